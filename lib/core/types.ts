@@ -1,0 +1,192 @@
+// Shared data model: the contract between the build step (scripts/), the background,
+// the content script and the UI. Pure types, no runtime code.
+
+/** Languages the glossary knows. BCP 47-ish tags. */
+export type Lang = 'en' | 'ja' | 'zh-Hans' | 'zh-Hant' | 'vi';
+export const LANGS: readonly Lang[] = ['en', 'ja', 'zh-Hans', 'zh-Hant', 'vi'];
+
+export type Category =
+  | 'formulation' // slogans and formulations: 两个维护, 六稳
+  | 'plan' // plans and periods: 十四五
+  | 'campaign' // campaigns and programmes
+  | 'institution' // party/state bodies: 市委常委会, Ban Chấp hành Trung ương
+  | 'document' // documents and regulations: Resolution 18-NQ/TW
+  | 'person'
+  | 'place'
+  | 'event' // meetings, congresses, anniversaries
+  | 'ideology'; // 习近平新时代中国特色社会主义思想
+export const CATEGORIES: readonly Category[] = [
+  'formulation',
+  'plan',
+  'campaign',
+  'institution',
+  'document',
+  'person',
+  'place',
+  'event',
+  'ideology',
+];
+
+/** Where an alias may match. Declared in the glossary for ambiguous aliases. */
+export interface MatchRule {
+  /** Match only with exactly this casing (Latin). */
+  caseSensitive?: boolean;
+  /** Match only when the occurrence is enclosed in quotes (「」『』“”""). */
+  quotedOnly?: boolean;
+  /** Use only inside the shipped corpus, never on web pages. */
+  corpusOnly?: boolean;
+}
+
+export interface Alias {
+  text: string;
+  lang: Lang;
+  rule?: MatchRule;
+}
+
+export interface Member {
+  /** Concept id when the member is itself a concept, else absent. */
+  conceptId?: string;
+  labels: Partial<Record<Lang, string>>;
+}
+
+export interface Concept {
+  id: string;
+  category: Category;
+  labels: Partial<Record<Lang, string>> & { en: string; ja: string; 'zh-Hans': string; 'zh-Hant': string };
+  /** Hand-written aliases per language (generated variants are added by the build). */
+  aliases: Partial<Record<Lang, string[]>>;
+  definition: string;
+  members?: Member[];
+  /** When and where the concept first appeared, if known. Free text, facts only. */
+  origin?: string;
+  related: string[];
+}
+
+export interface RemovedSpan {
+  /** Why it was removed: breadcrumb, footer, print-link, comment-counter, blank-line, ... */
+  kind: string;
+  /** The removed text, verbatim. */
+  text: string;
+  /** 1-based line in the seed file. */
+  line: number;
+}
+
+export interface DocumentMeta {
+  id: string; // "000".."004"
+  title: string;
+  titleSupplied: boolean;
+  titleEn: string;
+  date: string; // ISO yyyy-mm-dd
+  place: string; // English place name
+  placeLocal?: string;
+  body: string; // the body that met / issued
+  lang: Lang;
+  originalLang: Lang;
+  translation: boolean;
+  source?: string; // publisher info the text itself carries
+  seedFile: string;
+  /** Other language versions of the same report (doc ids). */
+  versions: string[];
+  removed: RemovedSpan[];
+}
+
+export interface Passage {
+  id: string; // "<docId>/p<NN>", stable: e.g. "000/p03"
+  docId: string;
+  index: number; // 0-based within the document
+  text: string; // verbatim paragraph text
+  /** Offsets of `text` in the document's cleaned text. */
+  start: number;
+  end: number;
+  /** Section path of numbered structures, outermost first, e.g. ["一、…", "(一)…"]. */
+  section: string[];
+  /** Passage ids of the aligned paragraphs in other language versions. */
+  aligned?: string[];
+}
+
+export interface CorpusDocument extends DocumentMeta {
+  text: string; // cleaned text
+  passageIds: string[];
+}
+
+/** An occurrence of a concept in the corpus, computed at build time. */
+export interface Occurrence {
+  passageId: string;
+  docId: string;
+  /** Offsets within the passage text. */
+  start: number;
+  end: number;
+}
+
+/** A term found in a string by the matcher. Offsets are UTF-16 indices into the original string. */
+export interface TermMatch {
+  start: number;
+  end: number;
+  conceptId: string;
+}
+
+/** A passage found by the search core. */
+export interface SearchHit {
+  passageId: string;
+  docId: string;
+  /** 0 = perfect; higher is worse (fuse.js convention, after our re-ranking). */
+  score: number;
+  /** 'exact' and 'phrase' hits rank above 'fuzzy' ones. */
+  kind: 'exact' | 'concept' | 'fuzzy';
+  /** Short excerpt of the passage and the marked ranges inside that excerpt. */
+  snippet: string;
+  marks: Array<[number, number]>;
+  /** Concepts that occur in the passage. */
+  conceptIds: string[];
+}
+
+/** A concept found by the search core (by label or alias). */
+export interface ConceptHit {
+  conceptId: string;
+  score: number;
+}
+
+export interface SearchResult {
+  query: string;
+  /** Query after normalisation (and capping). */
+  normalized: string;
+  /** True when the query was longer than the cap and was cut. */
+  truncated: boolean;
+  /** Concepts the query named; their aliases were added to the search. */
+  expandedConceptIds: string[];
+  concepts: ConceptHit[];
+  hits: SearchHit[];
+  /** Close spellings to offer when there are no hits. */
+  suggestions: string[];
+}
+
+/** Concept with everything the UI shows about it (hover card, concept view). */
+export interface ConceptDetails {
+  concept: Concept;
+  occurrences: Array<{
+    docId: string;
+    passageId: string;
+    snippet: string;
+    marks: Array<[number, number]>;
+  }>;
+}
+
+/** Small per-concept record for lists and chips. */
+export interface ConceptSummary {
+  id: string;
+  category: Category;
+  labels: Concept['labels'];
+  occurrenceCount: number;
+}
+
+/** generated/corpus.json: everything the background loads. Written by scripts/build-data.ts. */
+export interface CorpusData {
+  version: 1;
+  documents: CorpusDocument[];
+  passages: Passage[];
+  concepts: Concept[];
+  /** Every alias of each concept after variant generation (normalised forms, sorted). */
+  variants: Record<string, string[]>;
+  /** Corpus occurrences per concept id, in document then offset order. */
+  occurrences: Record<string, Occurrence[]>;
+}

@@ -1,0 +1,54 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// One config for both targets. Chrome ships MV3; Firefox ships WXT's default (MV2),
+// which gets content-script host access at install without an extra prompt.
+// E2E_HOOKS=1 builds a test-only variant (see docs/ARCHITECTURE.md "Test hooks");
+// store builds (`npm run build`, `npm run zip`) never set it.
+const testHooks = process.env.E2E_HOOKS === '1';
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.PL_OUT_DIR ?? '.output',
+  vite: () => ({
+    plugins: [preact()],
+    define: {
+      __E2E_HOOKS__: JSON.stringify(testHooks),
+    },
+    build: {
+      // Deterministic, readable-enough output; sizes are tracked in docs/benchmarks.md.
+      minify: true,
+      sourcemap: false,
+    },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Policy Lens',
+    description:
+      'Explains Chinese and Vietnamese party-state policy terms on any page and cross-references them with a bundled corpus of policy documents.',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open Policy Lens',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          content_security_policy: "script-src 'self'; object-src 'self'",
+          browser_specific_settings: {
+            gecko: {
+              id: 'policy-lens@policy-lens.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {
+          content_security_policy: {
+            extension_pages: "script-src 'self'; object-src 'self'",
+          },
+        }),
+  }),
+});
