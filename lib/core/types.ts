@@ -60,6 +60,10 @@ export interface Concept {
   /** When and where the concept first appeared, if known. Free text, facts only. */
   origin?: string;
   related: string[];
+  /** Matching rules keyed by the alias (or label) text they apply to. */
+  rules?: Record<string, MatchRule>;
+  /** Aliases this concept deliberately shares with another concept. */
+  shared?: string[];
 }
 
 export interface RemovedSpan {
@@ -77,6 +81,8 @@ export interface DocumentMeta {
   titleSupplied: boolean;
   titleEn: string;
   date: string; // ISO yyyy-mm-dd
+  /** Publication timestamp as the page states it (e.g. "2021-01-22 16:36"), if any. */
+  published?: string;
   place: string; // English place name
   placeLocal?: string;
   body: string; // the body that met / issued

@@ -1,0 +1,265 @@
+// E2E harness: the built test extension in real browsers.
+// Chromium: playwright-core + the system Chromium, persistent context, --load-extension.
+// Firefox: puppeteer-core over WebDriver BiDi with the extension installed as a temporary add-on.
+// Every Chromium session routes non-loopback traffic to a trap proxy and records the CDP Network
+// events of every page, so a test can assert that the extension made zero network requests.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import { appendFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROMIUM_FLAGS, findChromium, findFirefox } from '../scripts/lib/find-browser.ts';
+import { startStaticServer, type StaticServer } from '../scripts/lib/static-server.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+export const E2E_OUT = process.env.PL_E2E_OUT ?? join(ROOT, '.output-e2e');
+export const CHROME_BUILD = join(E2E_OUT, 'chrome-mv3');
+export const FIREFOX_BUILD = join(E2E_OUT, 'firefox-mv2');
+/** Every network request recorded by any Chromium session of the run (JSON lines). */
+export const NETWORK_LOG = join(E2E_OUT, 'network-log.jsonl');
+export const REAL_PAGES = resolve(ROOT, '..', 'shared', 'real-pages');
+
+export interface NetworkRecord {
+  url: string;
+  /** Where it came from: 'proxy' (non-loopback, via the trap proxy) or 'cdp' (a page's Network domain). */
+  via: 'proxy' | 'cdp';
+  initiator?: string;
+}
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Origin of the fixture server: e2e/fixtures at /, ../shared/real-pages at /real/. */
+  baseUrl: string;
+  server: StaticServer;
+  /** Requests that left the fixture server's origin or were initiated by the extension. */
+  requests: NetworkRecord[];
+  /** Console errors and uncaught page errors, with the page URL. */
+  consoleErrors: string[];
+  openPage(path: string): Promise<Page>;
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function startTrapProxy(records: NetworkRecord[]): Promise<{ port: number; server: Server }> {
+  const server = createServer((req, res) => {
+    records.push({ url: req.url ?? '', via: 'proxy' });
+    res.writeHead(403).end();
+  });
+  server.on('connect', (req, socket) => {
+    records.push({ url: `https://${req.url ?? ''}`, via: 'proxy' });
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    const a = server.address();
+    ok({ port: typeof a === 'object' && a ? a.port : 0, server });
+  }));
+}
+
+export interface LaunchOptions {
+  extensionDir?: string;
+  /** Extra Chromium flags, e.g. ['--lang=ja']. */
+  args?: string[];
+  /** Load no extension at all (for peer benchmarks). */
+  noExtension?: boolean;
+  locale?: string;
+}
+
+export async function launchChromium(opts: LaunchOptions = {}): Promise<ChromiumSession> {
+  const extensionDir = opts.extensionDir ?? CHROME_BUILD;
+  if (!opts.noExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run \`npm run e2e\` (it builds first).`);
+  }
+  const executablePath = findChromium();
+  const server = await startStaticServer({ '/': join(ROOT, 'e2e', 'fixtures'), '/real/': REAL_PAGES });
+  const requests: NetworkRecord[] = [];
+  const consoleErrors: string[] = [];
+  const proxy = await startTrapProxy(requests);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'policy-lens-e2e-'));
+  const extArgs = opts.noExtension
+    ? []
+    : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    ...(opts.locale ? { locale: opts.locale } : {}),
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--proxy-server=http://127.0.0.1:${proxy.port}`,
+      // Loopback stays direct (the fixture server); everything else hits the trap proxy.
+      '--proxy-bypass-list=<-loopback>;127.0.0.1',
+      ...extArgs,
+      ...(opts.args ?? []),
+    ],
+  });
+  let serviceWorker: Worker | undefined;
+  let extensionId = '';
+  if (!opts.noExtension) {
+    serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    extensionId = new URL(serviceWorker.url()).host;
+  }
+  const origin = server.url;
+  const watch = async (page: Page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: uncaught ${e.message}`));
+    try {
+      const cdp = await context.newCDPSession(page);
+      cdp.on('Network.requestWillBeSent', (ev: { request: { url: string }; initiator?: { url?: string; stack?: unknown } }) => {
+        const url = ev.request.url;
+        const initiator = ev.initiator?.url ?? '';
+        const ours = url.startsWith(origin) || url.startsWith('data:') || url.startsWith('chrome-extension://') || url.startsWith('about:');
+        if (!ours || initiator.startsWith('chrome-extension://')) requests.push({ url, via: 'cdp', initiator });
+      });
+      await cdp.send('Network.enable');
+    } catch {
+      // Pages that close before we attach are fine.
+    }
+  };
+  context.on('page', (p) => void watch(p));
+  for (const p of context.pages()) await watch(p);
+
+  return {
+    context,
+    extensionId,
+    serviceWorker: serviceWorker as Worker,
+    baseUrl: origin,
+    server,
+    requests,
+    consoleErrors,
+    async openPage(path: string) {
+      const page = await context.newPage();
+      await watch(page);
+      await page.goto(path.startsWith('http') ? path : origin + (path.startsWith('/') ? path : '/' + path));
+      return page;
+    },
+    async openExtensionPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+      return page;
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      // scripts/e2e.ts fails the whole run if this log has any entry (zero network requests).
+      for (const r of requests) appendFileSync(NETWORK_LOG, JSON.stringify(r) + '\n');
+      await server.close();
+      await new Promise<void>((ok) => proxy.server.close(() => ok()));
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface HighlightDump {
+  [name: string]: string[];
+}
+
+/**
+ * Reads back what is painted: the text of every range of every `policy-lens*` highlight in
+ * CSS.highlights of the page's main world (the registry is per document, shared by all worlds).
+ */
+export function readHighlightsScript(): HighlightDump {
+  const out: HighlightDump = {};
+  const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<AbstractRange>> } }).CSS?.highlights;
+  if (!reg) return out;
+  for (const [name, hl] of reg) {
+    if (!name.startsWith('policy-lens')) continue;
+    const texts: string[] = [];
+    for (const r of hl) {
+      const range = document.createRange();
+      try {
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        texts.push(range.toString());
+      } catch {
+        texts.push('<invalid range>');
+      }
+    }
+    out[name] = texts.sort();
+  }
+  return out;
+}
+
+export async function readHighlights(page: Page): Promise<HighlightDump> {
+  return page.evaluate(readHighlightsScript);
+}
+
+/** All highlighted texts across categories, sorted. */
+export async function highlightedTexts(page: Page): Promise<string[]> {
+  const dump = await readHighlights(page);
+  return Object.values(dump).flat().sort();
+}
+
+/** Waits until the content script has painted at least `min` ranges (or times out). */
+export async function waitForHighlights(page: Page, min = 1, timeout = 15_000): Promise<HighlightDump> {
+  await page.waitForFunction(
+    (n) => {
+      const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS?.highlights;
+      if (!reg) return false;
+      let count = 0;
+      for (const [name, hl] of reg) if (name.startsWith('policy-lens')) count += hl.size;
+      return count >= n;
+    },
+    min,
+    { timeout },
+  );
+  return readHighlights(page);
+}
+
+// ---------- Firefox ----------
+
+export interface FirefoxSession {
+  browser: import('puppeteer-core').Browser;
+  extensionId: string;
+  baseUrl: string;
+  server: StaticServer;
+  openPage(path: string): Promise<import('puppeteer-core').Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(opts: { extensionDir?: string } = {}): Promise<FirefoxSession> {
+  const extensionDir = opts.extensionDir ?? FIREFOX_BUILD;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built Firefox extension at ${extensionDir}. Run \`npm run e2e\` (it builds first).`);
+  }
+  const puppeteer = (await import('puppeteer-core')).default;
+  const executablePath = findFirefox();
+  const server = await startStaticServer({ '/': join(ROOT, 'e2e', 'fixtures'), '/real/': REAL_PAGES });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    extraPrefsFirefox: {
+      // No network: keep Firefox's own background traffic off.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
+      'app.update.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'extensions.update.enabled': false,
+    },
+  });
+  const extensionId = await browser.installExtension(extensionDir);
+  return {
+    browser,
+    extensionId,
+    baseUrl: server.url,
+    server,
+    async openPage(path: string) {
+      const page = await browser.newPage();
+      await page.goto(path.startsWith('http') ? path : server.url + (path.startsWith('/') ? path : '/' + path));
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}

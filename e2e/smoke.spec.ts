@@ -1,0 +1,69 @@
+// The extension loads in both browsers, its content script runs on a localhost page, its
+// pages render, and it makes no network requests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, launchFirefox, waitForHighlights, type ChromiumSession, type FirefoxSession } from './harness.ts';
+
+describe('Chromium', () => {
+  let s: ChromiumSession;
+  beforeAll(async () => {
+    s = await launchChromium();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('loads the extension with its manifest', async () => {
+    expect(s.extensionId).toMatch(/^[a-p]{32}$/);
+    const manifest = await s.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.name).toBe('Policy Lens');
+    expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('runs the content script on a localhost page and paints highlights', async () => {
+    const page = await s.openPage('/smoke.html');
+    const dump = await waitForHighlights(page, 2);
+    const texts = Object.values(dump).flat();
+    expect(texts).toContain('Two Safeguards');
+    expect(texts).toContain('二つの維持');
+    await page.close();
+  });
+
+  it('renders the popup, reader and options pages without errors', async () => {
+    for (const path of ['popup.html', 'reader.html', 'options.html']) {
+      const page = await s.openExtensionPage(path);
+      await page.waitForSelector('#app *');
+      await page.close();
+    }
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('makes zero network requests', () => {
+    expect(s.requests).toEqual([]);
+  });
+});
+
+describe('Firefox', () => {
+  let f: FirefoxSession;
+  beforeAll(async () => {
+    f = await launchFirefox();
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  it('installs the add-on and runs the content script on a localhost page', async () => {
+    expect(f.extensionId).toBe('policy-lens@policy-lens.org');
+    const page = await f.openPage('/smoke.html');
+    await page.waitForFunction(
+      () => {
+        const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS?.highlights;
+        if (!reg) return false;
+        let n = 0;
+        for (const [name, hl] of reg) if (name.startsWith('policy-lens')) n += hl.size;
+        return n >= 2;
+      },
+      { timeout: 20_000 },
+    );
+    await page.close();
+  });
+});

@@ -1,0 +1,95 @@
+// The one place UI strings come from. Messages live in public/_locales/<locale>/messages.json
+// (en is the default locale and the source of the key list); the browser picks the locale
+// from its UI language. Outside an extension (unit tests) keys fall back to themselves.
+import { browser } from 'wxt/browser';
+import type { Lang } from './core/types.ts';
+
+export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
+
+interface I18nApi {
+  getMessage(key: string, subs?: string | string[]): string;
+  getUILanguage(): string;
+}
+
+function api(): I18nApi | undefined {
+  try {
+    return (browser as unknown as { i18n?: I18nApi } | undefined)?.i18n;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Localised UI string. `subs` fill $1…$9 placeholders. Never returns an empty string. */
+export function t(key: MessageKey, subs?: string | number | Array<string | number>): string {
+  const list = subs === undefined ? undefined : (Array.isArray(subs) ? subs : [subs]).map(String);
+  let msg = '';
+  try {
+    msg = api()?.getMessage(key, list) ?? '';
+  } catch {
+    msg = '';
+  }
+  if (msg) return msg;
+  return list && list.length ? `${key}: ${list.join(', ')}` : key;
+}
+
+/** The browser's UI language tag, e.g. "en-US", "ja", "zh-CN". */
+export function browserUiLanguage(): string {
+  try {
+    return api()?.getUILanguage() ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** The locale the UI is actually shown in (one we ship): "en" | "ja" | "zh-CN". */
+export function uiLocale(): 'en' | 'ja' | 'zh-CN' {
+  return localeFor(browserUiLanguage());
+}
+
+/** Pure: maps a browser UI language tag to a locale we ship. */
+export function localeFor(tag: string): 'en' | 'ja' | 'zh-CN' {
+  const l = tag.toLowerCase().replace('_', '-');
+  if (l === 'ja' || l.startsWith('ja-')) return 'ja';
+  if (l === 'zh' || l.startsWith('zh-cn') || l.startsWith('zh-sg') || l.startsWith('zh-hans')) return 'zh-CN';
+  return 'en';
+}
+
+/** Pure: which glossary label language to show for a browser UI language tag. */
+export function labelLangFor(tag: string): Lang {
+  const l = tag.toLowerCase().replace('_', '-');
+  if (l === 'ja' || l.startsWith('ja-')) return 'ja';
+  if (l.startsWith('zh-tw') || l.startsWith('zh-hk') || l.startsWith('zh-mo') || l.startsWith('zh-hant'))
+    return 'zh-Hant';
+  if (l === 'zh' || l.startsWith('zh-')) return 'zh-Hans';
+  if (l === 'vi' || l.startsWith('vi-')) return 'vi';
+  return 'en';
+}
+
+/** Label language for concept names in the UI. */
+export function uiLabelLang(): Lang {
+  return labelLangFor(browserUiLanguage());
+}
+
+/** Pure: the label to show for a concept in `lang`, falling back to English. */
+export function labelIn(labels: Partial<Record<Lang, string>> & { en: string }, lang: Lang): string {
+  return labels[lang] || labels.en;
+}
+
+const LANG_KEYS: Record<Lang, MessageKey> = {
+  en: 'langEn',
+  ja: 'langJa',
+  'zh-Hans': 'langZhHans',
+  'zh-Hant': 'langZhHant',
+  vi: 'langVi',
+};
+
+/** Localised name of a content language. */
+export function langName(lang: Lang): string {
+  return t(LANG_KEYS[lang]);
+}
+
+/** Sets <html lang> and the page title to the UI locale. Call once from each page's main.tsx. */
+export function localizeDocument(titleKey: MessageKey): void {
+  document.documentElement.lang = uiLocale();
+  document.title = t(titleKey);
+}
