@@ -1,2 +1,27 @@
-// Background stage: owns the corpus and search, answers typed messages. (placeholder wiring)
-export function startBackground(): void {}
+// Background stage: owns the corpus and search, answers typed messages, adds the context menu.
+import { browser } from 'wxt/browser';
+import { corpusService } from './corpus-service.ts';
+import { openExtensionTab, popupSearchUrl, registerHandlers } from './handlers.ts';
+
+export const SEARCH_MENU_ID = 'policy-lens-search-selection';
+
+export function startBackground(): void {
+  registerHandlers(corpusService);
+
+  // Context menu on a selection: opens the popup UI as a tab (action.openPopup is unreliable).
+  // Menus are (re)created on every start: removeAll first so the id never collides.
+  const menus = browser.contextMenus;
+  if (menus) {
+    void Promise.resolve(menus.removeAll())
+      .then(() =>
+        menus.create({ id: SEARCH_MENU_ID, title: 'Search Policy Lens for “%s”', contexts: ['selection'] }),
+      )
+      .catch(() => undefined);
+    menus.onClicked.addListener((info, tab) => {
+      if (info.menuItemId !== SEARCH_MENU_ID) return;
+      const selection = info.selectionText ?? '';
+      if (!selection.trim()) return;
+      void openExtensionTab(popupSearchUrl(selection), tab?.id).catch(() => undefined);
+    });
+  }
+}

@@ -1,0 +1,152 @@
+// Search latency benchmark: `node bench/search-bench.ts [--dir generated] [--factor 100] [--runs 20]`
+//
+// Measures, on the real generated data and on a synthetic corpus `factor` times larger (every
+// document repeated with its passages rotated and a per-copy token mixed in, concepts and
+// occurrences carried along):
+//   - buildSearchIndex time and index JSON size;
+//   - createSearch time and the first query (which builds the bigram prefilters);
+//   - p50 / p95 / max per query over the golden queries plus long and adversarial queries.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { buildSearchIndex, createSearch } from '../lib/core/search.ts';
+import type { SearchIndexData } from '../lib/core/search.ts';
+import type { CorpusData, Occurrence, Passage } from '../lib/core/types.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
+};
+const dir = resolve(opt('--dir', join(ROOT, 'generated')));
+const factor = Number(opt('--factor', '100'));
+const runs = Number(opt('--runs', '20'));
+
+const data = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusData;
+const shippedIndex = JSON.parse(readFileSync(join(dir, 'search-index.json'), 'utf8')) as SearchIndexData;
+const golden = (
+  parse(readFileSync(join(ROOT, 'tests', 'golden', 'search.yaml'), 'utf8')) as Array<{ query: string }>
+).map((g) => g.query);
+const queries = [
+  ...golden,
+  'the meeting stressed that',
+  '会議は次のように強調した',
+  'zzzzqqqq',
+  'a',
+  '党',
+  'revitalization of villages and promote orderly competition and cooperation among regions',
+  '質の高い発展を推進するための力点を見定め、第一歩を踏み出し、新たな気風を見るよう努力しなければならない',
+];
+const huge = [
+  'あいう二つの擁護 abc '.repeat(80_000).slice(0, 1_000_000),
+  '\ud800\u200f'.repeat(500_000),
+  'x'.repeat(1_000_000),
+];
+
+/** `factor` copies of every document; passages rotated per copy so the copies differ. */
+function scale(d: CorpusData, k: number): CorpusData {
+  const byDoc = new Map<string, Passage[]>();
+  for (const p of d.passages) {
+    const l = byDoc.get(p.docId) ?? [];
+    l.push(p);
+    byDoc.set(p.docId, l);
+  }
+  const out: CorpusData = { ...d, documents: [], passages: [], occurrences: {} };
+  for (const c of d.concepts) out.occurrences[c.id] = [];
+  const occByPassage = new Map<string, Array<{ id: string; o: Occurrence }>>();
+  for (const [id, list] of Object.entries(d.occurrences)) {
+    for (const o of list) {
+      const l = occByPassage.get(o.passageId) ?? [];
+      l.push({ id, o });
+      occByPassage.set(o.passageId, l);
+    }
+  }
+  for (let copy = 0; copy < k; copy++) {
+    for (const doc of d.documents) {
+      const ps = byDoc.get(doc.id) ?? [];
+      const docId = `${doc.id}c${copy}`;
+      const rot = ps.length ? copy % ps.length : 0;
+      const rotated = [...ps.slice(rot), ...ps.slice(0, rot)];
+      const ids: string[] = [];
+      rotated.forEach((p, i) => {
+        const id = `${docId}/p${String(i).padStart(2, '0')}`;
+        const text = `${p.text} [${copy}]`;
+        out.passages.push({ ...p, id, docId, index: i, text });
+        ids.push(id);
+        for (const { id: cid, o } of occByPassage.get(p.id) ?? []) {
+          out.occurrences[cid]!.push({ ...o, passageId: id, docId });
+        }
+      });
+      out.documents.push({
+        ...doc,
+        id: docId,
+        passageIds: ids,
+        text: rotated.map((p) => p.text).join('\n\n'),
+      });
+    }
+  }
+  return out;
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
+}
+
+function bench(label: string, d: CorpusData, index: SearchIndexData | null): void {
+  const chars = d.passages.reduce((n, p) => n + p.text.length, 0);
+  let t0 = performance.now();
+  const idx = index ?? buildSearchIndex(d);
+  const buildMs = index ? NaN : performance.now() - t0;
+  const json = JSON.stringify(idx);
+  t0 = performance.now();
+  const s = createSearch(d, idx);
+  const createMs = performance.now() - t0;
+  t0 = performance.now();
+  s.search('two safeguards');
+  const firstMs = performance.now() - t0;
+  for (const q of queries) s.search(q); // warm-up
+  const per: number[] = [];
+  const worst: Array<{ q: string; ms: number }> = [];
+  for (const q of queries) {
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const a = performance.now();
+      s.search(q);
+      times.push(performance.now() - a);
+    }
+    const med = pct(times, 0.5);
+    per.push(...times);
+    worst.push({ q, ms: med });
+  }
+  const hugeMs = huge.map((q) => {
+    s.search(q);
+    const a = performance.now();
+    s.search(q);
+    return performance.now() - a;
+  });
+  worst.sort((a, b) => b.ms - a.ms);
+  console.log(
+    `\n== ${label}: ${d.documents.length} documents, ${d.passages.length} passages, ${chars} chars, ${s.chunkCount} chunks`,
+  );
+  if (!Number.isNaN(buildMs)) console.log(`   buildSearchIndex ${buildMs.toFixed(0)} ms`);
+  console.log(`   index JSON ${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB`);
+  console.log(
+    `   createSearch ${createMs.toFixed(1)} ms; first query (builds prefilters) ${firstMs.toFixed(1)} ms`,
+  );
+  console.log(
+    `   per query (${queries.length} queries x ${runs} runs): p50 ${pct(per, 0.5).toFixed(2)} ms, p95 ${pct(per, 0.95).toFixed(2)} ms, max ${Math.max(...per).toFixed(2)} ms`,
+  );
+  console.log(
+    `   slowest (median): ${worst
+      .slice(0, 4)
+      .map((w) => `${JSON.stringify(w.q.slice(0, 30))} ${w.ms.toFixed(2)} ms`)
+      .join('; ')}`,
+  );
+  console.log(`   1 MB queries: ${hugeMs.map((m) => `${m.toFixed(2)} ms`).join(', ')}`);
+}
+
+bench('real corpus (shipped index)', data, shippedIndex);
+bench(`synthetic ${factor}x corpus`, scale(data, factor), null);

@@ -1,0 +1,156 @@
+// Background message handlers: every BackgroundProtocol message, registered with `listen`.
+import { browser } from 'wxt/browser';
+import { getConceptDetails, getConceptSummaries, getDocument, listDocuments } from '../core/search.ts';
+import { BACKGROUND_MESSAGES, listen } from '../messaging.ts';
+import type { BackgroundProtocol, Handlers } from '../messaging.ts';
+import type { CorpusService } from './corpus-service.ts';
+
+/** Toolbar badge colour (the extension's accent). */
+export const BADGE_COLOR = '#3b5bdb';
+
+interface BadgeApi {
+  setBadgeText(details: { tabId?: number; text: string }): unknown;
+  setBadgeBackgroundColor(details: { tabId?: number; color: string }): unknown;
+}
+
+/** browser.action (Chrome MV3) or browser.browserAction (Firefox MV2). */
+function badgeApi(): BadgeApi | undefined {
+  const b = browser as unknown as { action?: BadgeApi; browserAction?: BadgeApi };
+  return b.action ?? b.browserAction;
+}
+
+/** Badge text for a page: distinct concept count, "+" when the scan was capped, max 4 chars. */
+export function badgeText(distinct: number, capped: boolean): string {
+  if (distinct <= 0) return '';
+  if (distinct > 999) return '999+';
+  return capped ? `${distinct}+` : String(distinct);
+}
+
+/** Opens an extension page in a new tab next to `nearTabId` (or next to the active tab). */
+export async function openExtensionTab(url: string, nearTabId?: number): Promise<void> {
+  let near: { id?: number; index: number; windowId?: number } | undefined;
+  try {
+    if (nearTabId !== undefined && nearTabId >= 0) near = await browser.tabs.get(nearTabId);
+    else [near] = await browser.tabs.query({ active: true, currentWindow: true });
+  } catch {
+    near = undefined; // the tab is gone: open at the end
+  }
+  await browser.tabs.create({
+    url,
+    ...(near ? { index: near.index + 1, windowId: near.windowId } : {}),
+    ...(near?.id !== undefined ? { openerTabId: near.id } : {}),
+  });
+}
+
+export function readerUrl(hash: string): string {
+  return `${browser.runtime.getURL('/reader.html')}#${hash.replace(/^#/, '')}`;
+}
+
+/** Longest query passed on to the popup-as-tab (the popup caps again). */
+const MAX_TAB_QUERY = 500;
+
+/** The popup's search UI as a tab: popup.html?q=<query>. */
+export function popupSearchUrl(query: string): string {
+  const q = query.replace(/\s+/g, ' ').trim().slice(0, MAX_TAB_QUERY);
+  return `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(q)}`;
+}
+
+/**
+ * What each frame of each tab reported, for the badge: the badge shows the number of distinct
+ * concepts over all frames of the tab. In memory only: a restarted service worker starts empty
+ * and rebuilds from the next reports.
+ */
+export class PageReports {
+  private readonly tabs = new Map<
+    number,
+    Map<number, { distinct: number; capped: boolean; ids: string[] | null }>
+  >();
+
+  report(
+    tabId: number,
+    frameId: number,
+    r: { distinct: number; capped: boolean; concepts?: Array<[string, number]> },
+  ): void {
+    let frames = this.tabs.get(tabId);
+    if (!frames) this.tabs.set(tabId, (frames = new Map()));
+    const ids = r.concepts ? r.concepts.filter(([, n]) => n > 0).map(([id]) => id) : null;
+    frames.set(frameId, { distinct: Math.max(0, r.distinct), capped: r.capped, ids });
+  }
+
+  /** Distinct concepts over the tab's frames (frames without a concept list count their `distinct`). */
+  summary(tabId: number): { distinct: number; capped: boolean } {
+    const frames = this.tabs.get(tabId);
+    if (!frames) return { distinct: 0, capped: false };
+    const union = new Set<string>();
+    let extra = 0;
+    let capped = false;
+    for (const f of frames.values()) {
+      if (f.ids) for (const id of f.ids) union.add(id);
+      else extra = Math.max(extra, f.distinct);
+      capped ||= f.capped;
+    }
+    return { distinct: Math.max(union.size, extra), capped };
+  }
+
+  clear(tabId: number): void {
+    this.tabs.delete(tabId);
+  }
+}
+
+export function createHandlers(
+  service: CorpusService,
+  reports = new PageReports(),
+): Handlers<BackgroundProtocol> {
+  return {
+    searchCorpus: ({ query, limit }) => service.search().search(query, limit === undefined ? {} : { limit }),
+    getConceptDetails: ({ conceptId }) => getConceptDetails(service.data(), conceptId),
+    getConceptSummaries: ({ ids }) => getConceptSummaries(service.data(), ids),
+    listDocuments: () => listDocuments(service.data()),
+    getDocument: ({ docId }) => getDocument(service.data(), docId),
+    reportPageConcepts: async (payload, sender) => {
+      const api = badgeApi();
+      if (!api || sender.tabId === undefined || sender.tabId < 0) return;
+      const tabId = sender.tabId;
+      reports.report(tabId, sender.frameId ?? 0, payload);
+      const { distinct, capped } = reports.summary(tabId);
+      try {
+        await Promise.resolve(api.setBadgeText({ tabId, text: badgeText(distinct, capped) }));
+        await Promise.resolve(api.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }));
+      } catch {
+        // The tab closed meanwhile: nothing to badge.
+      }
+    },
+    openReader: async ({ hash }, sender) => {
+      await openExtensionTab(readerUrl(hash), sender.tabId);
+    },
+    openSearch: async ({ query }, sender) => {
+      await openExtensionTab(popupSearchUrl(query), sender.tabId);
+    },
+  };
+}
+
+/**
+ * Registers the background's one runtime.onMessage listener (and forgets a tab's page reports
+ * when it navigates or closes). Returns the unsubscribe function.
+ */
+export function registerHandlers(service: CorpusService): () => void {
+  const reports = new PageReports();
+  const onUpdated = (tabId: number, change: { status?: string }) => {
+    if (change.status === 'loading') reports.clear(tabId);
+  };
+  const onRemoved = (tabId: number) => reports.clear(tabId);
+  const tabs = browser.tabs as unknown as
+    | {
+        onUpdated?: { addListener(l: typeof onUpdated): void; removeListener(l: typeof onUpdated): void };
+        onRemoved?: { addListener(l: typeof onRemoved): void; removeListener(l: typeof onRemoved): void };
+      }
+    | undefined;
+  tabs?.onUpdated?.addListener(onUpdated);
+  tabs?.onRemoved?.addListener(onRemoved);
+  const off = listen(BACKGROUND_MESSAGES, createHandlers(service, reports));
+  return () => {
+    off();
+    tabs?.onUpdated?.removeListener(onUpdated);
+    tabs?.onRemoved?.removeListener(onRemoved);
+  };
+}
