@@ -10,7 +10,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+          include: [
+            'lib/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'tests/**/*.test.ts',
+            'components/**/*.test.ts',
+            'hooks/**/*.test.ts',
+          ],
           exclude: ['**/*.dom.test.ts', '**/*.dom.test.tsx', 'node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

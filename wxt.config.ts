@@ -1,18 +1,20 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { sinkAudit } from './scripts/lib/sink-audit-plugin.ts';
 
 // One config for both targets. Chrome ships MV3; Firefox ships WXT's default (MV2),
 // which gets content-script host access at install without an extra prompt.
 // E2E_HOOKS=1 builds a test-only variant (see docs/ARCHITECTURE.md "Test hooks");
 // store builds (`npm run build`, `npm run zip`) never set it.
 const testHooks = process.env.E2E_HOOKS === '1';
+const outDir = process.env.PL_OUT_DIR ?? '.output';
 
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: process.env.PL_OUT_DIR ?? '.output',
-  vite: () => ({
-    plugins: [preact()],
+  outDir,
+  vite: (env) => ({
+    plugins: [preact(), sinkAudit({ outDir, browser: env.browser })],
     define: {
       __E2E_HOOKS__: JSON.stringify(testHooks),
     },
@@ -23,9 +25,8 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Policy Lens',
-    description:
-      'Explains Chinese and Vietnamese party-state policy terms on any page and cross-references them with a bundled corpus of policy documents.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
     commands: {
@@ -40,7 +41,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'policy-lens@policy-lens.org',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -14,7 +14,16 @@ describe('Chromium', () => {
 
   it('loads the extension with its manifest', async () => {
     expect(s.extensionId).toMatch(/^[a-p]{32}$/);
-    const manifest = await s.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await s.serviceWorker.evaluate(() => {
+      type Chrome = {
+        runtime: { getManifest(): { name: string; manifest_version: number } };
+        i18n: { getMessage(k: string): string };
+      };
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const m = c.runtime.getManifest();
+      // The manifest name is localised (__MSG_extName__); resolve it the way the browser does.
+      return { ...m, name: m.name.startsWith('__MSG_') ? c.i18n.getMessage('extName') : m.name };
+    });
     expect(manifest.name).toBe('Policy Lens');
     expect(manifest.manifest_version).toBe(3);
   });
@@ -34,7 +43,7 @@ describe('Chromium', () => {
       await page.waitForSelector('#app *');
       await page.close();
     }
-    expect(s.consoleErrors).toEqual([]);
+    expect(s.consoleErrors, s.consoleErrors.join("\n")).toEqual([]);
   });
 
   it('makes zero network requests', () => {

@@ -2,9 +2,10 @@
 // (en is the default locale and the source of the key list); the browser picks the locale
 // from its UI language. Outside an extension (unit tests) keys fall back to themselves.
 import { browser } from 'wxt/browser';
+import type enMessages from '../public/_locales/en/messages.json';
 import type { Lang } from './core/types.ts';
 
-export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
+export type MessageKey = keyof typeof enMessages;
 
 interface I18nApi {
   getMessage(key: string, subs?: string | string[]): string;
@@ -22,7 +23,7 @@ function api(): I18nApi | undefined {
 /** Localised UI string. `subs` fill $1…$9 placeholders. Never returns an empty string. */
 export function t(key: MessageKey, subs?: string | number | Array<string | number>): string {
   const list = subs === undefined ? undefined : (Array.isArray(subs) ? subs : [subs]).map(String);
-  let msg = '';
+  let msg: string;
   try {
     msg = api()?.getMessage(key, list) ?? '';
   } catch {

@@ -24,9 +24,23 @@ export interface BackgroundProtocol {
     res: { document: CorpusDocument; passages: Passage[]; conceptsByPassage: Record<string, string[]> } | null;
   };
   /** Content script -> background: what the page holds, for the toolbar badge. */
-  reportPageConcepts: { req: { distinct: number; total: number; capped: boolean }; res: void };
+  reportPageConcepts: {
+    req: {
+      distinct: number;
+      total: number;
+      capped: boolean;
+      /**
+       * Per-concept counts of the reporting frame: [conceptId, count]. Every frame reports its own
+       * (sender.frameId tells them apart); the badge is the distinct union over a tab's frames.
+       */
+      concepts?: Array<[string, number]>;
+    };
+    res: void;
+  };
   /** Opens an extension page (reader/popup-as-tab) in a new tab; content scripts cannot. */
   openReader: { req: { hash: string }; res: void };
+  /** Opens the popup's search as a tab with `popup.html?q=<query>` (hover card "Search the corpus"). */
+  openSearch: { req: { query: string }; res: void };
 }
 
 export interface PageConcept {
@@ -40,7 +54,8 @@ export interface PageConcept {
 export interface ContentProtocol {
   getPageConcepts: {
     req: Record<string, never>;
-    res: { concepts: PageConcept[]; capped: boolean; enabled: boolean };
+    /** `hostname`: the page's location.hostname (the popup may not see the tab's URL). */
+    res: { concepts: PageConcept[]; capped: boolean; enabled: boolean; hostname?: string };
   };
   /** Scroll to the next (or previous) occurrence of a concept and open its card. */
   revealConcept: { req: { conceptId: string; direction?: 1 | -1 }; res: { found: boolean } };
@@ -63,6 +78,7 @@ export const BACKGROUND_MESSAGES = [
   'getDocument',
   'reportPageConcepts',
   'openReader',
+  'openSearch',
 ] as const satisfies ReadonlyArray<keyof BackgroundProtocol>;
 
 export const CONTENT_MESSAGES = ['getPageConcepts', 'revealConcept'] as const satisfies ReadonlyArray<
@@ -82,8 +98,16 @@ const validators: { [K in MessageType]: (p: unknown) => boolean } = {
   listDocuments: (p) => isObj(p),
   getDocument: (p) => isObj(p) && isId(p.docId),
   reportPageConcepts: (p) =>
-    isObj(p) && Number.isInteger(p.distinct) && Number.isInteger(p.total) && typeof p.capped === 'boolean',
+    isObj(p) &&
+    Number.isInteger(p.distinct) &&
+    Number.isInteger(p.total) &&
+    typeof p.capped === 'boolean' &&
+    (p.concepts === undefined ||
+      (Array.isArray(p.concepts) &&
+        p.concepts.length <= 10_000 &&
+        p.concepts.every((c) => Array.isArray(c) && isId(c[0]) && Number.isInteger(c[1])))),
   openReader: (p) => isObj(p) && isStr(p.hash, 2000),
+  openSearch: (p) => isObj(p) && isStr(p.query, 1000),
   getPageConcepts: (p) => isObj(p),
   revealConcept: (p) =>
     isObj(p) && isId(p.conceptId) && (p.direction === undefined || p.direction === 1 || p.direction === -1),

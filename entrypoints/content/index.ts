@@ -6,6 +6,8 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The hover card's CSS is bundled as a string (?inline) and handed to createShadowRootUi, so
+  // nothing is fetched from the extension at run time and no CSS is injected into the page.
+  cssInjectionMode: 'manual',
   main: (ctx) => startLens(ctx),
 });

@@ -1,8 +1,14 @@
 import { render } from 'preact';
+import '../../assets/base.css';
+import '../../assets/popup.css';
+import { localizeDocument } from '../../lib/i18n.ts';
+import { App } from './App.tsx';
 
-function App() {
-  return <main>Policy Lens popup</main>;
-}
-
+localizeDocument('extName');
+const params = new URLSearchParams(location.search);
+const initialQuery = (params.get('q') ?? '').slice(0, 500);
+// Opened as a tab (context menu "Search Policy Lens for …") rather than as the toolbar popup.
+const asTab = params.has('q') || params.has('tab');
+document.documentElement.classList.toggle('as-tab', asTab);
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) render(<App initialQuery={initialQuery} asTab={asTab} />, root);

@@ -1,8 +1,9 @@
 import { render } from 'preact';
+import '../../assets/base.css';
+import '../../assets/reader.css';
+import { localizeDocument } from '../../lib/i18n.ts';
+import { App } from './App.tsx';
 
-function App() {
-  return <main>Policy Lens reader</main>;
-}
-
+localizeDocument('readerTitle');
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -57,7 +57,9 @@ describe('formatCitation', () => {
   });
 
   it('localises the passage label and skips an empty place', () => {
-    const c = formatCitation({ ...doc, place: '' }, { id: '000/p04', index: 4 }, reader, { paraLabel: '段落' });
+    const c = formatCitation({ ...doc, place: '' }, { id: '000/p04', index: 4 }, reader, {
+      paraLabel: '段落',
+    });
     expect(c.text).toContain('. 2021-01-22, 段落 5. ');
   });
 

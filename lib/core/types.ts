@@ -174,6 +174,15 @@ export interface ConceptDetails {
     passageId: string;
     snippet: string;
     marks: Array<[number, number]>;
+    /**
+     * Offsets (UTF-16, [start, end)) in the passage text of every occurrence of the concept in
+     * this passage, when the background supplies them (the reader highlights with them; without
+     * them it maps `marks` back from the snippet, which may show only some of them).
+     */
+    ranges?: Array<[number, number]>;
+    /** Offsets of the (first) occurrence within the passage text, when the background supplies them. */
+    start?: number;
+    end?: number;
   }>;
 }
 

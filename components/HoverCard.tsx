@@ -1,0 +1,173 @@
+// The hover card shown next to a highlighted term on any web page. Presentational: props in, JSX
+// out; every action is a callback. Text is rendered as text, never parsed as HTML.
+import { useState } from 'preact/hooks';
+import { LANGS, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
+import { MarkedText } from './MarkedText.tsx';
+import { CARD_STRINGS, type CardLocale } from './hover-card/strings.ts';
+
+export interface CardDoc {
+  id: string;
+  title: string;
+  date: string;
+  lang: Lang;
+}
+
+export interface HoverCardProps {
+  conceptId: string;
+  category: Category;
+  /** The term as it reads on the page. */
+  term: string;
+  /** undefined while loading, null when the background does not know the concept. */
+  details: ConceptDetails | null | undefined;
+  /** The background could not be reached. */
+  failed?: boolean;
+  docs: Readonly<Record<string, CardDoc>>;
+  /** Language whose name comes first (the page's / the matched text's). */
+  nameLang: Lang;
+  locale: CardLocale;
+  /** Snippets shown per document before "n more". */
+  perDoc?: number;
+  onOpenPassage(passageId: string): void;
+  onSearch(query: string): void;
+  onClose(): void;
+}
+
+type Occurrence = ConceptDetails['occurrences'][number];
+
+function groupByDoc(occurrences: readonly Occurrence[]): Array<[string, Occurrence[]]> {
+  const groups = new Map<string, Occurrence[]>();
+  for (const o of occurrences) {
+    const list = groups.get(o.docId);
+    if (list) list.push(o);
+    else groups.set(o.docId, [o]);
+  }
+  return [...groups];
+}
+
+export function HoverCard(props: HoverCardProps) {
+  const s = CARD_STRINGS[props.locale];
+  const { details } = props;
+  const concept = details?.concept;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const perDoc = props.perDoc ?? 3;
+  const title = concept ? (concept.labels[props.nameLang] ?? concept.labels.en) : props.term;
+  const titleId = `policy-lens-card-title-${props.conceptId}`;
+  const groups = details ? groupByDoc(details.occurrences) : [];
+  const langs = [props.nameLang, ...LANGS.filter((l) => l !== props.nameLang)];
+
+  return (
+    <section
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      data-concept={props.conceptId}
+    >
+      <header class="head">
+        <h2 id={titleId} class="title" lang={concept ? props.nameLang : undefined}>
+          {title}
+        </h2>
+        <span class={`cat cat-${props.category}`}>{s.category[props.category]}</span>
+        <button type="button" class="close" aria-label={s.close} title={s.close} onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+
+      {details === undefined && !props.failed && <p class="status">{s.loading}</p>}
+      {(props.failed || details === null) && <p class="status">{s.unavailable}</p>}
+
+      {concept && (
+        <>
+          <dl class="names" aria-label={s.names}>
+            {langs.map((l) =>
+              concept.labels[l] ? (
+                <div class="name" key={l}>
+                  <dt>{s.lang[l]}</dt>
+                  <dd lang={l}>{concept.labels[l]}</dd>
+                </div>
+              ) : null,
+            )}
+          </dl>
+          <p class="definition">{concept.definition}</p>
+          {concept.origin && (
+            <p class="origin">
+              <span class="label">{s.origin}: </span>
+              {concept.origin}
+            </p>
+          )}
+          {concept.members && concept.members.length > 0 && (
+            <div class="members">
+              <h3>{s.members}</h3>
+              <ol>
+                {concept.members.map((m, i) => (
+                  <li key={i} lang={m.labels[props.nameLang] ? props.nameLang : 'en'}>
+                    {m.labels[props.nameLang] ?? m.labels.en ?? Object.values(m.labels)[0]}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
+          <div class="corpus">
+            <h3>{groups.length ? s.inCorpus(details!.occurrences.length, groups.length) : s.notInCorpus}</h3>
+            {groups.map(([docId, occ]) => {
+              const doc = props.docs[docId];
+              const docTitle = doc?.title ?? docId;
+              const open = expanded.has(docId);
+              const shown = open ? occ : occ.slice(0, perDoc);
+              return (
+                <div class="doc" key={docId} data-doc={docId}>
+                  <div class="doc-head">
+                    <span class="doc-title" lang={doc?.lang}>
+                      {docTitle}
+                    </span>
+                    {doc && (
+                      <span class="doc-meta">
+                        {doc.date} · {s.lang[doc.lang]}
+                      </span>
+                    )}
+                  </div>
+                  <ul class="snippets">
+                    {shown.map((o) => (
+                      <li key={o.passageId + ':' + (o.start ?? '')}>
+                        <button
+                          type="button"
+                          class="snippet"
+                          data-passage={o.passageId}
+                          title={s.openPassage(docTitle)}
+                          lang={doc?.lang}
+                          onClick={() => props.onOpenPassage(o.passageId)}
+                        >
+                          <MarkedText text={o.snippet} marks={o.marks} />
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  {!open && occ.length > perDoc && (
+                    <button
+                      type="button"
+                      class="more"
+                      onClick={() => setExpanded(new Set([...expanded, docId]))}
+                    >
+                      {s.more(occ.length - perDoc)}
+                    </button>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </>
+      )}
+
+      <footer class="foot">
+        <button
+          type="button"
+          class="search"
+          data-search={props.term}
+          onClick={() => props.onSearch(props.term)}
+        >
+          {s.search}
+        </button>
+      </footer>
+    </section>
+  );
+}

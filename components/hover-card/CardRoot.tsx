@@ -1,0 +1,62 @@
+// Connects the presentational HoverCard to its data (useConceptDetails) and places the card's
+// frame next to the term after every render (the card grows when details arrive).
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Category, Lang } from '../../lib/core/types.ts';
+import { useConceptDetails } from '../../hooks/use-concept-details.ts';
+import { langOfMatch } from '../../lib/page/lang.ts';
+import { HoverCard } from '../HoverCard.tsx';
+import { placeCard, type Rect } from './place.ts';
+import type { CardLocale } from './strings.ts';
+
+export interface CardRootProps {
+  conceptId: string;
+  category: Category;
+  term: string;
+  /** The page's declared language, if it is a glossary language. */
+  pageLang: Lang | undefined;
+  locale: CardLocale;
+  anchor: Rect;
+  /** The positioned element around the card (the shadow root's container). */
+  frame: HTMLElement;
+  onOpenPassage(passageId: string): void;
+  onSearch(query: string): void;
+  onClose(): void;
+}
+
+export function CardRoot(props: CardRootProps) {
+  const data = useConceptDetails(props.conceptId);
+  const probe = useRef<HTMLDivElement>(null);
+  const nameLang = langOfMatch(props.term, data.details?.concept, props.pageLang);
+  useLayoutEffect(() => {
+    const card = probe.current?.firstElementChild as HTMLElement | null;
+    if (!card) return;
+    const view = props.frame.ownerDocument.defaultView!;
+    const p = placeCard(
+      props.anchor,
+      { width: card.offsetWidth, height: card.scrollHeight },
+      { width: view.innerWidth, height: view.innerHeight },
+    );
+    const st = props.frame.style;
+    st.left = `${p.left}px`;
+    st.top = `${p.top}px`;
+    st.maxHeight = `${p.maxHeight}px`;
+    props.frame.dataset.side = p.side;
+  });
+  return (
+    <div ref={probe} style={{ display: 'contents' }}>
+      <HoverCard
+        conceptId={props.conceptId}
+        category={props.category}
+        term={props.term}
+        details={data.details}
+        failed={data.failed}
+        docs={data.docs}
+        nameLang={nameLang}
+        locale={props.locale}
+        onOpenPassage={props.onOpenPassage}
+        onSearch={props.onSearch}
+        onClose={props.onClose}
+      />
+    </div>
+  );
+}

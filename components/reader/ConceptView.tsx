@@ -1,0 +1,151 @@
+import { type ConceptDetails, type ConceptSummary, LANGS, type Lang } from '../../lib/core/types.ts';
+import { labelIn, langName, t } from '../../lib/i18n.ts';
+import { MarkedText } from '../MarkedText.tsx';
+import { categoryName, occurrences } from '../labels.ts';
+import { htmlLang } from './DocumentView.tsx';
+import { passageNumberFromId as passageNo } from '../passage.ts';
+
+export interface OccurrenceDoc {
+  id: string;
+  title: string;
+  date: string;
+  lang: Lang;
+}
+
+type Occ = ConceptDetails['occurrences'][number];
+
+/** Pure: occurrences grouped by document, documents ordered by date (oldest first), then id. */
+export function groupOccurrences(
+  occurrences: readonly Occ[],
+  docs: ReadonlyMap<string, OccurrenceDoc>,
+): Array<{ docId: string; doc: OccurrenceDoc | undefined; occurrences: Occ[] }> {
+  const groups = new Map<string, Occ[]>();
+  for (const o of occurrences) {
+    const g = groups.get(o.docId);
+    if (g) g.push(o);
+    else groups.set(o.docId, [o]);
+  }
+  return [...groups.entries()]
+    .map(([docId, occs]) => ({ docId, doc: docs.get(docId), occurrences: occs }))
+    .sort(
+      (a, b) =>
+        (a.doc?.date ?? '9999').localeCompare(b.doc?.date ?? '9999') || a.docId.localeCompare(b.docId),
+    );
+}
+
+export function ConceptView(props: {
+  details: ConceptDetails;
+  summaries: Map<string, ConceptSummary> | undefined;
+  docs: ReadonlyMap<string, OccurrenceDoc>;
+  labelLang: Lang;
+}) {
+  const c = props.details.concept;
+  const groups = groupOccurrences(props.details.occurrences, props.docs);
+  const nameOf = (id: string) => {
+    const s = props.summaries?.get(id);
+    return s ? labelIn(s.labels, props.labelLang) : id;
+  };
+  return (
+    <article class="concept-view" aria-labelledby="concept-h" data-concept={c.id}>
+      <p class={`concept-cat cat-${c.category}`}>
+        <span class="cat-dot" aria-hidden="true" />
+        {categoryName(c.category)}
+      </p>
+      <h1 id="concept-h">{labelIn(c.labels, props.labelLang)}</h1>
+      <section aria-labelledby="names-h">
+        <h2 id="names-h">{t('conceptNames')}</h2>
+        <table class="names-table">
+          <tbody>
+            {LANGS.filter((l) => c.labels[l]).map((l) => (
+              <tr key={l}>
+                <th scope="row">{langName(l)}</th>
+                <td lang={htmlLang(l)}>
+                  {c.labels[l]}
+                  {c.aliases[l]?.length ? (
+                    <span class="muted aliases">
+                      {' '}
+                      · {c.aliases[l]!.filter((a) => a !== c.labels[l]).join(' · ')}
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="def-h">
+        <h2 id="def-h">{t('conceptDefinition')}</h2>
+        <p lang="en">{c.definition}</p>
+        {c.origin ? (
+          <p class="muted" lang="en">
+            {t('conceptOrigin')}: {c.origin}
+          </p>
+        ) : null}
+      </section>
+      {c.members?.length ? (
+        <section aria-labelledby="members-h">
+          <h2 id="members-h">{t('conceptMembers')}</h2>
+          <ol class="members">
+            {c.members.map((m, i) => {
+              const label = labelIn({ en: m.labels.en ?? '', ...m.labels }, props.labelLang);
+              const orig = m.labels['zh-Hans'] ?? m.labels.vi;
+              return (
+                <li key={i}>
+                  {m.conceptId ? <a href={`#concept/${m.conceptId}`}>{label}</a> : label}
+                  {orig && orig !== label ? <span class="muted"> ({orig})</span> : null}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : null}
+      {c.related.length ? (
+        <section aria-labelledby="related-h">
+          <h2 id="related-h">{t('conceptRelated')}</h2>
+          <ul class="chip-list">
+            {c.related.map((id) => (
+              <li key={id}>
+                <a
+                  href={`#concept/${id}`}
+                  class={`chip-button cat-${props.summaries?.get(id)?.category ?? 'none'}`}
+                >
+                  {nameOf(id)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="occ-h">
+        <h2 id="occ-h">{t('conceptOccurrences', props.details.occurrences.length)}</h2>
+        {groups.length === 0 ? <p class="muted">{t('conceptNoOccurrences')}</p> : null}
+        {groups.map((g) => (
+          <section class="occ-group" key={g.docId} aria-labelledby={`occ-doc-${g.docId}`} data-doc={g.docId}>
+            <h3 id={`occ-doc-${g.docId}`}>
+              <a href={`#${g.docId}`} lang={g.doc ? htmlLang(g.doc.lang) : undefined}>
+                {g.doc?.title ?? g.docId}
+              </a>{' '}
+              <span class="muted small">
+                {g.doc?.date} · {occurrences(g.occurrences.length)}
+              </span>
+            </h3>
+            <ul class="occ-list">
+              {g.occurrences.map((o, i) => (
+                <li key={`${o.passageId}-${i}`}>
+                  <a
+                    href={`#${o.passageId}`}
+                    class="occ-link"
+                    lang={g.doc ? htmlLang(g.doc.lang) : undefined}
+                  >
+                    <span class="occ-num">¶{passageNo(o.passageId)}</span>{' '}
+                    <MarkedText text={o.snippet} marks={o.marks} />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,138 @@
+import { useEffect } from 'preact/hooks';
+import type { CorpusDocument, Passage } from '../../lib/core/types.ts';
+import { langName, t } from '../../lib/i18n.ts';
+import { type ReadingProps, PassageAnchor, useReadingUi } from './reading-ui.tsx';
+import { passageDomId } from './route.ts';
+import { sectionBlocks } from './sections.ts';
+
+export function DocMeta({ doc }: { doc: CorpusDocument }) {
+  return (
+    <dl class="doc-meta-list">
+      <div>
+        <dt>{t('metaDate')}</dt>
+        <dd>
+          <time dateTime={doc.date}>{doc.date}</time>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('metaPlace')}</dt>
+        <dd>
+          {doc.place}
+          {doc.placeLocal ? ` (${doc.placeLocal})` : ''}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('metaBody')}</dt>
+        <dd>{doc.body}</dd>
+      </div>
+      <div>
+        <dt>{t('metaLanguage')}</dt>
+        <dd>{langName(doc.lang)}</dd>
+      </div>
+      <div>
+        <dt>{t('metaOriginalLanguage')}</dt>
+        <dd>{langName(doc.originalLang)}</dd>
+      </div>
+      <div>
+        <dt>{t('metaTranslation')}</dt>
+        <dd>{doc.translation ? t('yes') : t('no')}</dd>
+      </div>
+      {doc.source ? (
+        <div>
+          <dt>{t('metaSource')}</dt>
+          <dd>{doc.source}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+export function htmlLang(lang: string): string {
+  return lang === 'zh-Hans' ? 'zh-CN' : lang === 'zh-Hant' ? 'zh-TW' : lang;
+}
+
+/** Scrolls to a passage and flashes it once the view has rendered. */
+export function useScrollToPassage(passageId: string | undefined, ready: boolean): void {
+  useEffect(() => {
+    if (!ready || !passageId) return;
+    const el = document.getElementById(passageDomId(passageId));
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+    el.classList.remove('flash');
+    void el.offsetWidth; // restart the animation
+    el.classList.add('flash');
+  }, [passageId, ready]);
+}
+
+export function DocumentView(
+  props: ReadingProps & {
+    doc: CorpusDocument;
+    passages: Passage[];
+    passageId: string | undefined;
+  },
+) {
+  const { doc, passages } = props;
+  const ui = useReadingUi(props);
+  useScrollToPassage(props.passageId, passages.length > 0);
+  const blocks = sectionBlocks(passages);
+  const lang = htmlLang(doc.lang);
+  return (
+    <article class="document" aria-labelledby="doc-title">
+      <header class="doc-header">
+        <h1 id="doc-title" lang={lang}>
+          {doc.title}
+        </h1>
+        {doc.titleEn && doc.titleEn !== doc.title ? (
+          <p class="doc-title-en" lang="en">
+            {doc.titleEn}
+          </p>
+        ) : null}
+        <DocMeta doc={doc} />
+        {doc.versions.length ? (
+          <p>
+            <a class="button" href={`#${doc.id}?parallel`}>
+              {t('openParallel')}
+            </a>
+          </p>
+        ) : null}
+      </header>
+      <div class="doc-body" lang={lang}>
+        {blocks.map((b) => {
+          const p = b.passage;
+          const H = (level: number) => `h${Math.min(6, level + 2)}` as 'h2';
+          const TitleTag = H(b.titleLevel);
+          const hasBody = b.titleLength < p.text.length;
+          return (
+            <>
+              {b.headings.map((h) => {
+                const HT = H(h.level);
+                return (
+                  <HT class="section-heading" key={`${p.id}-h${h.level}`}>
+                    {h.text}
+                  </HT>
+                );
+              })}
+              <div
+                class={`passage${b.titleLength > 0 ? ' passage-titled' : ''}`}
+                id={passageDomId(p.id)}
+                data-passage={p.id}
+                tabIndex={-1}
+                key={p.id}
+              >
+                <PassageAnchor passage={p} />
+                {b.titleLength > 0 ? (
+                  <TitleTag class="section-heading passage-title">{ui.text(p, 0, b.titleLength)}</TitleTag>
+                ) : null}
+                {hasBody ? <p class="passage-text">{ui.text(p, b.titleLength)}</p> : null}
+                <div class="passage-tools">{ui.citeButton(p)}</div>
+                {ui.citeBox(doc, p)}
+              </div>
+            </>
+          );
+        })}
+      </div>
+      {ui.overlay}
+    </article>
+  );
+}

@@ -1,0 +1,139 @@
+// Local UI state shared by the document and parallel views: the concept popover and the
+// open citation box. Pure Preact state; data and side effects come in through props.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { type Citation, formatCitation } from '../../lib/core/citation.ts';
+import type { ConceptDetails, ConceptSummary, DocumentMeta, Lang, Passage } from '../../lib/core/types.ts';
+import { t } from '../../lib/i18n.ts';
+import type { Range } from '../marks.ts';
+import { CitationBox } from './CitationBox.tsx';
+import { ConceptPopover, type PopoverAnchor } from './ConceptPopover.tsx';
+import { PassageText } from './PassageText.tsx';
+import { passageRanges } from './locate.ts';
+import { passageDomId } from './route.ts';
+
+export interface ReadingProps {
+  details: Map<string, ConceptDetails> | undefined;
+  summaries: Map<string, ConceptSummary> | undefined;
+  labelLang: Lang;
+  readerUrl: string;
+  copy: (text: string) => Promise<boolean>;
+}
+
+export function useReadingUi(props: ReadingProps) {
+  const [anchor, setAnchor] = useState<PopoverAnchor>();
+  const [cite, setCite] = useState<string>();
+  const [copied, setCopied] = useState<'text' | 'markdown' | 'failed'>();
+  const hoverTimer = useRef<number | undefined>(undefined);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  const clearTimer = () => {
+    if (hoverTimer.current !== undefined) clearTimeout(hoverTimer.current);
+    hoverTimer.current = undefined;
+  };
+  const rectOf = (el: HTMLElement) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top, bottom: r.bottom, width: r.width };
+  };
+  const close = useCallback(() => {
+    clearTimer();
+    setAnchor(undefined);
+    returnFocus.current?.focus();
+    returnFocus.current = null;
+  }, []);
+
+  useEffect(() => {
+    if (!anchor?.pinned) return;
+    const onDown = (e: MouseEvent) => {
+      const target = e.target as Element | null;
+      if (target?.closest('.concept-popover') || target?.closest('.term')) return;
+      setAnchor(undefined);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [anchor?.pinned]);
+
+  /** The passage text (or its [from, to) slice) with concept highlights. */
+  const text = (p: Passage, from = 0, to = p.text.length) => {
+    const all: Range[] = props.details ? passageRanges(p.id, p.text, [...props.details.values()]) : [];
+    const ranges = all
+      .filter((r) => r.end > from && r.start < to)
+      .map((r) => ({ start: Math.max(r.start, from) - from, end: Math.min(r.end, to) - from, tag: r.tag }));
+    return (
+      <PassageText
+        text={p.text.slice(from, to)}
+        ranges={ranges}
+        openConceptId={anchor?.conceptId}
+        onTermEnter={(id, el) => {
+          if (anchor?.pinned) return;
+          clearTimer();
+          hoverTimer.current = window.setTimeout(
+            () => setAnchor({ conceptId: id, rect: rectOf(el), pinned: false }),
+            250,
+          );
+        }}
+        onTermLeave={() => {
+          clearTimer();
+          if (!anchor?.pinned) hoverTimer.current = window.setTimeout(() => setAnchor(undefined), 300);
+        }}
+        onTermClick={(id, el) => {
+          clearTimer();
+          returnFocus.current = el;
+          setAnchor({ conceptId: id, rect: rectOf(el), pinned: true });
+        }}
+      />
+    );
+  };
+
+  const citeButton = (p: Passage) => (
+    <button
+      type="button"
+      class="cite-button"
+      aria-expanded={cite === p.id}
+      aria-controls={cite === p.id ? `cite-${passageDomId(p.id)}` : undefined}
+      onClick={() => {
+        setCopied(undefined);
+        setCite(cite === p.id ? undefined : p.id);
+      }}
+    >
+      {t('copyCitation')}
+    </button>
+  );
+
+  const citeBox = (doc: DocumentMeta, p: Passage) => {
+    if (cite !== p.id) return null;
+    const c: Citation = formatCitation(doc, p, props.readerUrl, { paraLabel: t('citationPara') });
+    return (
+      <CitationBox
+        id={`cite-${passageDomId(p.id)}`}
+        citation={c}
+        copied={copied}
+        onCopy={(kind) =>
+          void props.copy(kind === 'text' ? c.text : c.markdown).then((ok) => setCopied(ok ? kind : 'failed'))
+        }
+        onClose={() => setCite(undefined)}
+      />
+    );
+  };
+
+  const overlay = anchor ? (
+    <ConceptPopover
+      anchor={anchor}
+      details={props.details?.get(anchor.conceptId)}
+      labelLang={props.labelLang}
+      onClose={close}
+      onKeep={clearTimer}
+    />
+  ) : null;
+
+  return { text, citeButton, citeBox, overlay };
+}
+
+/** "¶ 13" link to a passage's own anchor. */
+export function PassageAnchor({ passage, prefix = '' }: { passage: Passage; prefix?: string }) {
+  const n = passage.index + 1;
+  return (
+    <a class="passage-anchor" href={`#${passage.id}${prefix}`} aria-label={t('passageLink', n)}>
+      ¶{n}
+    </a>
+  );
+}

@@ -1,0 +1,333 @@
+// The toolbar popup, opened as an extension page: search as you type (English typo, Chinese
+// cross-script, Japanese), keyboard navigation, opening the reader on a passage, suggestions,
+// the context-menu path (?q=), "On this page" against a fixture page, settings, axe, locales.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, waitForHighlights, type ChromiumSession } from './harness.ts';
+
+// The few extension APIs the specs call inside extension pages (no @types/chrome here).
+declare const chrome: {
+  tabs: { query(q: object): Promise<Array<{ id?: number }>> };
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  runtime: { getURL(path: string): string };
+};
+
+const AXE = readFileSync(join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Runs axe on the page; returns the serious and critical violations (id + targets). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Extension pages forbid inline scripts (CSP): evaluate axe's source through DevTools instead.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
+  const res = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } })
+      .axe;
+    interface AxeResult {
+      violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+    }
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return res;
+}
+
+/** Types a query and waits until the results answer exactly that query. */
+async function search(page: Page, q: string): Promise<void> {
+  await page.fill('#q', '');
+  await page.waitForFunction(() => document.getElementById('results')?.getAttribute('data-answered') === '');
+  await page.type('#q', q, { delay: 15 });
+  await page.waitForFunction(
+    (query) => document.getElementById('results')?.getAttribute('data-answered') === query.trim(),
+    q,
+    { timeout: 10_000 },
+  );
+}
+
+/**
+ * Id of the most recently opened tab (the fixture page just opened). Without the "tabs"
+ * permission extension pages cannot filter tabs by URL; tabs open at the end of the window.
+ */
+async function newestTabId(extensionPage: Page): Promise<number> {
+  return extensionPage.evaluate(async () => (await chrome.tabs.query({})).at(-1)?.id ?? -1);
+}
+
+async function markedTexts(page: Page): Promise<string[]> {
+  return page.$$eval('#results [role=option] mark', (ms) => ms.map((m) => m.textContent ?? ''));
+}
+
+async function resultIds(page: Page): Promise<string[]> {
+  return page.$$eval('#results [role=option]', (os) => os.map((o) => o.getAttribute('data-passage') ?? ''));
+}
+
+describe('popup (en)', () => {
+  let s: ChromiumSession;
+  let popup: Page;
+  beforeAll(async () => {
+    s = await launchChromium();
+    popup = await s.openExtensionPage('popup.html');
+    await popup.setViewportSize({ width: 420, height: 600 });
+    popup.on('close', () => console.log('POPUP CLOSED', expect.getState().currentTestName));
+    await popup.waitForSelector('#q');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('opens with the search box focused, labelled, and suggested concepts', async () => {
+    const focused = await popup.evaluate(() => document.activeElement?.id);
+    expect(focused).toBe('q');
+    const box = popup.getByRole('searchbox', { name: 'Search the policy documents' });
+    expect(await box.count()).toBe(1);
+    await popup.waitForSelector('.suggested .chip-button');
+    expect(await popup.locator('.suggested .chip-button').count()).toBeGreaterThan(3);
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
+  it('finds the Two Safeguards in Japanese documents from an English typo', async () => {
+    await search(popup, 'two safegards');
+    const ids = await resultIds(popup);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((id) => /^\d{3}\/p\d+$/.test(id))).toBe(true);
+    const marks = await markedTexts(popup);
+    expect(marks.some((m) => m === '二つの維持' || m === '二つの擁護')).toBe(true);
+    // Grouped by document, with title, date and language; chips name concepts.
+    const head = popup.locator('.result-group .doc-head').first();
+    expect(await head.locator('.doc-title').textContent()).toMatch(/\S/);
+    expect(await head.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await head.textContent()).toContain('Japanese');
+    const chips = await popup.$$eval('#results .chip[data-concept]', (cs) => cs.map((c) => c.textContent));
+    expect(chips).toContain('Two Safeguards');
+    expect(await popup.locator('.expanded').getAttribute('data-expanded')).toContain('two-safeguards');
+  });
+
+  it('finds English text from a misspelt word (fuzzy)', async () => {
+    await search(popup, 'revitalisaton');
+    const marks = await markedTexts(popup);
+    expect(marks.map((m) => m.toLowerCase())).toContain('revitalization');
+  });
+
+  it('finds the Japanese spelling from a simplified-Chinese query (cross-script)', async () => {
+    await search(popup, '谭作钧');
+    const marks = await markedTexts(popup);
+    expect(marks).toContain('譚作鈞');
+    await search(popup, '两个维护');
+    const marks2 = await markedTexts(popup);
+    expect(marks2.some((m) => m === '二つの維持' || m === '二つの擁護')).toBe(true);
+  });
+
+  it('finds a Japanese query verbatim', async () => {
+    await search(popup, '巡視整備');
+    const ids = await resultIds(popup);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids[0]).toMatch(/^003\//);
+    expect(await markedTexts(popup)).toContain('巡視整備');
+  });
+
+  it('moves through results with ↑/↓ (listbox + aria-activedescendant) and clears with Esc', async () => {
+    await search(popup, '巡視整備');
+    const ids = await resultIds(popup);
+    expect(ids.length).toBeGreaterThan(2);
+    const active = () =>
+      popup.evaluate(() => {
+        const id = document.getElementById('q')?.getAttribute('aria-activedescendant');
+        const el = id ? document.getElementById(id) : null;
+        return {
+          passage: el?.getAttribute('data-passage') ?? null,
+          selected: el?.getAttribute('aria-selected'),
+        };
+      });
+    await popup.keyboard.press('ArrowDown');
+    expect(await active()).toEqual({ passage: ids[0], selected: 'true' });
+    await popup.keyboard.press('ArrowDown');
+    expect((await active()).passage).toBe(ids[1]);
+    await popup.keyboard.press('ArrowUp');
+    await popup.keyboard.press('ArrowUp');
+    expect((await active()).passage).toBe(ids[ids.length - 1]); // wraps
+    expect(await popup.locator('[role=option][aria-selected=true]').count()).toBe(1);
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('q'); // focus stays in the box
+    await popup.keyboard.press('Escape');
+    expect(await popup.inputValue('#q')).toBe('');
+    await popup.waitForSelector('.suggested');
+    expect(await popup.locator('[role=option]').count()).toBe(0);
+  });
+
+  it('Enter opens the reader on the passage, which is scrolled to and flashed', async () => {
+    await search(popup, '巡視整備');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    const target = (await resultIds(popup))[1]!;
+    // The popup closes itself while the key press is still being delivered.
+    const [reader] = await Promise.all([
+      s.context.waitForEvent('page'),
+      popup.keyboard.press('Enter').catch(() => undefined),
+    ]);
+    await reader.waitForLoadState();
+    expect(decodeURIComponent(new URL(reader.url()).hash)).toBe(`#${target}`);
+    const sel = `[data-passage="${target}"]`;
+    await reader.waitForSelector(`${sel}.flash`);
+    const inView = await reader.$eval(sel, (el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight + 1;
+    });
+    expect(inView).toBe(true);
+    await reader.close();
+    // The popup closed itself (window.close) after opening the tab.
+    await expect.poll(() => popup.isClosed()).toBe(true);
+    popup = await s.openExtensionPage('popup.html');
+    await popup.waitForSelector('#q');
+  });
+
+  it('offers "Did you mean" spellings when nothing matches, and searches them on click', async () => {
+    await search(popup, 'safegardz');
+    expect(await popup.locator('[role=option]').count()).toBe(0);
+    await popup.waitForSelector('.did-you-mean');
+    const sug = popup.locator('.did-you-mean button', { hasText: 'Two Safeguards' });
+    expect(await sug.count()).toBe(1);
+    await sug.click();
+    await popup.waitForFunction(
+      () => document.getElementById('results')?.getAttribute('data-answered') === 'Two Safeguards',
+    );
+    expect(await popup.inputValue('#q')).toBe('Two Safeguards');
+    expect((await resultIds(popup)).length).toBeGreaterThan(0);
+  });
+
+  it('a suggested concept fills in the search', async () => {
+    await popup.fill('#q', '');
+    await popup.waitForSelector('.suggested .chip-button');
+    const chip = popup.locator('.suggested .chip-button').first();
+    const label = (await chip.textContent()) ?? '';
+    await chip.click();
+    expect(await popup.inputValue('#q')).toBe(label);
+    await popup.waitForFunction(
+      (q) => document.getElementById('results')?.getAttribute('data-answered') === q,
+      label,
+    );
+    expect((await resultIds(popup)).length).toBeGreaterThan(0);
+  });
+
+  it('runs the context-menu search from ?q= (the background opens popup.html?q=…)', async () => {
+    const page = await s.openExtensionPage(`popup.html?q=${encodeURIComponent('六稳')}`);
+    await page.waitForFunction(
+      () => document.getElementById('results')?.getAttribute('data-answered') === '六稳',
+    );
+    expect(await page.inputValue('#q')).toBe('六稳');
+    const marks = await markedTexts(page);
+    expect(marks.some((m) => m === '六安定' || /six stabilit/i.test(m))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('as-tab'))).toBe(true);
+    // Same URL the background's context-menu handler builds.
+    const built = await s.serviceWorker.evaluate(
+      (sel) =>
+        `${chrome.runtime.getURL('/popup.html')}?q=${encodeURIComponent(sel.replace(/\s+/g, ' ').trim())}`,
+      ' 六稳 ',
+    );
+    expect(built).toBe(page.url());
+    await page.close();
+  });
+
+  it('lists the concepts on the current page and reveals them', async () => {
+    const fixture = await s.openPage('/popup-page.html');
+    await waitForHighlights(fixture, 1);
+    const tabId = await newestTabId(popup);
+    expect(tabId).toBeGreaterThan(0);
+    const page = await s.openExtensionPage(`popup.html?tab=${tabId}`);
+    await page.waitForSelector('.page-concepts .page-concept');
+    const items = await page.$$eval('.page-concepts .page-concept', (bs) =>
+      bs.map((b) => ({ id: b.getAttribute('data-concept'), count: b.querySelector('.count')?.textContent })),
+    );
+    expect(items).toContainEqual({ id: 'two-safeguards', count: '2' });
+    expect(items.map((i) => i.id)).toContain('six-stabilities');
+    // The site switch names the page's host.
+    expect(await page.locator('label[for=popup-site]').textContent()).toContain('127.0.0.1');
+    // Clicking steps through the occurrences on the page: the second one is far down.
+    const btn = page.locator('.page-concept[data-concept=two-safeguards]');
+    await btn.click();
+    await btn.click();
+    await expect.poll(() => fixture.evaluate(() => window.scrollY), { timeout: 5000 }).toBeGreaterThan(1000);
+    await page.close();
+    await fixture.close();
+  });
+
+  it('site switch, global switch and category filters write the settings', async () => {
+    const fixture = await s.openPage('/popup-page.html');
+    await waitForHighlights(fixture, 1);
+    const tabId = await newestTabId(popup);
+    const page = await s.openExtensionPage(`popup.html?tab=${tabId}`);
+    await page.waitForSelector('#popup-site');
+    const stored = () => page.evaluate(() => chrome.storage.local.get(null));
+    expect(await page.isChecked('#popup-site')).toBe(true);
+    await page.click('#popup-site');
+    await expect.poll(async () => (await stored()).disabledSites).toEqual(['127.0.0.1']);
+    await page.click('#popup-site');
+    await expect.poll(async () => (await stored()).disabledSites).toEqual([]);
+    await page.click('.categories-details summary');
+    await page.click('#popup-cat-person');
+    await expect.poll(async () => (await stored()).hiddenCategories).toEqual(['person']);
+    await page.click('#popup-cat-person');
+    await page.click('#popup-enabled');
+    await expect.poll(async () => (await stored()).enabled).toBe(false);
+    expect(await page.isDisabled('#popup-site')).toBe(true);
+    await page.click('#popup-enabled');
+    await expect.poll(async () => (await stored()).enabled).toBe(true);
+    await page.close();
+    await fixture.close();
+  });
+
+  it('has no serious or critical axe violations (empty, with results, light and dark)', async () => {
+    await popup.fill('#q', '');
+    await popup.waitForSelector('.suggested');
+    expect(await axeViolations(popup)).toEqual([]);
+    await search(popup, '巡視整備');
+    await popup.keyboard.press('ArrowDown');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(popup)).toEqual([]);
+    await search(popup, 'safegardz');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('logs no console errors', () => {
+    expect(s.consoleErrors, s.consoleErrors.join('\n')).toEqual([]);
+  });
+});
+
+for (const [lang, expected] of [
+  ['ja', { htmlLang: 'ja', label: '政策文書を検索', chip: '二つの擁護' }],
+  ['zh-CN', { htmlLang: 'zh-CN', label: '搜索政策文件', chip: '两个维护' }],
+] as const) {
+  describe(`popup (--lang=${lang})`, () => {
+    let s: ChromiumSession;
+    const saved = process.env.LANGUAGE;
+    beforeAll(async () => {
+      // Chromium on Linux takes its UI language from LANGUAGE (--lang is for Windows), and only
+      // for locales whose .pak it has (Debian: apt-get install chromium-l10n).
+      const pak = `/usr/lib/chromium/locales/${lang}.pak`;
+      if (!process.env.CHROMIUM_PATH && !existsSync(pak))
+        throw new Error(`${pak} is missing: install Debian's chromium-l10n for the locale tests`);
+      process.env.LANGUAGE = lang.replace('-', '_');
+      s = await launchChromium({ args: [`--lang=${lang}`] });
+    });
+    afterAll(async () => {
+      if (saved === undefined) delete process.env.LANGUAGE;
+      else process.env.LANGUAGE = saved;
+      await s?.close();
+    });
+
+    it('shows the UI and concept labels in the browser language', async () => {
+      const page = await s.openExtensionPage('popup.html');
+      await page.waitForSelector('#q');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected.htmlLang);
+      expect(await page.getByRole('searchbox', { name: expected.label }).count()).toBe(1);
+      await search(page, 'two safeguards');
+      const chips = await page.$$eval('#results .chip[data-concept=two-safeguards]', (cs) =>
+        cs.map((c) => c.textContent),
+      );
+      expect(chips[0]).toBe(expected.chip);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+  });
+}

@@ -1,0 +1,77 @@
+// Documents and concepts for the reader, through the background.
+import type { ConceptDetails } from '../lib/core/types.ts';
+import { type Res, sendToBackground } from '../lib/messaging.ts';
+import { type AsyncState, useAsync } from './use-async.ts';
+
+export type DocumentListing = Res<'listDocuments'>[number];
+export type DocumentBundle = NonNullable<Res<'getDocument'>>;
+
+let docsCache: Promise<DocumentListing[]> | undefined;
+const docCache = new Map<string, Promise<DocumentBundle | null>>();
+const conceptCache = new Map<string, Promise<ConceptDetails | null>>();
+
+function listDocuments(): Promise<DocumentListing[]> {
+  docsCache ??= sendToBackground('listDocuments', {}).catch((e: unknown) => {
+    docsCache = undefined;
+    throw e;
+  });
+  return docsCache;
+}
+
+function getDocument(docId: string): Promise<DocumentBundle | null> {
+  let p = docCache.get(docId);
+  if (!p) {
+    p = sendToBackground('getDocument', { docId }).catch((e: unknown) => {
+      docCache.delete(docId);
+      throw e;
+    });
+    docCache.set(docId, p);
+  }
+  return p;
+}
+
+export function getConcept(conceptId: string): Promise<ConceptDetails | null> {
+  let p = conceptCache.get(conceptId);
+  if (!p) {
+    p = sendToBackground('getConceptDetails', { conceptId }).catch((e: unknown) => {
+      conceptCache.delete(conceptId);
+      throw e;
+    });
+    conceptCache.set(conceptId, p);
+  }
+  return p;
+}
+
+export function useDocuments(): AsyncState<DocumentListing[]> {
+  return useAsync(listDocuments, []);
+}
+
+export function useDocument(docId: string | undefined): AsyncState<DocumentBundle | null> {
+  return useAsync(docId ? () => getDocument(docId) : null, [docId]);
+}
+
+/** Two documents at once (parallel view). */
+export function useDocumentPair(
+  a: string | undefined,
+  b: string | undefined,
+): AsyncState<[DocumentBundle | null, DocumentBundle | null]> {
+  return useAsync(a && b ? () => Promise.all([getDocument(a), getDocument(b)]) : null, [a, b]);
+}
+
+export function useConcept(conceptId: string | undefined): AsyncState<ConceptDetails | null> {
+  return useAsync(conceptId ? () => getConcept(conceptId) : null, [conceptId]);
+}
+
+/** Details of many concepts (e.g. every concept of a document), keyed by id. */
+export function useConcepts(ids: readonly string[]): AsyncState<Map<string, ConceptDetails>> {
+  const key = [...ids].sort().join(',');
+  return useAsync(
+    ids.length
+      ? async () => {
+          const list = await Promise.all(ids.map((id) => getConcept(id).catch(() => null)));
+          return new Map(list.filter((d): d is ConceptDetails => d !== null).map((d) => [d.concept.id, d]));
+        }
+      : async () => new Map<string, ConceptDetails>(),
+    [key],
+  );
+}

@@ -1,0 +1,80 @@
+// The popup's search state: the query, the latest answer grouped by document, and the
+// keyboard selection (↑/↓ move, Enter opens, Esc clears) for the listbox.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { flattenGroups, groupHitsByDocument, moveActive, optionId } from '../components/popup/group.ts';
+import type { HitGroup } from '../components/popup/group.ts';
+import type { SearchHit, SearchResult } from '../lib/core/types.ts';
+import { useSearch } from './use-search.ts';
+
+export interface PopupSearch {
+  query: string;
+  setQuery(q: string): void;
+  /** The latest answer (kept while the next one is on its way: no flicker per keystroke). */
+  showing: SearchResult | undefined;
+  /** The query `showing` answers. */
+  answered: string;
+  pending: boolean;
+  error: string | undefined;
+  groups: HitGroup[];
+  flat: SearchHit[];
+  activeId: string | undefined;
+  setActiveHit(hit: SearchHit): void;
+  onKeyDown(e: KeyboardEvent): void;
+}
+
+export function usePopupSearch(initialQuery: string, open: (hit: SearchHit) => void): PopupSearch {
+  const [query, setQuery] = useState(initialQuery);
+  const search = useSearch(query);
+  const showing = query.trim() !== '' ? search.result : undefined;
+  const groups = useMemo(() => groupHitsByDocument(showing?.hits ?? []), [showing]);
+  const flat = useMemo(() => flattenGroups(groups), [groups]);
+  // The selection belongs to one result set: new results drop it in the same render
+  // (an effect would run after paint and could undo a ↓ pressed in between).
+  const [sel, setSel] = useState<{ result: SearchResult | undefined; index: number }>({
+    result: undefined,
+    index: -1,
+  });
+  const active = sel.result === showing ? sel.index : -1;
+  const activeHit = active >= 0 ? flat[active] : undefined;
+  const activeId = activeHit ? optionId(activeHit.passageId) : undefined;
+
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const delta = e.key === 'ArrowDown' ? 1 : -1;
+      setSel((s) => ({
+        result: showing,
+        index: moveActive(s.result === showing ? s.index : -1, delta, flat.length),
+      }));
+    } else if (e.key === 'Enter') {
+      const hit = activeHit ?? flat[0];
+      if (hit) {
+        e.preventDefault();
+        open(hit);
+      }
+    } else if (e.key === 'Escape' && query !== '') {
+      // Esc clears; a second Esc (empty box) is left to the browser, which closes the popup.
+      e.preventDefault();
+      e.stopPropagation();
+      setQuery('');
+    }
+  };
+
+  return {
+    query,
+    setQuery,
+    showing,
+    answered: showing ? search.answered : '',
+    pending: search.pending,
+    error: search.error && search.answered === query.trim() ? search.error : undefined,
+    groups,
+    flat,
+    activeId,
+    setActiveHit: (hit) => setSel({ result: showing, index: flat.indexOf(hit) }),
+    onKeyDown,
+  };
+}
