@@ -34,6 +34,10 @@ export default tseslint.config(
       'coverage/',
       'eslint.config.js',
       'test-results/',
+      // Fixture pages stand in for third-party sites; they are not our code.
+      'e2e/fixtures/',
+      'bench/fixtures/',
+      'demo/',
     ],
   },
   js.configs.recommended,

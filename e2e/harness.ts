@@ -4,8 +4,9 @@
 // Every Chromium session routes non-loopback traffic to a trap proxy and records the CDP Network
 // events of every page, so a test can assert that the extension made zero network requests.
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Browser as PptrBrowser, Page as PptrPage } from 'puppeteer-core';
 import { createServer, type Server } from 'node:http';
-import { appendFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_FLAGS, findChromium, findFirefox } from '../scripts/lib/find-browser.ts';
@@ -21,8 +22,8 @@ export const REAL_PAGES = resolve(ROOT, '..', 'shared', 'real-pages');
 
 export interface NetworkRecord {
   url: string;
-  /** Where it came from: 'proxy' (non-loopback, via the trap proxy) or 'cdp' (a page's Network domain). */
-  via: 'proxy' | 'cdp';
+  /** How it was seen: Playwright request events of extension contexts, or a page's CDP Network domain. */
+  via: 'extension' | 'cdp';
   initiator?: string;
 }
 
@@ -33,8 +34,13 @@ export interface ChromiumSession {
   /** Origin of the fixture server: e2e/fixtures at /, ../shared/real-pages at /real/. */
   baseUrl: string;
   server: StaticServer;
-  /** Requests that left the fixture server's origin or were initiated by the extension. */
+  /** Network requests made by the extension (must stay empty). */
   requests: NetworkRecord[];
+  /**
+   * Everything that tried to leave loopback (Chromium's own services, real pages' external
+   * resources). The trap proxy answers 403 at once; informational, see docs/ARCHITECTURE.md.
+   */
+  offMachine: string[];
   /** Console errors and uncaught page errors, with the page URL. */
   consoleErrors: string[];
   openPage(path: string): Promise<Page>;
@@ -42,13 +48,23 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-function startTrapProxy(records: NetworkRecord[]): Promise<{ port: number; server: Server }> {
+interface CdpStack {
+  callFrames?: Array<{ url?: string }>;
+  parent?: CdpStack;
+}
+function stackUrls(stack: CdpStack | undefined): string[] {
+  const out: string[] = [];
+  for (let s = stack; s; s = s.parent) for (const f of s.callFrames ?? []) if (f.url) out.push(f.url);
+  return out;
+}
+
+function startTrapProxy(records: string[]): Promise<{ port: number; server: Server }> {
   const server = createServer((req, res) => {
-    records.push({ url: req.url ?? '', via: 'proxy' });
+    records.push(req.url ?? '');
     res.writeHead(403).end();
   });
   server.on('connect', (req, socket) => {
-    records.push({ url: `https://${req.url ?? ''}`, via: 'proxy' });
+    records.push(`https://${req.url ?? ''}`);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
@@ -67,6 +83,8 @@ export interface LaunchOptions {
 }
 
 export async function launchChromium(opts: LaunchOptions = {}): Promise<ChromiumSession> {
+  // Report extension service-worker requests through context.on('request').
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const extensionDir = opts.extensionDir ?? CHROME_BUILD;
   if (!opts.noExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}. Run \`npm run e2e\` (it builds first).`);
@@ -75,7 +93,8 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
   const server = await startStaticServer({ '/': join(ROOT, 'e2e', 'fixtures'), '/real/': REAL_PAGES });
   const requests: NetworkRecord[] = [];
   const consoleErrors: string[] = [];
-  const proxy = await startTrapProxy(requests);
+  const offMachine: string[] = [];
+  const proxy = await startTrapProxy(offMachine);
   const userDataDir = mkdtempSync(join(tmpdir(), 'policy-lens-e2e-'));
   const extArgs = opts.noExtension
     ? []
@@ -100,6 +119,22 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
     extensionId = new URL(serviceWorker.url()).host;
   }
   const origin = server.url;
+  const isInternal = (url: string) =>
+    url.startsWith(origin) || /^(data|blob|about|chrome-extension|chrome|devtools):/.test(url);
+  // Requests made by the extension: from its service worker, its pages, or a page request whose
+  // initiator (URL or any stack frame) is chrome-extension:// (content-script fetches).
+  context.on('request', (req) => {
+    const url = req.url();
+    if (isInternal(url)) return;
+    const sw = req.serviceWorker();
+    let frameUrl: string;
+    try {
+      frameUrl = sw ? sw.url() : req.frame().url();
+    } catch {
+      frameUrl = '';
+    }
+    if (frameUrl.startsWith('chrome-extension://')) requests.push({ url, via: 'extension', initiator: frameUrl });
+  });
   const watch = async (page: Page) => {
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`);
@@ -107,12 +142,16 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
     page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: uncaught ${e.message}`));
     try {
       const cdp = await context.newCDPSession(page);
-      cdp.on('Network.requestWillBeSent', (ev: { request: { url: string }; initiator?: { url?: string; stack?: unknown } }) => {
-        const url = ev.request.url;
-        const initiator = ev.initiator?.url ?? '';
-        const ours = url.startsWith(origin) || url.startsWith('data:') || url.startsWith('chrome-extension://') || url.startsWith('about:');
-        if (!ours || initiator.startsWith('chrome-extension://')) requests.push({ url, via: 'cdp', initiator });
-      });
+      cdp.on(
+        'Network.requestWillBeSent',
+        (ev: { request: { url: string }; initiator?: { url?: string; stack?: CdpStack } }) => {
+          const url = ev.request.url;
+          if (isInternal(url)) return;
+          const frames = stackUrls(ev.initiator?.stack);
+          const byUs = [ev.initiator?.url ?? '', ...frames].find((u) => u.startsWith('chrome-extension://'));
+          if (byUs) requests.push({ url, via: 'cdp', initiator: byUs });
+        },
+      );
       await cdp.send('Network.enable');
     } catch {
       // Pages that close before we attach are fine.
@@ -128,6 +167,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
     baseUrl: origin,
     server,
     requests,
+    offMachine,
     consoleErrors,
     async openPage(path: string) {
       const page = await context.newPage();
@@ -143,6 +183,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
     async close() {
       await context.close().catch(() => undefined);
       // scripts/e2e.ts fails the whole run if this log has any entry (zero network requests).
+      if (requests.length) mkdirSync(E2E_OUT, { recursive: true });
       for (const r of requests) appendFileSync(NETWORK_LOG, JSON.stringify(r) + '\n');
       await server.close();
       await new Promise<void>((ok) => proxy.server.close(() => ok()));
@@ -210,11 +251,11 @@ export async function waitForHighlights(page: Page, min = 1, timeout = 15_000): 
 // ---------- Firefox ----------
 
 export interface FirefoxSession {
-  browser: import('puppeteer-core').Browser;
+  browser: PptrBrowser;
   extensionId: string;
   baseUrl: string;
   server: StaticServer;
-  openPage(path: string): Promise<import('puppeteer-core').Page>;
+  openPage(path: string): Promise<PptrPage>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,76 @@
+// `npm run check:bundles`: fails if our code in the built extension contains eval, new Function,
+// innerHTML/outerHTML/insertAdjacentHTML or document.write. Two layers:
+// 1. the per-module audit written at build time (scripts/lib/sink-audit-plugin.ts): any hit in
+//    a module outside node_modules, or in a vendor package/sink not in VENDOR_ALLOWLIST, fails;
+// 2. a re-scan of the final minified files: each file may contain no more sink occurrences than
+//    its audited vendor modules account for (so nothing slipped in after the audit).
+// Also enforces the size budget: no shipped file over 4 MB.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { scanCode, VENDOR_ALLOWLIST, type SinkHit } from './lib/sink-audit-plugin.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = resolve(ROOT, process.env.PL_OUT_DIR ?? '.output');
+const TARGETS = ['chrome-mv3', 'firefox-mv2'];
+const MAX_FILE = 4 * 1024 * 1024;
+const problems: string[] = [];
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+for (const target of TARGETS) {
+  const dir = join(OUT, target);
+  const browser = target.split('-')[0] ?? target;
+  const auditDir = join(OUT, 'sink-audit', browser);
+  if (!existsSync(dir) || !existsSync(auditDir)) {
+    problems.push(`${target}: no build or no audit at ${relative(ROOT, dir)} (run npm run build)`);
+    continue;
+  }
+  const audited = new Map<string, Map<string, number>>();
+  for (const f of readdirSync(auditDir)) {
+    const { file, hits, modules } = JSON.parse(readFileSync(join(auditDir, f), 'utf8')) as {
+      file: string;
+      hits: SinkHit[];
+      modules: string[];
+    };
+    // The content script runs in every tab: it must not carry the corpus or fuse.js.
+    if (file.startsWith('content-scripts/')) {
+      for (const m of modules) {
+        if (/node_modules\/fuse\.js|generated\/(corpus|search-index)\.json/.test(m))
+          problems.push(`${target}/${file}: the content script bundles ${m} (corpus and fuse.js belong to the background)`);
+      }
+    }
+    const counts = new Map<string, number>();
+    for (const h of hits) {
+      if (!h.vendor) problems.push(`${target}/${file}: our module ${h.module} contains ${h.sink} (${h.count}×)`);
+      else if (!(VENDOR_ALLOWLIST[h.vendor] ?? []).includes(h.sink))
+        problems.push(`${target}/${file}: vendor ${h.vendor} (${h.module}) contains ${h.sink}; not in VENDOR_ALLOWLIST`);
+      else counts.set(h.sink, (counts.get(h.sink) ?? 0) + h.count);
+    }
+    audited.set(file, counts);
+  }
+  let files = 0;
+  for (const path of walk(dir)) {
+    files++;
+    const rel = relative(dir, path);
+    const size = statSync(path).size;
+    if (size > MAX_FILE) problems.push(`${target}/${rel}: ${size} bytes, over the 4 MB budget`);
+    if (!path.endsWith('.js')) continue;
+    const allowed = audited.get(rel) ?? new Map<string, number>();
+    for (const [sink, n] of scanCode(readFileSync(path, 'utf8'))) {
+      const ok = allowed.get(sink) ?? 0;
+      if (n > ok) problems.push(`${target}/${rel}: ${sink} occurs ${n}× in the final file, audited vendor code accounts for ${ok}`);
+    }
+  }
+  console.log(`check:bundles ${target}: ${files} files scanned`);
+}
+
+if (problems.length) {
+  console.error('✖ check:bundles found problems:\n' + problems.map((p) => '  ' + p).join('\n'));
+  process.exit(1);
+}
+console.log('✔ check:bundles: no eval / new Function / HTML-string sinks in our code; all files under 4 MB');
