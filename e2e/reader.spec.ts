@@ -246,7 +246,7 @@ describe('reader', () => {
 
   it('options page: switches, categories and the removable list of disabled sites', async () => {
     const opt = await s.openExtensionPage('options.html');
-    await opt.evaluate(() => chrome.storage.local.set({ disabledSites: ['a.example', 'b.example'] }));
+    await opt.evaluate(() => chrome.storage.local.set({ 'v1.disabledSites': ['a.example', 'b.example'] }));
     await opt.reload();
     await opt.waitForSelector('.site-list');
     expect(await opt.$$eval('.site-list li', (ls) => ls.map((l) => l.getAttribute('data-site')))).toEqual([
@@ -255,15 +255,15 @@ describe('reader', () => {
     ]);
     await opt.getByRole('button', { name: 'Remove a.example' }).click();
     await expect
-      .poll(async () => (await opt.evaluate(() => chrome.storage.local.get(null))).disabledSites)
+      .poll(async () => ((await opt.evaluate(() => chrome.storage.local.get(null)))['v1.disabledSites'] ?? []))
       .toEqual(['b.example']);
     await opt.click('#opt-cat-place');
     await expect
-      .poll(async () => (await opt.evaluate(() => chrome.storage.local.get(null))).hiddenCategories)
+      .poll(async () => ((await opt.evaluate(() => chrome.storage.local.get(null)))['v1.hiddenCategories'] ?? []))
       .toEqual(['place']);
     await opt.click('#opt-enabled');
     await expect
-      .poll(async () => (await opt.evaluate(() => chrome.storage.local.get(null))).enabled)
+      .poll(async () => ((await opt.evaluate(() => chrome.storage.local.get(null)))['v1.enabled'] ?? true))
       .toBe(false);
     expect(await axeViolations(opt)).toEqual([]);
     await opt.close();

@@ -9,6 +9,7 @@ const fake = {
     getURL: (p: string) => `moz-extension://xyz${p}`,
     onMessage: { addListener: () => messageListeners++, removeListener: () => messageListeners-- },
   },
+  i18n: { getMessage: (key: string) => (key === 'contextMenuSearch' ? 'Search Policy Lens for “%s”' : '') },
   contextMenus: {
     removeAll: async () => undefined,
     create: (d: unknown) => created.push(d),

@@ -1,7 +1,162 @@
-// Content-script controller (placeholder wiring).
+// Content-script controller: wires page text -> scanner -> painter, the observer and idle
+// scheduler, settings, hover card and reporting. Every listener, observer and timer hangs off
+// WXT's ctx. Nothing here may throw into the page: failures go to console.debug.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CATEGORIES, type Category } from '../core/types.ts';
+import { uiLocale } from '../i18n.ts';
+import { sendToBackground } from '../messaging.ts';
+import { isActiveFor, readSettings, watchSettings, type LensSettings } from '../settings.ts';
+import { createCardUi } from './card-ui.ts';
+import { createPainter } from './highlighter.ts';
+import { startHover } from './hover.ts';
+import { createIdleScheduler } from './idle.ts';
+import { langFromTag } from './lang.ts';
+import { createPageObserver } from './observer.ts';
+import { createReporter } from './page-report.ts';
+import { loadPageMatcher } from './page-matcher.ts';
+import type { WalkOptions } from './page-text.ts';
+import { createScanner } from './scanner.ts';
+import { siteHostname } from './site.ts';
+import { exposeTestHooks, timed } from './test-hooks.ts';
 
 export function startLens(ctx: ContentScriptContext): void {
   if (ctx.isInvalid) return;
-  document.documentElement.dataset.policyLens = 'ready';
+  // HTML documents only (not SVG/XML files), including about:blank and srcdoc frames.
+  if (!document.documentElement || document.documentElement.namespaceURI !== 'http://www.w3.org/1999/xhtml')
+    return;
+  try {
+    run(ctx);
+  } catch (e) {
+    console.debug('[policy-lens] not started', e);
+  }
+}
+
+function run(ctx: ContentScriptContext): void {
+  const isTop = window === window.top;
+  const hostname = siteHostname();
+  const pageLang = () => langFromTag(document.documentElement.lang);
+  let shown: ReadonlySet<Category> | null = null;
+  // Closures below refer to `observer`, `card`, `hover` and `reporter`, which are created further
+  // down; none of them runs before startup has finished.
+
+  const matcher = loadPageMatcher();
+  const painter = createPainter(document, { mutate: (w) => observer.withoutObserving(w) });
+  const walk: WalkOptions = {
+    checkVisibility: true,
+    onShadowRoot: (root) => observer.observe(root),
+    onInvisible: (el) => observer.skippedInvisible(el),
+  };
+  const scanner = createScanner({
+    doc: document,
+    matcher,
+    painter,
+    walk,
+    onSettled: () => reporter.report(),
+  });
+  const scheduler = createIdleScheduler(
+    ctx,
+    __E2E_HOOKS__ ? timed((d) => scanner.run(d)) : (d) => scanner.run(d),
+  );
+  const observer = createPageObserver(
+    ctx,
+    {
+      dirty: (containers) => {
+        if (!shown) return;
+        for (const c of containers) scanner.enqueue(c);
+        scheduler.request();
+      },
+      removed: () => {
+        if (!shown) return;
+        scanner.prune();
+        scheduler.request();
+        if (card.hit && !card.hit.pieces[0]?.node.isConnected) card.close();
+      },
+    },
+    walk,
+  );
+
+  const card = createCardUi(ctx, {
+    pageLang,
+    locale: uiLocale(),
+    openPassage: (passageId) =>
+      void sendToBackground('openReader', { hash: passageId }).catch(() => undefined),
+    search: (query) => void sendToBackground('openSearch', { query }).catch(() => undefined),
+    onOpenChange: (hit) => painter.setActive(hit),
+    onPointerEnter: () => hover.enterCard(),
+    onPointerLeave: () => hover.leaveCard(),
+  });
+  const hover = startHover(ctx, {
+    hitAt: (x, y) => painter.hitAt(x, y),
+    hitsAt: (node) => scanner.hitsAt(node),
+    hits: () => scanner.hits(),
+    isShown: (hit) => !!shown?.has(hit.category) && hit.pieces[0]!.node.isConnected,
+    card,
+  });
+  const reporter = createReporter(ctx, {
+    scanner,
+    shown: () => shown,
+    hover,
+    pageLang,
+    hostname,
+    isTop,
+    categoryOf: (id) => matcher.categoryOf(id),
+  });
+  if (isTop) reporter.listen();
+
+  const apply = (s: LensSettings) => {
+    if (ctx.isInvalid) return;
+    const on = isActiveFor(s, hostname);
+    const next = on ? new Set(CATEGORIES.filter((c) => !s.hiddenCategories.includes(c))) : null;
+    const wasOn = shown !== null;
+    shown = next;
+    painter.show(next); // highlights vanish / return at once
+    if (on && !wasOn) {
+      observer.observe(document);
+      scanner.rescanAll();
+      scheduler.request();
+    } else if (!on && wasOn) {
+      card.close();
+      scanner.clear(); // nothing kept or watched on a switched-off page
+    } else if (card.hit && !next?.has(card.hit.category)) {
+      card.close();
+    }
+    reporter.report();
+  };
+  const safeApply = (s: LensSettings) => {
+    try {
+      apply(s);
+    } catch (e) {
+      console.debug('[policy-lens] settings not applied', e);
+    }
+  };
+  readSettings().then(safeApply, (e: unknown) => console.debug('[policy-lens] settings unavailable', e));
+  ctx.onInvalidated(watchSettings(safeApply));
+
+  // SPA navigations: the observer sees the new content; a full pass also catches text that
+  // changed without mutations we watch (e.g. class-toggled views) and resets per-page state.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (!shown) return;
+    card.close();
+    scanner.rescanAll();
+    scheduler.request();
+  });
+  // When capped, what is painted follows the viewport.
+  let scrollTimer: number | undefined;
+  ctx.onInvalidated(() => clearTimeout(scrollTimer));
+  ctx.addEventListener(
+    window,
+    'scroll',
+    () => {
+      if (!shown || !scanner.stats(null).capped) return;
+      clearTimeout(scrollTimer);
+      scrollTimer = window.setTimeout(() => scanner.reprioritise(), 250);
+    },
+    { passive: true, capture: true },
+  );
+  ctx.onInvalidated(() => {
+    painter.destroy();
+    scanner.clear();
+  });
+  if (__E2E_HOOKS__)
+    exposeTestHooks(ctx, () => ({ ...scanner.stats(shown), counts: undefined, pending: scheduler.pending }));
 }

@@ -1,0 +1,693 @@
+// The content script against fixture pages (e2e/fixtures/highlighter/) in en, zh-Hans, zh-Hant,
+// ja and vi: what is highlighted, that the page's DOM is never modified (body serialises the
+// same apart from our one card host), dynamic content, frames, shadow roots, editable content,
+// a strict CSP with Trusted Types, a hydrating app, the hover card, keyboard navigation,
+// settings toggles, the badge and the popup's ContentProtocol.
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  launchFirefox,
+  readHighlights,
+  readHighlightsScript,
+  waitForHighlights,
+  type ChromiumSession,
+  type FirefoxSession,
+  type HighlightDump,
+} from './harness.ts';
+import { settled } from './highlighter-helpers.ts';
+
+/** The bits of the extension API the spec calls inside the service worker (evaluated there). */
+declare const chrome: {
+  storage: { local: { set(v: object): Promise<void>; remove(keys: string[]): Promise<void> } };
+  tabs: {
+    query(q: object): Promise<Array<{ id?: number; url?: string }>>;
+    sendMessage(tabId: number, msg: object, opts?: object): Promise<unknown>;
+  };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+const F = '/highlighter';
+const HOST = 'policy-lens-card';
+
+const all = (d: HighlightDump) => Object.values(d).flat().sort();
+
+/** body serialisation without our card host (read in the page's main world). */
+async function bodyWithoutHost(page: Page | Frame): Promise<{ now: string; initial: string }> {
+  return page.evaluate((host) => {
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll(host).forEach((n) => n.remove());
+    const w = window as unknown as { __initialBody: string };
+    return { now: clone.outerHTML, initial: w.__initialBody };
+  }, HOST);
+}
+
+/** Viewport centre of the n-th painted range whose text is `text`. */
+async function termCentre(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(
+    ([t, n]) => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      const found: DOMRect[] = [];
+      for (const [name, hl] of reg) {
+        if (!name.startsWith('policy-lens-') || name === 'policy-lens-active') continue;
+        for (const r of hl) {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          if (live.toString() === t) found.push(live.getClientRects()[0]!);
+        }
+      }
+      found.sort((a, b) => a.top - b.top || a.left - b.left);
+      const b = found[n as number];
+      return b ? { x: b.left + b.width / 2, y: b.top + b.height / 2 } : null;
+    },
+    [text, nth] as const,
+  );
+  if (!p) throw new Error(`no painted range "${text}"`);
+  return p;
+}
+
+async function hover(page: Page, text: string, nth = 0) {
+  const { x, y } = await termCentre(page, text, nth);
+  await page.mouse.move(x - 40, y + 60);
+  await page.mouse.move(x, y, { steps: 4 });
+}
+
+interface CardView {
+  title: string;
+  category: string;
+  names: Array<[string, string]>;
+  definition: string;
+  docs: Array<{ doc: string; passages: string[]; marked: string[] }>;
+  search: string | null;
+}
+
+async function readCard(page: Page, timeout = 5000): Promise<CardView> {
+  await page.waitForFunction(
+    (host) => !!document.querySelector(host)?.shadowRoot?.querySelector('.card .definition, .card .status'),
+    HOST,
+    { timeout },
+  );
+  await page.waitForFunction(
+    (host) => !document.querySelector(host)?.shadowRoot?.querySelector('.card .status'),
+    HOST,
+    {
+      timeout,
+    },
+  );
+  return page.evaluate((host) => {
+    const root = document.querySelector(host)!.shadowRoot!;
+    const card = root.querySelector('.card')!;
+    const text = (sel: string) => card.querySelector(sel)?.textContent ?? '';
+    return {
+      title: text('.title'),
+      category: text('.cat'),
+      names: [...card.querySelectorAll('.name')].map((n) => [
+        n.querySelector('dt')!.textContent!,
+        n.querySelector('dd')!.textContent!,
+      ]),
+      definition: text('.definition'),
+      docs: [...card.querySelectorAll('.doc')].map((d) => ({
+        doc: (d as HTMLElement).dataset.doc!,
+        passages: [...d.querySelectorAll<HTMLElement>('.snippet')].map((s) => s.dataset.passage!),
+        marked: [...d.querySelectorAll('.snippet mark')].map((m) => m.textContent!),
+      })),
+      search: card.querySelector<HTMLElement>('.search')?.dataset.search ?? null,
+    };
+  }, HOST) as Promise<CardView>;
+}
+
+/** Waits for the open card to show `title` (a new card re-renders in place), then reads it. */
+async function cardTitled(page: Page, title: RegExp): Promise<CardView> {
+  await page.waitForFunction(
+    ([h, src]) =>
+      new RegExp(src).test(
+        document.querySelector(h)?.shadowRoot?.querySelector('.card .title')?.textContent ?? '',
+      ),
+    [HOST, title.source] as const,
+    { timeout: 5000 },
+  );
+  return readCard(page);
+}
+
+const cardOpen = (page: Page) =>
+  page.evaluate((host) => !!document.querySelector(host)?.shadowRoot?.querySelector('.card'), HOST);
+
+describe('highlighter (Chromium)', () => {
+  let s: ChromiumSession;
+  const setSettings = (values: Record<string, unknown>) =>
+    s.serviceWorker.evaluate((v) => chrome.storage.local.set(v), values);
+  const resetSettings = () =>
+    s.serviceWorker.evaluate(() =>
+      chrome.storage.local.remove(['v1.enabled', 'v1.disabledSites', 'v1.hiddenCategories']),
+    );
+  // No "tabs" permission, so no tab URLs: bring the page to the front and take the active tab.
+  const tabIdOf = async (page: Page) => {
+    await page.bringToFront();
+    return s.serviceWorker.evaluate(
+      async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1,
+    );
+  };
+
+  beforeAll(async () => {
+    s = await launchChromium();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const cases: Array<[string, Record<string, string[]>]> = [
+    [
+      'en',
+      {
+        'policy-lens-formulation': ['Two Safeguards', 'Two Upholds', 'six stabilities'],
+        'policy-lens-ideology': ['Xi Jinping Thought'],
+        'policy-lens-plan': ['14th Five-Year Plan'],
+      },
+    ],
+    [
+      'zh-hans',
+      {
+        'policy-lens-formulation': ['两个确立', '两个维护', '六稳'],
+        'policy-lens-ideology': ['习近平新时代中国特色社会主义思想'],
+      },
+    ],
+    ['zh-hant', { 'policy-lens-formulation': ['兩個確立', '兩個維護'], 'policy-lens-person': ['習近平'] }],
+    // <rt> readings are skipped: 習近平総書記 is painted as its visible pieces.
+    [
+      'ja',
+      {
+        'policy-lens-formulation': ['二つの擁護', '二つの確立'],
+        'policy-lens-person': ['平', '総書記', '習', '近'],
+      },
+    ],
+    [
+      'vi',
+      {
+        'policy-lens-institution': ['Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam'],
+        'policy-lens-document': ['Nghị quyết số 18-NQ/TW'],
+        'policy-lens-place': ['tỉnh Quảng Ninh'],
+      },
+    ],
+  ];
+
+  for (const [name, expected] of cases) {
+    it(`${name}: highlights terms across inline tags, nothing in skipped content, DOM untouched`, async () => {
+      const page = await s.openPage(`${F}/${name}.html`);
+      await settled(page);
+      const dump = await readHighlights(page);
+      for (const [hl, texts] of Object.entries(expected))
+        expect(dump[hl] ?? []).toEqual(expect.arrayContaining(texts));
+      // Every painted range lies in visible, non-editable page text.
+      const bad = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> })
+          .highlights) {
+          if (!name.startsWith('policy-lens')) continue;
+          for (const r of hl) {
+            const el = r.startContainer.parentElement!;
+            if (
+              el.closest(
+                '[contenteditable], [role=textbox], textarea, select, script, noscript, svg, [hidden], rt',
+              )
+            )
+              out.push(`${name}: ${el.outerHTML}`);
+            if (!el.checkVisibility()) out.push(`${name}: invisible ${el.outerHTML}`);
+          }
+        }
+        return out;
+      });
+      expect(bad).toEqual([]);
+      const { now, initial } = await bodyWithoutHost(page);
+      expect(now).toBe(initial);
+      expect(await page.evaluate((h) => document.querySelector(h), HOST)).toBeNull(); // host only once a card opens
+      await page.close();
+    });
+  }
+
+  it('en: a block boundary stops a match and form controls keep their values', async () => {
+    const page = await s.openPage(`${F}/en.html`);
+    await settled(page);
+    const texts = all(await readHighlights(page));
+    expect(texts.filter((t) => t === 'Two Safeguards')).toHaveLength(1); // only #split
+    await page.click('#editable p');
+    await page.keyboard.type(' and the Two Safeguards');
+    await page.waitForTimeout(600);
+    expect(all(await readHighlights(page)).filter((t) => t === 'Two Safeguards')).toHaveLength(1);
+    const values = await page.evaluate(() => ({
+      ta: (document.getElementById('ta') as HTMLTextAreaElement).value,
+      input: (document.getElementById('in') as HTMLInputElement).value,
+      editable: document.getElementById('editable')!.textContent,
+    }));
+    expect(values).toEqual({
+      ta: 'Two Safeguards in a textarea',
+      input: 'Two Safeguards in an input',
+      editable: 'Two Safeguards in an editor and the Two Safeguards',
+    });
+    await page.close();
+  });
+
+  it('dynamic: text added after load, edits, removals and an infinite-scroll feed', async () => {
+    const page = await s.openPage(`${F}/dynamic.html`);
+    await waitForHighlights(page, 1);
+    await page.evaluate(() =>
+      (window as unknown as { __addLater: (t: string, d: number) => void }).__addLater(
+        'Later: 两个确立.',
+        200,
+      ),
+    );
+    await page.waitForFunction(() => !!document.getElementById('later'));
+    for (let i = 0; i < 30; i++) {
+      const pages = await page.evaluate(() => (window as unknown as { __pages?: number }).__pages ?? 0);
+      if (pages >= 8) break;
+      await page.mouse.wheel(0, 4000);
+      await page.waitForTimeout(150);
+    }
+    await page.waitForFunction(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
+      return (reg.get('policy-lens-formulation')?.size ?? 0) >= 1 + 1 + 40 + 40;
+    });
+    let texts = all(await readHighlights(page));
+    expect(texts.filter((t) => t === 'six stabilities')).toHaveLength(40); // "six" is in an <em>
+    expect(texts.filter((t) => t === '两个维护')).toHaveLength(40);
+    expect(texts).toContain('两个确立');
+    // An edit that completes a term, and removals that drop highlights.
+    await page.evaluate(() => {
+      (window as unknown as { __appendText: (id: string, t: string) => void }).__appendText(
+        'static',
+        ' Also 六稳.',
+      );
+      document.querySelectorAll('.item[data-page="1"]').forEach((n) => n.remove());
+    });
+    await page.waitForFunction(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      const live = [...(reg.get('policy-lens-formulation') ?? [])].filter(
+        (r) => r.startContainer.isConnected,
+      );
+      return (
+        live.length === reg.get('policy-lens-formulation')?.size &&
+        live.some((r) => {
+          const x = document.createRange();
+          x.setStart(r.startContainer, r.startOffset);
+          x.setEnd(r.endContainer, r.endOffset);
+          return x.toString() === '六稳';
+        })
+      );
+    });
+    texts = all(await readHighlights(page));
+    expect(texts.filter((t) => t === 'six stabilities')).toHaveLength(35);
+    const { now, initial } = await bodyWithoutHost(page);
+    expect(now).not.toBe(initial); // the page changed itself; check only that none of it is ours:
+    expect(now.includes('policy-lens') || now.includes('<mark')).toBe(false);
+    await page.close();
+  });
+
+  it('frames: each frame (src and srcdoc) highlights itself; open shadow roots are scanned and styled', async () => {
+    const page = await s.openPage(`${F}/frames.html`);
+    await settled(page);
+    const byFrame = async (sel: string) => {
+      const frame = await (await page.$(sel))!.contentFrame();
+      await frame!.waitForFunction(() => {
+        const reg = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
+        return [...reg.keys()].some((k) => k.startsWith('policy-lens'));
+      });
+      return all(await frame!.evaluate(readHighlightsScript));
+    };
+    expect(await byFrame('#src-frame')).toEqual(['二つの確立']);
+    expect(await byFrame('#srcdoc-frame')).toEqual(['两个维护']);
+    expect(all(await readHighlights(page))).toEqual(['Two Safeguards', 'six stabilities']);
+    // Highlight styles reach the shadow tree (document styles do not pierce it).
+    const styled = await page.evaluate(() => {
+      const root = document.getElementById('host')!.shadowRoot!;
+      return root.adoptedStyleSheets.some((sh) =>
+        [...sh.cssRules].some((r) => r.cssText.includes('policy-lens-formulation')),
+      );
+    });
+    expect(styled).toBe(true);
+    // The badge counts distinct concepts over all frames: two-safeguards (top, srcdoc),
+    // six-stabilities (shadow root), two-establishments (child frame).
+    const tabId = await tabIdOf(page);
+    let badge = '';
+    for (let i = 0; i < 30 && badge !== '3'; i++) {
+      await page.waitForTimeout(100);
+      badge = await s.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    }
+    expect(badge).toBe('3');
+    // Text added inside the shadow root later is found too.
+    await page.evaluate(() =>
+      (window as unknown as { __shadowAppend: (t: string) => void }).__shadowAppend('Later: Two Upholds.'),
+    );
+    await page.waitForFunction(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
+      return reg.get('policy-lens-formulation')?.size === 3;
+    });
+    const { now, initial } = await bodyWithoutHost(page);
+    expect(now).toBe(initial);
+    await page.close();
+  });
+
+  it('strict CSP + Trusted Types: highlights and the card work with no violation of ours', async () => {
+    const page = await s.openPage(`${F}/csp.html`);
+    expect(await page.evaluate(() => (window as unknown as { __ttEnforced: boolean }).__ttEnforced)).toBe(
+      true,
+    );
+    await settled(page);
+    expect(all(await readHighlights(page))).toEqual(['Two Safeguards', '两个维护']);
+    await hover(page, 'Two Safeguards');
+    const card = await readCard(page);
+    expect(card.title).toBe('Two Safeguards');
+    // The shadow root's styles applied: the card is laid out as a box.
+    const width = await page.evaluate(
+      (h) => document.querySelector(h)!.shadowRoot!.querySelector('.card')!.getBoundingClientRect().width,
+      HOST,
+    );
+    expect(width).toBeGreaterThan(200);
+    const violations = await page.evaluate(
+      () => (window as unknown as { __violations: string[] }).__violations,
+    );
+    expect(violations.filter((v) => !v.includes('/csp.js:'))).toEqual([]);
+    await page.close();
+  });
+
+  it('hydrating app: its markup check passes after our scan, with a card open, and after a re-render', async () => {
+    const page = await s.openPage(`${F}/hydrate.html`);
+    await settled(page);
+    type H = { ok: boolean; seen: string[] };
+    const check = () =>
+      page.evaluate(() =>
+        (window as unknown as { __hydrate: () => { ok: boolean; seen: string[] } }).__hydrate(),
+      );
+    expect(((await check()) as H).ok).toBe(true);
+    await hover(page, '两个维护');
+    await readCard(page);
+    expect(((await check()) as H).ok).toBe(true);
+    await page.evaluate(() => (window as unknown as { __rerender: () => void }).__rerender());
+    await page.waitForFunction(() =>
+      [
+        ...((CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
+          'policy-lens-formulation',
+        ) ?? []),
+      ].some(
+        (r) => r.startContainer.parentElement?.matches('li[data-k="1"]') && r.startContainer.isConnected,
+      ),
+    );
+    expect(all(await readHighlights(page))).toContain('两个确立');
+    const { now, initial } = await bodyWithoutHost(page);
+    expect(now.replace('六稳', '两个确立')).toBe(initial.replace('六稳', '两个确立'));
+    await page.close();
+  });
+
+  it('hover card: names (page language first), definition, occurrences by document, reader links, no focus steal, Esc', async () => {
+    const page = await s.openPage(`${F}/ja.html`);
+    await settled(page);
+    const focused = () => page.evaluate(() => document.activeElement?.localName);
+    await hover(page, '二つの擁護');
+    const card = await readCard(page);
+    expect(card.title).toBe('二つの擁護');
+    expect(card.names[0]).toEqual(['Japanese', '二つの擁護']);
+    expect(card.names.map(([, n]) => n)).toEqual(
+      expect.arrayContaining(['Two Safeguards', '两个维护', '兩個維護']),
+    );
+    expect(card.definition.length).toBeGreaterThan(40);
+    expect(card.docs.length).toBeGreaterThan(0);
+    for (const d of card.docs) {
+      expect(d.doc).toMatch(/^\d{3}$/);
+      for (const p of d.passages) expect(p.startsWith(`${d.doc}/p`)).toBe(true);
+      expect(d.marked.length).toBeGreaterThan(0);
+    }
+    expect(card.search).toBe('二つの擁護');
+    const [search] = await Promise.all([
+      s.context.waitForEvent('page', { timeout: 10_000 }),
+      page.evaluate(
+        (h) => document.querySelector(h)!.shadowRoot!.querySelector<HTMLElement>('.search')!.click(),
+        HOST,
+      ),
+    ]);
+    await search.waitForURL(/popup\.html\?/);
+    expect(new URL(search.url()).searchParams.get('q')).toBe('二つの擁護');
+    await search.close();
+    await page.bringToFront();
+    await hover(page, '二つの擁護');
+    await readCard(page);
+    expect(await focused()).toBe('body');
+    // The card is anchored next to the term and inside the viewport.
+    const geo = await page.evaluate((h) => {
+      const b = document.querySelector(h)!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+      return { top: b.top, left: b.left, right: b.right, vw: innerWidth };
+    }, HOST);
+    expect(geo.left).toBeGreaterThanOrEqual(0);
+    expect(geo.right).toBeLessThanOrEqual(geo.vw);
+    // A snippet opens the reader at that passage.
+    const first = card.docs[0]!.passages[0]!;
+    const [reader] = await Promise.all([
+      s.context.waitForEvent('page', { timeout: 10_000 }),
+      page.evaluate(
+        (h) => document.querySelector(h)!.shadowRoot!.querySelector<HTMLElement>('.snippet')!.click(),
+        HOST,
+      ),
+    ]);
+    await reader.waitForURL(/reader\.html#/);
+    expect(decodeURIComponent(new URL(reader.url()).hash)).toBe(`#${first}`);
+    await reader.close();
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((h) => !document.querySelector(h)?.shadowRoot?.querySelector('.card'), HOST);
+    // Pointer leaving term and card closes it after the grace delay.
+    await hover(page, '二つの確立');
+    await readCard(page);
+    await page.mouse.move(5, 700, { steps: 3 });
+    await page.waitForTimeout(900);
+    expect(await cardOpen(page)).toBe(false);
+    await page.close();
+  });
+
+  it('keyboard: Alt+Shift+J / K step through terms and open pinned cards; not while typing', async () => {
+    const page = await s.openPage(`${F}/en.html`);
+    await settled(page);
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    let card = await readCard(page);
+    expect(card.title).toBe('Two Safeguards');
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await cardTitled(page, /^Xi Jinping Thought/);
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await cardTitled(page, /^six stabilities$/);
+    await page.keyboard.press('Alt+Shift+KeyK');
+    await page.keyboard.press('Alt+Shift+KeyK');
+    card = await cardTitled(page, /^Two Safeguards$/);
+    expect(card.names[0]).toEqual(['English', 'Two Safeguards']);
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('body');
+    await page.keyboard.press('Escape');
+    await page.focus('#ta');
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await page.waitForTimeout(400);
+    expect(await cardOpen(page)).toBe(false);
+    await page.close();
+  });
+
+  it('settings: global off/on, per-site off, hidden categories apply without reload', async () => {
+    const page = await s.openPage(`${F}/zh-hant.html`);
+    await settled(page);
+    const painted = () =>
+      page.evaluate(() => {
+        let n = 0;
+        for (const [k, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights)
+          if (k.startsWith('policy-lens')) n += h.size;
+        return n;
+      });
+    expect(await painted()).toBe(3);
+    const until = async (n: number) => {
+      for (let i = 0; i < 50 && (await painted()) !== n; i++) await page.waitForTimeout(100);
+      expect(await painted()).toBe(n);
+    };
+    try {
+      await setSettings({ 'v1.enabled': false });
+      await until(0);
+      await setSettings({ 'v1.enabled': true });
+      await until(3);
+      await setSettings({ 'v1.hiddenCategories': ['person'] });
+      await until(2);
+      expect(Object.keys(await readHighlights(page))).toEqual(['policy-lens-formulation']);
+      await setSettings({ 'v1.hiddenCategories': [], 'v1.disabledSites': ['127.0.0.1'] });
+      await until(0);
+      await setSettings({ 'v1.disabledSites': [] });
+      await until(3);
+    } finally {
+      await resetSettings();
+    }
+    const { now, initial } = await bodyWithoutHost(page);
+    expect(now).toBe(initial);
+    await page.close();
+  });
+
+  it('badge and ContentProtocol: getPageConcepts counts, revealConcept opens the card', async () => {
+    const page = await s.openPage(`${F}/en.html`);
+    await settled(page);
+    await page.waitForTimeout(700); // the report is throttled
+    const tabId = await tabIdOf(page);
+    expect(tabId).toBeGreaterThan(0);
+    const badge = await s.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(badge).toBe('4'); // two-safeguards (twice), xi-jinping-thought, six-stabilities, 14th FYP
+    const res = await s.serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'getPageConcepts', payload: {} }, { frameId: 0 }),
+      tabId,
+    );
+    const r = res as {
+      concepts: Array<{ conceptId: string; label: string; count: number; category: string }>;
+      enabled: boolean;
+      capped: boolean;
+    };
+    expect(r.enabled).toBe(true);
+    expect(r.capped).toBe(false);
+    const two = r.concepts.find((c) => c.conceptId === 'two-safeguards');
+    expect(two).toMatchObject({ label: 'Two Safeguards', count: 2, category: 'formulation' });
+    const found = await s.serviceWorker.evaluate(
+      (id) =>
+        chrome.tabs.sendMessage(
+          id,
+          { type: 'revealConcept', payload: { conceptId: 'six-stabilities' } },
+          { frameId: 0 },
+        ),
+      tabId,
+    );
+    expect(found).toEqual({ found: true });
+    await cardTitled(page, /^six stabilities$/);
+    await page.close();
+  });
+
+  it('caps painted ranges at 5,000, reports capped, and paints the viewport first', async () => {
+    const page = await s.openPage(`${F}/many.html`);
+    const st = await settled(page, 40_000);
+    expect(st).toMatchObject({ total: 6000, capped: true });
+    const size = () =>
+      page.evaluate(
+        () =>
+          (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(
+            'policy-lens-formulation',
+          )?.size ?? 0,
+      );
+    expect(await size()).toBe(5000);
+    const paintedIn = (id: string) =>
+      page.evaluate((pid) => {
+        const hl = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
+          'policy-lens-formulation',
+        )!;
+        const p = document.getElementById(pid)!;
+        return [...hl].some((r) => p.contains(r.startContainer));
+      }, id);
+    expect(await paintedIn('p0')).toBe(true);
+    await page.evaluate(() => document.getElementById('p5990')!.scrollIntoView());
+    await page.waitForFunction(
+      () => {
+        const hl = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
+          'policy-lens-formulation',
+        )!;
+        const p = document.getElementById('p5990')!;
+        return [...hl].some((r) => p.contains(r.startContainer));
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await size()).toBe(5000);
+    const { now, initial } = await bodyWithoutHost(page);
+    expect(now).toBe(initial);
+    await page.close();
+  });
+
+  it('SPA navigations (pushState, back): highlights follow the rendered view, the card closes', async () => {
+    const page = await s.openPage(`${F}/spa.html`);
+    await settled(page);
+    expect(all(await readHighlights(page))).toEqual(['Two Safeguards', 'six stabilities']);
+    await hover(page, 'Two Safeguards');
+    await readCard(page);
+    await page.click('#to-2');
+    const until = async (want: string[]) => {
+      for (let i = 0; i < 50; i++) {
+        if (JSON.stringify(all(await readHighlights(page))) === JSON.stringify(want)) return;
+        await page.waitForTimeout(100);
+      }
+      expect(all(await readHighlights(page))).toEqual(want);
+    };
+    await until(['两个确立', '十四五']);
+    expect(await cardOpen(page)).toBe(false);
+    await page.goBack();
+    await until(['Two Safeguards', 'six stabilities']);
+    await page.close();
+  });
+
+  it('made no network requests and logged no errors from the content script', () => {
+    expect(s.requests).toEqual([]);
+    expect(s.consoleErrors.filter((e) => !e.includes('/csp.html') || !e.includes('TrustedHTML'))).toEqual([]);
+  });
+});
+
+describe('highlighter (Firefox)', () => {
+  let f: FirefoxSession;
+  beforeAll(async () => {
+    f = await launchFirefox();
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  for (const [name, term] of [
+    ['en', 'Two Safeguards'],
+    ['zh-hans', '两个维护'],
+    ['vi', 'Nghị quyết số 18-NQ/TW'],
+  ] as const) {
+    it(`${name}: highlights with the Custom Highlight API and leaves the DOM untouched`, async () => {
+      const page = await f.openPage(`${F}/${name}.html`);
+      await page.waitForFunction(
+        () => {
+          const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS
+            ?.highlights;
+          let n = 0;
+          for (const [k, h] of reg ?? []) if (k.startsWith('policy-lens')) n += h.size;
+          return n >= 2;
+        },
+        { timeout: 20_000 },
+      );
+      const dump = (await page.evaluate(readHighlightsScript)) as HighlightDump;
+      expect(all(dump)).toContain(term);
+      const same = await page.evaluate(
+        () => (window as unknown as { __initialBody: string }).__initialBody === document.body.outerHTML,
+      );
+      expect(same).toBe(true);
+      await page.close();
+    });
+  }
+
+  it('hover card opens next to a term (highlightsFromPoint or caret hit-testing)', async () => {
+    const page = await f.openPage(`${F}/en.html`);
+    await page.waitForFunction(
+      () => {
+        const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS
+          ?.highlights;
+        return (reg?.get('policy-lens-formulation')?.size ?? 0) >= 3;
+      },
+      { timeout: 20_000 },
+    );
+    const at = await page.evaluate(() => {
+      const el = document.querySelector('#plain')!;
+      const t = el.firstChild as Text;
+      const i = t.data.indexOf('six stabilities');
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 15);
+      const b = r.getClientRects()[0]!;
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(at.x - 30, at.y + 50);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await page.waitForFunction(
+      (h) => !!document.querySelector(h)?.shadowRoot?.querySelector('.card .definition'),
+      { timeout: 10_000 },
+      HOST,
+    );
+    const title = await page.evaluate(
+      (h) => document.querySelector(h)!.shadowRoot!.querySelector('.title')!.textContent,
+      HOST,
+    );
+    expect(title).toBe('six stabilities');
+    await page.close();
+  });
+});

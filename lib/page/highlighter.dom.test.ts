@@ -1,0 +1,158 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { Category } from '../core/types.ts';
+import { createPainter, hasHighlightApi, MARK_ATTR } from './highlighter.ts';
+import { collectBlocks } from './page-text.ts';
+import { createScanner, hitsForBlock } from './scanner.ts';
+import { fakeMatcher } from './testing.ts';
+
+const matcher = fakeMatcher({
+  两个维护: ['two-safeguards', 'formulation'],
+  'Five-Year Plan': ['five-year-plan', 'plan'],
+  十四五: ['14th-fyp', 'plan'],
+});
+
+function page(markup: string): HTMLElement {
+  const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
+  const root = document.createElement('main');
+  root.append(...Array.from(parsed.body.childNodes).map((n) => document.importNode(n, true)));
+  document.body.replaceChildren(root);
+  return root;
+}
+
+/** Structure + identity snapshot: every node, its type, data and attributes, in order. */
+function snapshot(root: Node): Array<[Node, string]> {
+  const out: Array<[Node, string]> = [];
+  const walk = (n: Node) => {
+    const desc =
+      n.nodeType === 3
+        ? `#text:${(n as Text).data}`
+        : n.nodeType === 1
+          ? `<${(n as Element).localName} ${Array.from((n as Element).attributes, (a) => `${a.name}=${a.value}`).join(' ')}>`
+          : `#${n.nodeType}`;
+    out.push([n, desc]);
+    n.childNodes.forEach(walk);
+  };
+  walk(root);
+  return out;
+}
+
+const ALL = new Set<Category>(['formulation', 'plan']);
+
+describe('mark fallback painter', () => {
+  it('is what jsdom gets (no CSS.highlights)', () => {
+    expect(hasHighlightApi(window as Window & typeof globalThis)).toBe(false);
+    expect(createPainter(document).native).toBe(false);
+  });
+
+  it('wraps hits in <mark data-policy-lens> and restores the exact DOM', () => {
+    const root = page(
+      '<p>The 十四五 and the Five-<em>Year</em> Plan; 两个维护, 两个<a href="#">维护</a>!</p><p>十四五十四五</p>',
+    );
+    const before = snapshot(root);
+    const painter = createPainter(document);
+    painter.show(ALL);
+    const hits = collectBlocks(root).flatMap((b) => hitsForBlock(b, matcher));
+    expect(hits.map((h) => h.text)).toEqual([
+      '十四五',
+      'Five-Year Plan',
+      '两个维护',
+      '两个维护',
+      '十四五',
+      '十四五',
+    ]);
+    painter.paint(hits);
+    const marks = [...root.querySelectorAll(`mark[${MARK_ATTR}]`)];
+    expect(marks.map((m) => m.textContent)).toEqual([
+      '十四五',
+      'Five-',
+      'Year',
+      ' Plan',
+      '两个维护',
+      '两个',
+      '维护',
+      '十四五',
+      '十四五',
+    ]);
+    expect(marks[0]!.getAttribute(MARK_ATTR)).toBe('plan');
+    expect(root.textContent).toBe('The 十四五 and the Five-Year Plan; 两个维护, 两个维护!十四五十四五');
+    painter.destroy();
+    const after = snapshot(root);
+    expect(after.map(([, d]) => d)).toEqual(before.map(([, d]) => d));
+    after.forEach(([node], i) => expect(node).toBe(before[i]![0])); // same Text nodes, not copies
+  });
+
+  it('hides and shows categories and erases single hits exactly', () => {
+    const root = page('<p>十四五 两个维护 十四五</p>');
+    const before = snapshot(root);
+    const painter = createPainter(document);
+    painter.show(ALL);
+    const hits = collectBlocks(root).flatMap((b) => hitsForBlock(b, matcher));
+    painter.paint(hits);
+    expect(root.querySelectorAll('mark')).toHaveLength(3);
+    painter.show(new Set(['formulation']));
+    expect([...root.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['两个维护']);
+    painter.show(ALL);
+    painter.erase([hits[1]!]);
+    expect([...root.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['十四五', '十四五']);
+    painter.show(null);
+    expect(root.querySelectorAll('mark')).toHaveLength(0);
+    expect(snapshot(root).map(([, d]) => d)).toEqual(before.map(([, d]) => d));
+    painter.destroy();
+  });
+});
+
+describe('scanner', () => {
+  it('scans, counts, replaces a rescanned container and prunes removed text', () => {
+    const root = page('<p id="a">十四五 两个维护</p><p id="b">两个<b>维护</b></p>');
+    const painter = createPainter(document);
+    painter.show(ALL);
+    const scanner = createScanner({ doc: document, matcher, painter, walk: {} });
+    scanner.enqueue(root);
+    while (scanner.run(performance.now() + 50));
+    let stats = scanner.stats(ALL);
+    expect(stats).toMatchObject({ distinct: 2, total: 3, capped: false });
+    expect(stats.counts.get('two-safeguards')).toBe(2);
+
+    const b = root.querySelector('#b')!;
+    b.querySelector('b')!.textContent = '维稳';
+    scanner.enqueue(b);
+    while (scanner.run(performance.now() + 50));
+    expect(scanner.stats(ALL).total).toBe(2);
+
+    root.querySelector('#a')!.remove();
+    scanner.prune();
+    while (scanner.run(performance.now() + 50));
+    stats = scanner.stats(ALL);
+    expect(stats.total).toBe(0);
+    expect(scanner.stats(new Set(['plan'])).total).toBe(0);
+    expect(root.querySelectorAll('mark')).toHaveLength(0);
+  });
+
+  it('caps painted ranges and reports it', () => {
+    const root = page(Array.from({ length: 30 }, () => '<p>十四五</p>').join(''));
+    const painter = createPainter(document);
+    painter.show(ALL);
+    const scanner = createScanner({ doc: document, matcher, painter, walk: {}, cap: 10 });
+    scanner.enqueue(root);
+    while (scanner.run(performance.now() + 50));
+    expect(scanner.stats(ALL)).toMatchObject({ total: 30, capped: true });
+    expect(root.querySelectorAll('mark')).toHaveLength(10);
+    expect(scanner.hits()).toHaveLength(30);
+    scanner.clear();
+    expect(root.querySelectorAll('mark')).toHaveLength(0);
+  });
+
+  it('returns hits in document order and indexes them by Text node', () => {
+    const root = page('<p>十四五<span>x<i>两个维护</i></span></p><div>十四五<p>两个维护</p></div>');
+    const painter = createPainter(document, { fallback: true });
+    painter.show(null); // keep the DOM untouched: indexes only
+    const scanner = createScanner({ doc: document, matcher, painter, walk: {} });
+    scanner.enqueue(root);
+    while (scanner.run(performance.now() + 50));
+    const order = scanner.hits().map((h) => h.text);
+    expect(order).toEqual(['十四五', '两个维护', '十四五', '两个维护']);
+    const i = root.querySelector('i')!.firstChild as Text;
+    expect(scanner.hitsAt(i).map((h) => h.conceptId)).toEqual(['two-safeguards']);
+  });
+});

@@ -1,0 +1,337 @@
+// Stage 3 (paint): shows hits with the CSS Custom Highlight API, one Highlight per category
+// (`policy-lens-<category>`), styled by a constructed stylesheet in adoptedStyleSheets, so the
+// page's DOM is never touched. Where the API is missing (jsdom, old engines) a fallback wraps
+// hits in <mark data-policy-lens> and restores the exact DOM (same Text nodes, same data) on erase.
+//
+// Why StaticRange (measured by e2e/highlighter-perf.spec.ts, Chromium 156, wikipedia-2.html):
+// with ~4,950 ranges held, 5,000 rounds of the page editing its own DOM (insert+remove a node,
+// splitText+appendData, insertData+deleteData) took 27 ms holding StaticRanges (36 ms holding
+// none) but 13,650 ms holding live Ranges: the DOM updates every live Range on every mutation.
+// StaticRanges go stale instead; the observer rescans changed blocks, so that is harmless.
+import type { Category } from '../core/types.ts';
+import { ACTIVE_HIGHLIGHT, HIGHLIGHT_PREFIX } from './constants.ts';
+import type { BlockContainer } from './page-text.ts';
+
+/** A piece of a hit inside one Text node (offsets into node.data). */
+export interface Piece {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+/** One occurrence of a concept on the page. */
+export interface Hit {
+  conceptId: string;
+  category: Category;
+  /** The matched text as it reads on the page. */
+  text: string;
+  container: BlockContainer;
+  pieces: Piece[];
+  /** What is painted (StaticRange where available). */
+  ranges: AbstractRange[];
+}
+
+export interface Painter {
+  readonly native: boolean;
+  paint(hits: readonly Hit[]): void;
+  erase(hits: readonly Hit[]): void;
+  /** Shows only these categories; `null` hides everything (lens off). Applied at once. */
+  show(categories: ReadonlySet<Category> | null): void;
+  /** Marks the term whose card is open (or none). */
+  setActive(hit: Hit | null): void;
+  /** The painted hit under a viewport point, if the engine can tell (highlightsFromPoint / marks). */
+  hitAt(x: number, y: number): Hit | null | undefined;
+  destroy(): void;
+}
+
+// Colours per category: [light, dark]. Underline + faint tint keeps the text readable.
+const COLOURS: Record<Category, [string, string]> = {
+  formulation: ['#c2410c', '#fb923c'],
+  plan: ['#1d4ed8', '#60a5fa'],
+  campaign: ['#a21caf', '#e879f9'],
+  institution: ['#047857', '#34d399'],
+  document: ['#4d7c0f', '#a3e635'],
+  person: ['#b91c1c', '#f87171'],
+  place: ['#0e7490', '#22d3ee'],
+  event: ['#6d28d9', '#a78bfa'],
+  ideology: ['#b45309', '#fbbf24'],
+};
+
+export function highlightCss(): string {
+  const rule = (name: string, c: string, alpha: string) =>
+    `::highlight(${name}){text-decoration:underline 2px ${c};text-underline-offset:2px;background-color:color-mix(in srgb,${c} ${alpha},transparent)}`;
+  const light: string[] = [];
+  const dark: string[] = [];
+  for (const [cat, [l, d]] of Object.entries(COLOURS)) {
+    light.push(rule(HIGHLIGHT_PREFIX + cat, l, '10%'));
+    dark.push(rule(HIGHLIGHT_PREFIX + cat, d, '18%'));
+  }
+  light.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#fde68a;color:#111}`);
+  dark.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#854d0e;color:#fff}`);
+  return `${light.join('')}@media (prefers-color-scheme:dark){${dark.join('')}}`;
+}
+
+type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
+
+export function hasHighlightApi(win: Window & typeof globalThis = window): boolean {
+  return typeof (win as { Highlight?: unknown }).Highlight === 'function' && !!win.CSS?.highlights;
+}
+
+export interface PainterOptions {
+  /** Wraps DOM writes of the <mark> fallback, so the page observer can ignore our own mutations. */
+  mutate?: (write: () => void) => void;
+  /** Force the <mark> fallback (tests). */
+  fallback?: boolean;
+}
+
+export function createPainter(doc: Document = document, opts: PainterOptions = {}): Painter {
+  const native = !opts.fallback && hasHighlightApi(doc.defaultView as Window & typeof globalThis);
+  return native ? createNativePainter(doc) : createMarkPainter(doc, opts.mutate ?? ((w) => w()));
+}
+
+// ---------- native: CSS Custom Highlight API ----------
+
+function createNativePainter(doc: Document): Painter {
+  const win = doc.defaultView as Window & typeof globalThis;
+  const registry = win.CSS.highlights;
+  const Ctor = (win as unknown as { Highlight: HighlightCtor }).Highlight;
+  const byCategory = new Map<Category, Highlight>();
+  const owner = new Map<AbstractRange, Hit>();
+  const active = new Ctor();
+  active.priority = 1;
+  let shown: ReadonlySet<Category> | null = null;
+  let sheet: CSSStyleSheet | null = null;
+  const adopted = new WeakSet<Document | ShadowRoot>();
+
+  // Appending to adoptedStyleSheets changes no node, attribute or serialisation of the page.
+  const adopt = (root: Document | ShadowRoot) => {
+    if (adopted.has(root)) return;
+    try {
+      sheet ??= new win.CSSStyleSheet();
+      if (!sheet.cssRules.length) sheet.replaceSync(highlightCss());
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      adopted.add(root);
+    } catch (e) {
+      console.debug('[policy-lens] cannot adopt highlight styles', e);
+    }
+  };
+
+  const highlightFor = (cat: Category) => {
+    let h = byCategory.get(cat);
+    if (!h) {
+      h = new Ctor();
+      byCategory.set(cat, h);
+      if (shown?.has(cat)) registry.set(HIGHLIGHT_PREFIX + cat, h);
+    }
+    return h;
+  };
+
+  return {
+    native: true,
+    paint(hits) {
+      adopt(doc);
+      for (const hit of hits) {
+        const h = highlightFor(hit.category);
+        for (const r of hit.ranges) {
+          h.add(r);
+          owner.set(r, hit);
+        }
+        const root = hit.pieces[0]?.node.getRootNode();
+        if (root && root !== doc && root.nodeType === 11) adopt(root as ShadowRoot);
+      }
+    },
+    erase(hits) {
+      for (const hit of hits) {
+        const h = byCategory.get(hit.category);
+        for (const r of hit.ranges) {
+          h?.delete(r);
+          owner.delete(r);
+          active.delete(r);
+        }
+      }
+    },
+    show(categories) {
+      shown = categories;
+      for (const [cat, h] of byCategory) {
+        const name = HIGHLIGHT_PREFIX + cat;
+        if (categories?.has(cat)) {
+          if (registry.get(name) !== h) registry.set(name, h);
+        } else if (registry.get(name) === h) registry.delete(name);
+      }
+      if (!categories) active.clear();
+    },
+    setActive(hit) {
+      active.clear();
+      if (hit && shown?.has(hit.category)) for (const r of hit.ranges) active.add(r);
+      if (active.size) registry.set(ACTIVE_HIGHLIGHT, active);
+      else if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
+    },
+    hitAt(x, y) {
+      const fromPoint = (
+        registry as unknown as { highlightsFromPoint?: (x: number, y: number, o?: object) => unknown[] }
+      ).highlightsFromPoint;
+      if (typeof fromPoint !== 'function') return undefined; // caller falls back to caret hit-testing
+      const results = fromPoint.call(registry, x, y);
+      for (const res of results) {
+        // Current spec: { highlight, ranges }; the first shipped version returned bare Highlights.
+        const ranges = (res as { ranges?: AbstractRange[] }).ranges;
+        const hl = ((res as { highlight?: Highlight }).highlight ?? res) as Highlight;
+        if (ranges) {
+          for (const r of ranges) {
+            const hit = owner.get(r);
+            if (hit) return hit;
+          }
+        } else if (hl !== active && [...byCategory.values()].includes(hl)) {
+          return undefined; // know there is one of ours here, not which: let the caret path decide
+        }
+      }
+      return null;
+    },
+    destroy() {
+      for (const [cat, h] of byCategory) {
+        if (registry.get(HIGHLIGHT_PREFIX + cat) === h) registry.delete(HIGHLIGHT_PREFIX + cat);
+        h.clear();
+      }
+      if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
+      owner.clear();
+      byCategory.clear();
+      if (sheet) {
+        const s = sheet;
+        const drop = (root: Document | ShadowRoot) => {
+          if (root.adoptedStyleSheets.includes(s))
+            root.adoptedStyleSheets = root.adoptedStyleSheets.filter((x) => x !== s);
+        };
+        try {
+          drop(doc);
+        } catch {
+          // page replaced its sheets: nothing of ours left to drop
+        }
+      }
+    },
+  };
+}
+
+// ---------- fallback: <mark> wrapping with exact restore ----------
+
+interface Wrap {
+  mark: HTMLElement;
+  wrapped: Text;
+  /** The node `wrapped` was split off from (it keeps the text before), if any. */
+  before?: Text;
+  /** The node split off after `wrapped` (text after), if any. */
+  after?: Text;
+}
+
+export const MARK_ATTR = 'data-policy-lens';
+
+function createMarkPainter(doc: Document, mutate: (write: () => void) => void): Painter {
+  const painted = new Set<Hit>();
+  /** Text nodes that currently have wraps (pieces there refer to pre-split offsets). */
+  let touched = new WeakSet<Text>();
+  let wraps: Wrap[] = [];
+  const markOwner = new Map<Element, Hit>();
+  let shown: ReadonlySet<Category> | null = null;
+  let activeHit: Hit | null = null;
+
+  const wrapPiece = (p: Piece, hit: Hit): Wrap | null => {
+    const t = p.node;
+    if (!t.parentNode || p.end > t.data.length || p.start >= p.end) return null;
+    const w: Partial<Wrap> = {};
+    if (p.end < t.data.length) w.after = t.splitText(p.end);
+    let wrapped = t;
+    if (p.start > 0) {
+      w.before = t;
+      wrapped = t.splitText(p.start);
+    }
+    const mark = doc.createElement('mark');
+    mark.setAttribute(MARK_ATTR, hit.category);
+    mark.setAttribute('data-concept', hit.conceptId);
+    if (hit === activeHit) mark.setAttribute('data-active', '');
+    wrapped.parentNode!.insertBefore(mark, wrapped);
+    mark.appendChild(wrapped);
+    markOwner.set(mark, hit);
+    return { ...w, mark, wrapped } as Wrap;
+  };
+
+  const unwrapAll = () => {
+    for (let i = wraps.length - 1; i >= 0; i--) {
+      const { mark, wrapped, before, after } = wraps[i]!;
+      if (mark.parentNode && wrapped.parentNode === mark) mark.parentNode.replaceChild(wrapped, mark);
+      else mark.remove();
+      if (after && after.parentNode && wrapped.nextSibling === after) {
+        wrapped.appendData(after.data);
+        after.remove();
+      }
+      if (before && before.parentNode && wrapped.previousSibling === before) {
+        before.appendData(wrapped.data);
+        wrapped.remove();
+      }
+    }
+    wraps = [];
+    markOwner.clear();
+    touched = new WeakSet();
+  };
+
+  const wrapHits = (hits: Iterable<Hit>) => {
+    if (!shown) return;
+    // Later pieces first, so earlier offsets in the same Text node stay valid.
+    const pieces: Array<[Piece, Hit, number]> = [];
+    let order = 0;
+    for (const hit of hits) {
+      if (!shown.has(hit.category)) continue;
+      for (const p of hit.pieces) pieces.push([p, hit, order++]);
+    }
+    pieces.sort(([a, , ia], [b, , ib]) => {
+      if (a.node === b.node) return b.start - a.start;
+      const pos = a.node.compareDocumentPosition(b.node);
+      if (pos & 4) return 1; // b follows a: do b first
+      if (pos & 2) return -1;
+      return ib - ia;
+    });
+    for (const [p] of pieces) touched.add(p.node);
+    for (const [p, hit] of pieces) {
+      const w = wrapPiece(p, hit);
+      if (w) wraps.push(w);
+    }
+  };
+
+  const repaint = () =>
+    mutate(() => {
+      unwrapAll();
+      wrapHits(painted);
+    });
+
+  return {
+    native: false,
+    paint(hits) {
+      for (const h of hits) painted.add(h);
+      // New text nodes only (the usual case: a newly scanned block): wrap just them.
+      if (hits.every((h) => h.pieces.every((p) => !touched.has(p.node)))) mutate(() => wrapHits(hits));
+      else repaint();
+    },
+    erase(hits) {
+      for (const h of hits) painted.delete(h);
+      repaint();
+    },
+    show(categories) {
+      shown = categories;
+      repaint();
+    },
+    setActive(hit) {
+      activeHit = hit;
+      for (const [mark, h] of markOwner) {
+        if (h === hit) mark.setAttribute('data-active', '');
+        else mark.removeAttribute('data-active');
+      }
+    },
+    hitAt(x, y) {
+      const el = doc.elementFromPoint?.(x, y);
+      const mark = el?.closest(`mark[${MARK_ATTR}]`);
+      return mark ? (markOwner.get(mark) ?? null) : null;
+    },
+    destroy() {
+      painted.clear();
+      mutate(unwrapAll);
+    },
+  };
+}

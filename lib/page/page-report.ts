@@ -1,0 +1,81 @@
+// Stage 6 (report): counts for the toolbar badge (every frame reports its own) and the answers
+// to the popup's ContentProtocol questions (top frame only).
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Category, Lang } from '../core/types.ts';
+import { uiLabelLang } from '../i18n.ts';
+import { CONTENT_MESSAGES, listen, sendToBackground, type PageConcept } from '../messaging.ts';
+import type { HoverController } from './hover.ts';
+import type { Scanner } from './scanner.ts';
+
+export interface ReportDeps {
+  scanner: Scanner;
+  shown(): ReadonlySet<Category> | null;
+  hover: HoverController;
+  pageLang(): Lang | undefined;
+  hostname: string;
+  isTop: boolean;
+  categoryOf(id: string): Category | undefined;
+}
+
+export function createReporter(ctx: ContentScriptContext, deps: ReportDeps) {
+  let last = '';
+  let timer: number | undefined;
+  ctx.onInvalidated(() => clearTimeout(timer));
+
+  const send = () => {
+    timer = undefined;
+    const s = deps.scanner.stats(deps.shown());
+    const concepts = [...s.counts];
+    const key = JSON.stringify([s.total, s.capped, concepts]);
+    if (key === last) return;
+    // Frames that never found anything stay silent (ads, widgets): no message, no badge churn.
+    if (!deps.isTop && last === '' && s.total === 0) return;
+    last = key;
+    sendToBackground('reportPageConcepts', {
+      distinct: s.distinct,
+      total: s.total,
+      capped: s.capped,
+      concepts,
+    }).catch(
+      () => undefined, // background asleep or extension reloaded: the next change reports again
+    );
+  };
+
+  return {
+    /** Throttled: at most one report per 400 ms, and only when the numbers changed. */
+    report() {
+      if (timer === undefined) timer = window.setTimeout(send, 400);
+    },
+    /** Top frame: answer the popup. */
+    listen() {
+      ctx.onInvalidated(
+        listen(CONTENT_MESSAGES, {
+          getPageConcepts: async () => {
+            const shown = deps.shown();
+            const s = deps.scanner.stats(shown);
+            const ids = [...s.counts.keys()];
+            const lang = deps.pageLang() ?? uiLabelLang();
+            const summaries = ids.length
+              ? await sendToBackground('getConceptSummaries', { ids }).catch(() => [])
+              : [];
+            const byId = new Map(summaries.map((x) => [x.id, x]));
+            const concepts: PageConcept[] = ids.map((id) => {
+              const sum = byId.get(id);
+              return {
+                conceptId: id,
+                category: sum?.category ?? deps.categoryOf(id) ?? 'formulation',
+                label: sum ? (sum.labels[lang] ?? sum.labels.en) : id,
+                count: s.counts.get(id) ?? 0,
+              };
+            });
+            concepts.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+            return { concepts, capped: s.capped, enabled: shown !== null, hostname: deps.hostname };
+          },
+          revealConcept: ({ conceptId, direction }) => ({
+            found: deps.hover.step(direction ?? 1, conceptId),
+          }),
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,152 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import {
+  blockContainerOf,
+  collectBlocks,
+  isInSkippedSubtree,
+  toStaticRanges,
+  type Segment,
+} from './page-text.ts';
+
+function html(markup: string): HTMLElement {
+  const root = document.createElement('div');
+  // Test fixture only: DOMParser keeps the project free of HTML-string sinks.
+  const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
+  root.append(...Array.from(parsed.body.childNodes).map((n) => document.importNode(n, true)));
+  document.body.replaceChildren(root);
+  return root;
+}
+
+const texts = (root: HTMLElement) => collectBlocks(root).map((b) => b.text);
+
+const rangeText = (r: AbstractRange) => {
+  const live = document.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live.toString();
+};
+
+describe('collectBlocks', () => {
+  it('joins text across inline elements and splits at blocks', () => {
+    const root = html(
+      '<p>The Five-<em>Year</em> Plan</p><p>两个<a href="#">维护</a></p><div>a<div>b</div>c</div>',
+    );
+    expect(texts(root)).toEqual(['The Five-Year Plan', '两个维护', 'a', 'b', 'c']);
+  });
+
+  it('segments map each Text node to its offsets', () => {
+    const root = html('<p>Five-<em>Year</em> Plan</p>');
+    const [block] = collectBlocks(root);
+    expect(block!.segments.map((s) => [s.node.data, s.start, s.end])).toEqual([
+      ['Five-', 0, 5],
+      ['Year', 5, 9],
+      [' Plan', 9, 14],
+    ]);
+    expect(block!.container).toBe(root.querySelector('p'));
+  });
+
+  it('breaks at <br>, images and form controls', () => {
+    const root = html('<p>两个<br>维护</p><p>两个<img alt="">维护</p><p>两个<input value="x">维护</p>');
+    expect(texts(root)).toEqual(['两个', '维护', '两个', '维护', '两个', '维护']);
+  });
+
+  it('skips script, style, template, textarea, select, contenteditable, role=textbox, hidden, svg, rt', () => {
+    const root = html(
+      '<p>a<script>var x = "两个维护"</script>b<style>p{}</style>c</p>' +
+        '<template><p>两个维护</p></template><textarea>两个维护</textarea><select><option>两个维护</option></select>' +
+        '<div contenteditable="true"><p>两个维护</p></div><div contenteditable="false">ok</div>' +
+        '<div role="textbox">两个维护</div><p hidden>两个维护</p><svg><text>两个维护</text></svg>' +
+        '<noscript>两个维护</noscript><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字</ruby></p>' +
+        '<policy-lens-card>two safeguards</policy-lens-card>',
+    );
+    expect(texts(root)).toEqual(['abc', 'ok', '漢字']);
+  });
+
+  it('marks a gap where skipped content sits between segments', () => {
+    const root = html('<p>两个<span hidden>x</span>维护</p>');
+    const [block] = collectBlocks(root);
+    expect(block!.text).toBe('两个维护');
+    expect(block!.segments[1]!.gap).toBe(true);
+  });
+
+  it('walks open shadow roots as blocks of their own', () => {
+    const root = html('<div id="host"><span>light</span></div><p>after</p>');
+    const host = root.querySelector('#host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    const p = document.createElement('p');
+    p.append('两个', Object.assign(document.createElement('b'), { textContent: '维护' }));
+    shadow.append(p);
+    const blocks = collectBlocks(root);
+    expect(blocks.map((b) => b.text)).toEqual(['两个维护', 'light', 'after']);
+    expect(blocks[0]!.container).toBe(p);
+    expect(blocks[1]!.container).toBe(host);
+  });
+
+  it('reports skipped context for rescans', () => {
+    const root = html('<div contenteditable><p><b>x</b></p></div><p><b>y</b></p>');
+    expect(isInSkippedSubtree(root.querySelector('div b')!.firstChild!)).toBe(true);
+    expect(isInSkippedSubtree(root.querySelectorAll('b')[1]!.firstChild!)).toBe(false);
+    expect(blockContainerOf(root.querySelectorAll('b')[1]!.firstChild!)).toBe(root.querySelectorAll('p')[1]);
+  });
+});
+
+describe('toStaticRanges', () => {
+  it('gives one range for a term split across inline tags', () => {
+    const root = html('<p>The Five-<em>Year</em> Plan!</p>');
+    const [block] = collectBlocks(root);
+    const start = block!.text.indexOf('Five');
+    const ranges = toStaticRanges(block!.segments, start, start + 'Five-Year Plan'.length);
+    expect(ranges).toHaveLength(1);
+    expect(rangeText(ranges[0]!)).toBe('Five-Year Plan');
+    expect(ranges[0]!.startContainer).toBe(block!.segments[0]!.node);
+    expect(ranges[0]!.startOffset).toBe(4);
+    expect(ranges[0]!.endContainer).toBe(block!.segments[2]!.node);
+    expect(ranges[0]!.endOffset).toBe(5);
+  });
+
+  it('snaps boundaries to the segment that holds the text', () => {
+    const root = html('<p>ab<b>cd</b>ef</p>');
+    const [block] = collectBlocks(root);
+    const [r] = toStaticRanges(block!.segments, 2, 4);
+    expect(r!.startContainer).toBe(block!.segments[1]!.node);
+    expect(r!.startOffset).toBe(0);
+    expect(r!.endContainer).toBe(block!.segments[1]!.node);
+    expect(r!.endOffset).toBe(2);
+  });
+
+  it('splits at gaps so skipped text is never painted', () => {
+    const root = html('<p>两个<span hidden>隐藏</span>维护</p>');
+    const [block] = collectBlocks(root);
+    const ranges = toStaticRanges(block!.segments, 0, 4);
+    expect(ranges.map(rangeText)).toEqual(['两个', '维护']);
+  });
+
+  it('counts UTF-16 code units, so surrogate pairs keep their offsets', () => {
+    const root = html('<p>𠮷野家の<b>「二つの</b>確立」😀と</p>');
+    const [block] = collectBlocks(root);
+    const term = '二つの確立';
+    const start = block!.text.indexOf(term);
+    expect(start).toBe(6); // 𠮷 is two code units
+    const [r] = toStaticRanges(block!.segments, start, start + term.length);
+    expect(rangeText(r!)).toBe(term);
+    const emoji = block!.text.indexOf('😀');
+    const [e] = toStaticRanges(block!.segments, emoji, emoji + 2);
+    expect(rangeText(e!)).toBe('😀');
+    expect(e!.endOffset - e!.startOffset).toBe(2);
+  });
+
+  it('handles synthetic segments and empty spans', () => {
+    const a = document.createTextNode('abc');
+    const b = document.createTextNode('def');
+    const segs: Segment[] = [
+      { node: a, start: 0, end: 3 },
+      { node: b, start: 3, end: 6 },
+    ];
+    expect(toStaticRanges(segs, 2, 2)).toEqual([]);
+    expect(toStaticRanges([], 0, 1)).toEqual([]);
+    const [r] = toStaticRanges(segs, 0, 6);
+    expect([r!.startContainer, r!.startOffset, r!.endContainer, r!.endOffset]).toEqual([a, 0, b, 3]);
+    const [end] = toStaticRanges(segs, 3, 6);
+    expect(end!.startContainer).toBe(b);
+  });
+});

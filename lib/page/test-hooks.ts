@@ -1,0 +1,30 @@
+// Test-only hooks, compiled in only when __E2E_HOOKS__ (E2E_HOOKS=1 builds); store builds drop them.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SliceRunner } from './idle.ts';
+import { phase } from './scanner.ts';
+
+const timing = { slices: 0, busyMs: 0, maxSliceMs: 0 };
+
+/** Wraps the scan runner to record slice count, busy time and the longest slice. */
+export function timed(run: SliceRunner): SliceRunner {
+  return (deadline) => {
+    const t0 = performance.now();
+    const more = run(deadline);
+    const dt = performance.now() - t0;
+    timing.slices++;
+    timing.busyMs += dt;
+    timing.maxSliceMs = Math.max(timing.maxSliceMs, dt);
+    return more;
+  };
+}
+
+/** E2E builds only: answers a `policy-lens:e2e-stats` event with scan stats and timings. */
+export function exposeTestHooks(ctx: ContentScriptContext, stats: () => object) {
+  ctx.addEventListener(document, 'policy-lens:e2e-stats' as never, () => {
+    document.dispatchEvent(
+      new CustomEvent('policy-lens:e2e-stats-result', {
+        detail: JSON.stringify({ ...stats(), ...timing, ...phase }),
+      }),
+    );
+  });
+}
