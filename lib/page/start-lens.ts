@@ -17,7 +17,7 @@ import { loadPageMatcher } from './page-matcher.ts';
 import type { WalkOptions } from './page-text.ts';
 import { createScanner } from './scanner.ts';
 import { siteHostname } from './site.ts';
-import { exposeTestHooks, timed } from './test-hooks.ts';
+import { exposeOpenHooks, exposeTestHooks, timed } from './test-hooks.ts';
 
 export function startLens(ctx: ContentScriptContext): void {
   if (ctx.isInvalid) return;
@@ -157,6 +157,8 @@ function run(ctx: ContentScriptContext): void {
     painter.destroy();
     scanner.clear();
   });
-  if (__E2E_HOOKS__)
+  if (__E2E_HOOKS__) {
     exposeTestHooks(ctx, () => ({ ...scanner.stats(shown), counts: undefined, pending: scheduler.pending }));
+    if (window === window.top) exposeOpenHooks(ctx);
+  }
 }

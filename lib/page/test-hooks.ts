@@ -1,5 +1,6 @@
 // Test-only hooks, compiled in only when __E2E_HOOKS__ (E2E_HOOKS=1 builds); store builds drop them.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendToBackground } from '../messaging.ts';
 import type { SliceRunner } from './idle.ts';
 import { phase } from './scanner.ts';
 
@@ -26,5 +27,20 @@ export function exposeTestHooks(ctx: ContentScriptContext, stats: () => object) 
         detail: JSON.stringify({ ...stats(), ...timing, ...phase }),
       }),
     );
+  });
+}
+
+/**
+ * E2E builds only: Firefox's WebDriver BiDi refuses to navigate to moz-extension:// URLs, so a
+ * test asks the page to have the extension open its popup UI (as a tab, the context-menu path)
+ * or its reader; the test then attaches to the new tab.
+ */
+export function exposeOpenHooks(ctx: ContentScriptContext) {
+  ctx.addEventListener(document, 'policy-lens:e2e-open' as never, (ev: Event) => {
+    const detail = (ev as CustomEvent<unknown>).detail;
+    if (typeof detail !== 'string') return;
+    const [kind, arg = ''] = detail.split('|', 2);
+    if (kind === 'search') void sendToBackground('openSearch', { query: arg }).catch(() => undefined);
+    if (kind === 'reader') void sendToBackground('openReader', { hash: arg }).catch(() => undefined);
   });
 }

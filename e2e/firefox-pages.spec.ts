@@ -1,0 +1,72 @@
+// Firefox: the popup UI and the reader, reached through the test build's open hook (WebDriver
+// BiDi refuses to navigate to moz-extension:// URLs; the extension itself opens the tab and the
+// test attaches to it).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, type FirefoxSession } from './harness.ts';
+
+async function openViaHook(f: FirefoxSession, request: string): Promise<Page> {
+  const page = await f.openPage('/smoke.html');
+  const before = new Set(await f.browser.pages());
+  // Wait for the content script (it paints the smoke page), then ask it to open the page.
+  await page.waitForFunction(
+    () => {
+      const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS?.highlights;
+      return !!reg && [...reg.keys()].some((k) => k.startsWith('policy-lens'));
+    },
+    { timeout: 20_000 },
+  );
+  await page.evaluate((d) => document.dispatchEvent(new CustomEvent('policy-lens:e2e-open', { detail: d })), request);
+  // BiDi reports the new tab's URL as about:blank; ask the page itself where it is.
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const p of await f.browser.pages()) {
+      if (before.has(p)) continue;
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://')) {
+        await page.close();
+        return p;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the extension did not open a tab for ${request}`);
+}
+
+describe('Firefox extension pages', () => {
+  let f: FirefoxSession;
+  beforeAll(async () => {
+    f = await launchFirefox();
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  it('the popup UI searches the corpus cross-lingually (context-menu path)', async () => {
+    const popup = await openViaHook(f, 'search|两个维护');
+    await popup.waitForSelector('[role="option"]', { timeout: 20_000 });
+    const text = await popup.evaluate(() => document.body.innerText);
+    expect(text).toMatch(/二つの維持|二つの擁護/);
+    // Typing updates the results: an English typo finds the six stabilities.
+    await popup.click('[role="searchbox"]', { count: 3 });
+    await popup.keyboard.press('Backspace');
+    await popup.keyboard.type('six stabilties');
+    await popup.waitForFunction(
+      () =>
+        (document.querySelector('[role="searchbox"]') as HTMLInputElement | null)?.value === 'six stabilties' &&
+        /六安定|six stabilities/i.test(document.querySelector('[role="option"]')?.textContent ?? ''),
+      { timeout: 20_000 },
+    );
+    await popup.close();
+  });
+
+  it('the reader opens a passage', async () => {
+    const reader = await openViaHook(f, 'reader|003/p05');
+    await reader.waitForFunction(() => document.querySelectorAll('[id]').length > 5, { timeout: 20_000 });
+    const url = await reader.evaluate(() => location.href);
+    expect(url).toContain('reader.html#003/p05');
+    const text = await reader.evaluate(() => document.body.innerText);
+    expect(text).toContain('秀洲');
+    await reader.close();
+  });
+});
