@@ -5,11 +5,11 @@ import tseslint from 'typescript-eslint';
 
 const sinks = [
   {
-    selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]",
+    selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]',
     message: 'No HTML-string sinks: build DOM nodes or JSX (DEVELOPERS.md, never break the page).',
   },
   {
-    selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]",
+    selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]',
     message: 'No HTML-string sinks: build DOM nodes or JSX.',
   },
   {

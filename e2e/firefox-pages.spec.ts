@@ -11,12 +11,16 @@ async function openViaHook(f: FirefoxSession, request: string): Promise<Page> {
   // Wait for the content script (it paints the smoke page), then ask it to open the page.
   await page.waitForFunction(
     () => {
-      const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS?.highlights;
+      const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS
+        ?.highlights;
       return !!reg && [...reg.keys()].some((k) => k.startsWith('policy-lens'));
     },
     { timeout: 20_000 },
   );
-  await page.evaluate((d) => document.dispatchEvent(new CustomEvent('policy-lens:e2e-open', { detail: d })), request);
+  await page.evaluate(
+    (d) => document.dispatchEvent(new CustomEvent('policy-lens:e2e-open', { detail: d })),
+    request,
+  );
   // BiDi reports the new tab's URL as about:blank; ask the page itself where it is.
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
@@ -53,7 +57,8 @@ describe('Firefox extension pages', () => {
     await popup.keyboard.type('six stabilties');
     await popup.waitForFunction(
       () =>
-        (document.querySelector('[role="searchbox"]') as HTMLInputElement | null)?.value === 'six stabilties' &&
+        (document.querySelector('[role="searchbox"]') as HTMLInputElement | null)?.value ===
+          'six stabilties' &&
         /六安定|six stabilities/i.test(document.querySelector('[role="option"]')?.textContent ?? ''),
       { timeout: 20_000 },
     );

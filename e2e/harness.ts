@@ -67,10 +67,12 @@ function startTrapProxy(records: string[]): Promise<{ port: number; server: Serv
     records.push(`https://${req.url ?? ''}`);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    const a = server.address();
-    ok({ port: typeof a === 'object' && a ? a.port : 0, server });
-  }));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      ok({ port: typeof a === 'object' && a ? a.port : 0, server });
+    }),
+  );
 }
 
 export interface LaunchOptions {
@@ -115,7 +117,8 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
   let serviceWorker: Worker | undefined;
   let extensionId = '';
   if (!opts.noExtension) {
-    serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    serviceWorker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     extensionId = new URL(serviceWorker.url()).host;
   }
   const origin = server.url;
@@ -133,7 +136,8 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
     } catch {
       frameUrl = '';
     }
-    if (frameUrl.startsWith('chrome-extension://')) requests.push({ url, via: 'extension', initiator: frameUrl });
+    if (frameUrl.startsWith('chrome-extension://'))
+      requests.push({ url, via: 'extension', initiator: frameUrl });
   });
   const watch = async (page: Page) => {
     page.on('console', (m) => {
@@ -202,7 +206,8 @@ export interface HighlightDump {
  */
 export function readHighlightsScript(): HighlightDump {
   const out: HighlightDump = {};
-  const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<AbstractRange>> } }).CSS?.highlights;
+  const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<AbstractRange>> } }).CSS
+    ?.highlights;
   if (!reg) return out;
   for (const [name, hl] of reg) {
     if (!name.startsWith('policy-lens')) continue;
@@ -236,7 +241,8 @@ export async function highlightedTexts(page: Page): Promise<string[]> {
 export async function waitForHighlights(page: Page, min = 1, timeout = 15_000): Promise<HighlightDump> {
   await page.waitForFunction(
     (n) => {
-      const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS?.highlights;
+      const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS
+        ?.highlights;
       if (!reg) return false;
       let count = 0;
       for (const [name, hl] of reg) if (name.startsWith('policy-lens')) count += hl.size;
@@ -295,7 +301,9 @@ export async function launchFirefox(opts: { extensionDir?: string } = {}): Promi
     server,
     async openPage(path: string) {
       const page = await browser.newPage();
-      await page.goto(path.startsWith('http') ? path : server.url + (path.startsWith('/') ? path : '/' + path));
+      await page.goto(
+        path.startsWith('http') ? path : server.url + (path.startsWith('/') ? path : '/' + path),
+      );
       return page;
     },
     async close() {

@@ -255,15 +255,17 @@ describe('reader', () => {
     ]);
     await opt.getByRole('button', { name: 'Remove a.example' }).click();
     await expect
-      .poll(async () => ((await opt.evaluate(() => chrome.storage.local.get(null)))['v1.disabledSites'] ?? []))
+      .poll(async () => (await opt.evaluate(() => chrome.storage.local.get(null)))['v1.disabledSites'] ?? [])
       .toEqual(['b.example']);
     await opt.click('#opt-cat-place');
     await expect
-      .poll(async () => ((await opt.evaluate(() => chrome.storage.local.get(null)))['v1.hiddenCategories'] ?? []))
+      .poll(
+        async () => (await opt.evaluate(() => chrome.storage.local.get(null)))['v1.hiddenCategories'] ?? [],
+      )
       .toEqual(['place']);
     await opt.click('#opt-enabled');
     await expect
-      .poll(async () => ((await opt.evaluate(() => chrome.storage.local.get(null)))['v1.enabled'] ?? true))
+      .poll(async () => (await opt.evaluate(() => chrome.storage.local.get(null)))['v1.enabled'] ?? true)
       .toBe(false);
     expect(await axeViolations(opt)).toEqual([]);
     await opt.close();

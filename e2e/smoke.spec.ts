@@ -1,7 +1,13 @@
 // The extension loads in both browsers, its content script runs on a localhost page, its
 // pages render, and it makes no network requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox, waitForHighlights, type ChromiumSession, type FirefoxSession } from './harness.ts';
+import {
+  launchChromium,
+  launchFirefox,
+  waitForHighlights,
+  type ChromiumSession,
+  type FirefoxSession,
+} from './harness.ts';
 
 describe('Chromium', () => {
   let s: ChromiumSession;
@@ -43,7 +49,7 @@ describe('Chromium', () => {
       await page.waitForSelector('#app *');
       await page.close();
     }
-    expect(s.consoleErrors, s.consoleErrors.join("\n")).toEqual([]);
+    expect(s.consoleErrors, s.consoleErrors.join('\n')).toEqual([]);
   });
 
   it('makes zero network requests', () => {
@@ -65,7 +71,8 @@ describe('Firefox', () => {
     const page = await f.openPage('/smoke.html');
     await page.waitForFunction(
       () => {
-        const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS?.highlights;
+        const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS
+          ?.highlights;
         if (!reg) return false;
         let n = 0;
         for (const [name, hl] of reg) if (name.startsWith('policy-lens')) n += hl.size;

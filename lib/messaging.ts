@@ -17,11 +17,17 @@ export interface BackgroundProtocol {
   getConceptSummaries: { req: { ids?: string[] }; res: ConceptSummary[] };
   listDocuments: {
     req: Record<string, never>;
-    res: Array<Omit<CorpusDocument, 'text' | 'passageIds' | 'removed'> & { conceptCount: number; passageCount: number }>;
+    res: Array<
+      Omit<CorpusDocument, 'text' | 'passageIds' | 'removed'> & { conceptCount: number; passageCount: number }
+    >;
   };
   getDocument: {
     req: { docId: string };
-    res: { document: CorpusDocument; passages: Passage[]; conceptsByPassage: Record<string, string[]> } | null;
+    res: {
+      document: CorpusDocument;
+      passages: Passage[];
+      conceptsByPassage: Record<string, string[]>;
+    } | null;
   };
   /** Content script -> background: what the page holds, for the toolbar badge. */
   reportPageConcepts: {
@@ -92,9 +98,12 @@ const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_
 /** Per-message payload validators. Unknown or malformed messages are dropped. */
 const validators: { [K in MessageType]: (p: unknown) => boolean } = {
   searchCorpus: (p) =>
-    isObj(p) && isStr(p.query) && (p.limit === undefined || (Number.isInteger(p.limit) && (p.limit as number) > 0)),
+    isObj(p) &&
+    isStr(p.query) &&
+    (p.limit === undefined || (Number.isInteger(p.limit) && (p.limit as number) > 0)),
   getConceptDetails: (p) => isObj(p) && isId(p.conceptId),
-  getConceptSummaries: (p) => isObj(p) && (p.ids === undefined || (Array.isArray(p.ids) && p.ids.every(isId))),
+  getConceptSummaries: (p) =>
+    isObj(p) && (p.ids === undefined || (Array.isArray(p.ids) && p.ids.every(isId))),
   listDocuments: (p) => isObj(p),
   getDocument: (p) => isObj(p) && isId(p.docId),
   reportPageConcepts: (p) =>
@@ -113,10 +122,7 @@ const validators: { [K in MessageType]: (p: unknown) => boolean } = {
     isObj(p) && isId(p.conceptId) && (p.direction === undefined || p.direction === 1 || p.direction === -1),
 };
 
-export function isMessage<K extends MessageType>(
-  msg: unknown,
-  allowed: readonly K[],
-): msg is Message<K> {
+export function isMessage<K extends MessageType>(msg: unknown, allowed: readonly K[]): msg is Message<K> {
   if (!isObj(msg) || typeof msg.type !== 'string') return false;
   const type = msg.type as K;
   if (!allowed.includes(type)) return false;
@@ -140,7 +146,12 @@ export async function sendToTab<K extends keyof ContentProtocol>(
   return (await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 })) as Res<K>;
 }
 
-export type Handlers<P> = { [K in keyof P]: (payload: P[K] extends { req: infer R } ? R : never, sender: { tabId?: number; frameId?: number; url?: string }) => Promise<P[K] extends { res: infer S } ? S : never> | (P[K] extends { res: infer S } ? S : never) };
+export type Handlers<P> = {
+  [K in keyof P]: (
+    payload: P[K] extends { req: infer R } ? R : never,
+    sender: { tabId?: number; frameId?: number; url?: string },
+  ) => Promise<P[K] extends { res: infer S } ? S : never> | (P[K] extends { res: infer S } ? S : never);
+};
 
 /**
  * Registers one runtime.onMessage listener that validates and dispatches to `handlers`.
@@ -148,7 +159,12 @@ export type Handlers<P> = { [K in keyof P]: (payload: P[K] extends { req: infer 
  */
 export function listen<K extends MessageType>(
   allowed: readonly K[],
-  handlers: { [T in K]: (payload: Req<T>, sender: { tabId?: number; frameId?: number; url?: string }) => Promise<Res<T>> | Res<T> },
+  handlers: {
+    [T in K]: (
+      payload: Req<T>,
+      sender: { tabId?: number; frameId?: number; url?: string },
+    ) => Promise<Res<T>> | Res<T>;
+  },
 ): () => void {
   const listener = (msg: unknown, sender: { tab?: { id?: number }; frameId?: number; url?: string }) => {
     if (!isMessage(msg, allowed)) return undefined; // not ours: let other listeners answer

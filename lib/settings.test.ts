@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // A minimal in-memory browser.storage.local with onChanged, enough for lib/settings.ts.
 const store = new Map<string, unknown>();
 const listeners = new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>();
-const emit = (key: string, newValue: unknown) => listeners.forEach((l) => l({ [key]: { newValue } }, 'local'));
+const emit = (key: string, newValue: unknown) =>
+  listeners.forEach((l) => l({ [key]: { newValue } }, 'local'));
 vi.mock('wxt/browser', () => ({
   browser: {
     storage: {

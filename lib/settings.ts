@@ -15,7 +15,12 @@ export interface SettingItem<T> {
   watch(cb: (value: T) => void): () => void;
 }
 
-function defineSetting<T>(name: string, version: number, fallback: T, valid: (v: unknown) => v is T): SettingItem<T> {
+function defineSetting<T>(
+  name: string,
+  version: number,
+  fallback: T,
+  valid: (v: unknown) => v is T,
+): SettingItem<T> {
   const key = `v${version}.${name}`;
   const read = (v: unknown): T => (valid(v) ? v : fallback);
   return {
@@ -70,7 +75,11 @@ export async function readSettings(): Promise<LensSettings> {
 /** Calls `cb` whenever any setting changes; returns the unsubscribe function. */
 export function watchSettings(cb: (s: LensSettings) => void): () => void {
   const fire = () => void readSettings().then(cb);
-  const offs = [enabledSetting.watch(fire), disabledSitesSetting.watch(fire), hiddenCategoriesSetting.watch(fire)];
+  const offs = [
+    enabledSetting.watch(fire),
+    disabledSitesSetting.watch(fire),
+    hiddenCategoriesSetting.watch(fire),
+  ];
   return () => offs.forEach((off) => off());
 }
 

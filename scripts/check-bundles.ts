@@ -41,14 +41,19 @@ for (const target of TARGETS) {
     if (file.startsWith('content-scripts/')) {
       for (const m of modules) {
         if (/node_modules\/fuse\.js|generated\/(corpus|search-index)\.json/.test(m))
-          problems.push(`${target}/${file}: the content script bundles ${m} (corpus and fuse.js belong to the background)`);
+          problems.push(
+            `${target}/${file}: the content script bundles ${m} (corpus and fuse.js belong to the background)`,
+          );
       }
     }
     const counts = new Map<string, number>();
     for (const h of hits) {
-      if (!h.vendor) problems.push(`${target}/${file}: our module ${h.module} contains ${h.sink} (${h.count}×)`);
+      if (!h.vendor)
+        problems.push(`${target}/${file}: our module ${h.module} contains ${h.sink} (${h.count}×)`);
       else if (!(VENDOR_ALLOWLIST[h.vendor] ?? []).includes(h.sink))
-        problems.push(`${target}/${file}: vendor ${h.vendor} (${h.module}) contains ${h.sink}; not in VENDOR_ALLOWLIST`);
+        problems.push(
+          `${target}/${file}: vendor ${h.vendor} (${h.module}) contains ${h.sink}; not in VENDOR_ALLOWLIST`,
+        );
       else counts.set(h.sink, (counts.get(h.sink) ?? 0) + h.count);
     }
     audited.set(file, counts);
@@ -63,7 +68,10 @@ for (const target of TARGETS) {
     const allowed = audited.get(rel) ?? new Map<string, number>();
     for (const [sink, n] of scanCode(readFileSync(path, 'utf8'))) {
       const ok = allowed.get(sink) ?? 0;
-      if (n > ok) problems.push(`${target}/${rel}: ${sink} occurs ${n}× in the final file, audited vendor code accounts for ${ok}`);
+      if (n > ok)
+        problems.push(
+          `${target}/${rel}: ${sink} occurs ${n}× in the final file, audited vendor code accounts for ${ok}`,
+        );
     }
   }
   console.log(`check:bundles ${target}: ${files} files scanned`);

@@ -25,11 +25,13 @@ try {
   await page.setViewportSize({ width: 1000, height: 760 });
   await page.goto(demo.url + '/');
   await page.waitForFunction(() => {
-    const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS?.highlights;
+    const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS
+      ?.highlights;
     return !!reg && [...reg.keys()].some((k) => k.startsWith('policy-lens'));
   });
   const rect = await page.evaluate(() => {
-    const reg = (globalThis as unknown as { CSS: { highlights: Map<string, Set<AbstractRange>> } }).CSS.highlights;
+    const reg = (globalThis as unknown as { CSS: { highlights: Map<string, Set<AbstractRange>> } }).CSS
+      .highlights;
     for (const [name, hl] of reg) {
       if (!name.startsWith('policy-lens')) continue;
       for (const r of hl) {
@@ -48,7 +50,9 @@ try {
     await page.mouse.move(rect.x, rect.y);
     await page.waitForTimeout(1200);
   } else {
-    console.warn('screenshots: "six stabilities" not highlighted on the demo page; no hover card in the shot');
+    console.warn(
+      'screenshots: "six stabilities" not highlighted on the demo page; no hover card in the shot',
+    );
   }
   await page.screenshot({ path: join(OUT, 'highlighted-page.png') });
   console.log(`screenshots: ${join(OUT, 'highlighted-page.png')}`);

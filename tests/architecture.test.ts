@@ -19,7 +19,9 @@ function files(dir: string, re = /\.(ts|tsx)$/): string[] {
 const src = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 /** Runtime imports (type-only imports are erased and do not count). */
 const importsOf = (code: string) =>
-  [...code.matchAll(/^\s*(?:import|export)\b(?!\s+type\b)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
+  [...code.matchAll(/^\s*(?:import|export)\b(?!\s+type\b)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1] ?? '',
+  );
 
 describe('lib/core is pure', () => {
   const core = files('lib/core').filter((f) => !f.endsWith('.test.ts'));
@@ -37,7 +39,10 @@ describe('entrypoints are thin wiring', () => {
   it.each(files('entrypoints'))('%s stays small', (f) => {
     // WXT convention: main.tsx renders one App; App containers may wire hooks to components but
     // past ~250 lines they want splitting (STYLE.md: ~300 for controllers).
-    expect(src(f).split('\n').length, `${f} is over 250 lines: move logic to lib/ or components/`).toBeLessThan(250);
+    expect(
+      src(f).split('\n').length,
+      `${f} is over 250 lines: move logic to lib/ or components/`,
+    ).toBeLessThan(250);
   });
 });
 
@@ -47,7 +52,9 @@ describe('components are presentational', () => {
     if (f === '(none)') return;
     const code = src(f);
     for (const spec of importsOf(code)) {
-      expect(spec, `${f} imports ${spec}`).not.toMatch(/wxt\/browser|messaging|settings|webextension-polyfill/);
+      expect(spec, `${f} imports ${spec}`).not.toMatch(
+        /wxt\/browser|messaging|settings|webextension-polyfill/,
+      );
     }
   });
 });
@@ -56,18 +63,24 @@ describe('message protocol', () => {
   it('every background message has a handler and every content message has one', async () => {
     const { BACKGROUND_MESSAGES, CONTENT_MESSAGES } = await import('../lib/messaging.ts');
     const bg = files('lib/background').map(src).join('\n');
-    for (const name of BACKGROUND_MESSAGES) expect(bg, `no background handler for ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
+    for (const name of BACKGROUND_MESSAGES)
+      expect(bg, `no background handler for ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
     const page = files('lib/page').map(src).join('\n');
-    for (const name of CONTENT_MESSAGES) expect(page, `no content handler for ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
+    for (const name of CONTENT_MESSAGES)
+      expect(page, `no content handler for ${name}`).toMatch(new RegExp(`\\b${name}\\b`));
   });
 });
 
 describe('no HTML-string sinks in product code', () => {
-  const product = ['entrypoints', 'components', 'hooks', 'lib'].flatMap((d) => files(d)).filter((f) => !/\.test\.tsx?$/.test(f));
+  const product = ['entrypoints', 'components', 'hooks', 'lib']
+    .flatMap((d) => files(d))
+    .filter((f) => !/\.test\.tsx?$/.test(f));
   it.each(product)('%s', (f) => {
     const code = src(f);
     expect(code).not.toMatch(/\.(innerHTML|outerHTML)\s*=[^=]/);
-    expect(code).not.toMatch(/insertAdjacentHTML|document\.write|dangerouslySetInnerHTML|new Function\(|\beval\(/);
+    expect(code).not.toMatch(
+      /insertAdjacentHTML|document\.write|dangerouslySetInnerHTML|new Function\(|\beval\(/,
+    );
   });
 });
 
@@ -76,11 +89,34 @@ describe('message validation at the receiving end', () => {
     const { isMessage, BACKGROUND_MESSAGES, CONTENT_MESSAGES } = await import('../lib/messaging.ts');
     expect(isMessage({ type: 'searchCorpus', payload: { query: '六稳' } }, BACKGROUND_MESSAGES)).toBe(true);
     expect(isMessage({ type: 'searchCorpus', payload: { query: 5 } }, BACKGROUND_MESSAGES)).toBe(false);
-    expect(isMessage({ type: 'searchCorpus', payload: { query: 'x', limit: -1 } }, BACKGROUND_MESSAGES)).toBe(false);
-    expect(isMessage({ type: 'getConceptDetails', payload: { conceptId: '<img onerror=x>' } }, BACKGROUND_MESSAGES)).toBe(false);
-    expect(isMessage({ type: 'revealConcept', payload: { conceptId: 'six-stabilities' } }, BACKGROUND_MESSAGES)).toBe(false);
-    expect(isMessage({ type: 'revealConcept', payload: { conceptId: 'six-stabilities', direction: 1 } }, CONTENT_MESSAGES)).toBe(true);
-    for (const junk of [null, undefined, 1, 'x', [], { type: 'nope' }, { type: 'searchCorpus' }, { payload: {} }]) {
+    expect(isMessage({ type: 'searchCorpus', payload: { query: 'x', limit: -1 } }, BACKGROUND_MESSAGES)).toBe(
+      false,
+    );
+    expect(
+      isMessage(
+        { type: 'getConceptDetails', payload: { conceptId: '<img onerror=x>' } },
+        BACKGROUND_MESSAGES,
+      ),
+    ).toBe(false);
+    expect(
+      isMessage({ type: 'revealConcept', payload: { conceptId: 'six-stabilities' } }, BACKGROUND_MESSAGES),
+    ).toBe(false);
+    expect(
+      isMessage(
+        { type: 'revealConcept', payload: { conceptId: 'six-stabilities', direction: 1 } },
+        CONTENT_MESSAGES,
+      ),
+    ).toBe(true);
+    for (const junk of [
+      null,
+      undefined,
+      1,
+      'x',
+      [],
+      { type: 'nope' },
+      { type: 'searchCorpus' },
+      { payload: {} },
+    ]) {
       expect(isMessage(junk, [...BACKGROUND_MESSAGES, ...CONTENT_MESSAGES])).toBe(false);
     }
   });

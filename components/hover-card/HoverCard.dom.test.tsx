@@ -76,9 +76,7 @@ describe('HoverCard', () => {
       '二つの擁護',
       '两个维护',
     ]);
-    expect(card.querySelector('.corpus h3')!.textContent).toMatch(
-      /3 passages in 2 documents/,
-    );
+    expect(card.querySelector('.corpus h3')!.textContent).toMatch(/3 passages in 2 documents/);
   });
 
   it('calls back for passages, search and close; never focuses anything', () => {

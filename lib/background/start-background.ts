@@ -14,7 +14,11 @@ export function startBackground(): void {
   if (menus) {
     void Promise.resolve(menus.removeAll())
       .then(() =>
-        menus.create({ id: SEARCH_MENU_ID, title: browser.i18n.getMessage('contextMenuSearch') || 'Search Policy Lens for “%s”', contexts: ['selection'] }),
+        menus.create({
+          id: SEARCH_MENU_ID,
+          title: browser.i18n.getMessage('contextMenuSearch') || 'Search Policy Lens for “%s”',
+          contexts: ['selection'],
+        }),
       )
       .catch(() => undefined);
     menus.onClicked.addListener((info, tab) => {

@@ -3,7 +3,8 @@ import { scanCode } from './sink-audit-plugin.ts';
 
 describe('sink scanner', () => {
   it('finds every forbidden sink', () => {
-    const code = 'eval("1");x.innerHTML=y;z.outerHTML;a.insertAdjacentHTML("x",b);document.write(c);new Function("d")';
+    const code =
+      'eval("1");x.innerHTML=y;z.outerHTML;a.insertAdjacentHTML("x",b);document.write(c);new Function("d")';
     expect(Object.fromEntries(scanCode(code))).toEqual({
       eval: 1,
       'new Function': 1,

@@ -51,7 +51,10 @@ export async function startStaticServer(mounts: Record<string, string>): Promise
         'cache-control': 'no-store',
       };
       if (existsSync(file + '.headers.json')) {
-        Object.assign(headers, JSON.parse(await readFile(file + '.headers.json', 'utf8')) as Record<string, string>);
+        Object.assign(
+          headers,
+          JSON.parse(await readFile(file + '.headers.json', 'utf8')) as Record<string, string>,
+        );
       }
       res.writeHead(200, headers).end(body);
     })().catch(() => res.writeHead(500).end());
