@@ -1,6 +1,6 @@
 // Corpus search through the background. Every keystroke sends a request; only the response
 // to the latest query is kept (responses can arrive out of order).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SearchResult } from '../lib/core/types.ts';
 import { sendToBackground } from '../lib/messaging.ts';
 
@@ -13,6 +13,12 @@ export interface SearchState {
   error: string | undefined;
 }
 
+/**
+ * The search reads at most RAW_QUERY_CAP (1024) characters of a query (lib/core/search.ts); one
+ * more tells it the query was cut. Sending a 1 MB paste through messaging would cost ~50 ms.
+ */
+const SEND_CAP = 1025;
+
 export function useSearch(query: string, limit = 40): SearchState {
   const seq = useRef(0);
   const [state, setState] = useState<SearchState>({
@@ -21,7 +27,8 @@ export function useSearch(query: string, limit = 40): SearchState {
     pending: false,
     error: undefined,
   });
-  useEffect(() => {
+  // Layout effect: the request leaves before the browser paints, not a frame later.
+  useLayoutEffect(() => {
     const my = ++seq.current;
     const q = query.trim();
     if (!q) {
@@ -29,7 +36,7 @@ export function useSearch(query: string, limit = 40): SearchState {
       return;
     }
     setState((s) => ({ ...s, pending: true }));
-    sendToBackground('searchCorpus', { query: q, limit }).then(
+    sendToBackground('searchCorpus', { query: q.slice(0, SEND_CAP), limit }).then(
       (result) => {
         if (my !== seq.current) return; // stale
         setState({ result, answered: q, pending: false, error: undefined });

@@ -35,7 +35,7 @@ export function SuggestedConcepts(props: {
 export function NoResults(props: { query: string; suggestions: string[]; onPick: (text: string) => void }) {
   return (
     <div class="no-results" role="status">
-      <p>{t('noResults', props.query)}</p>
+      <p>{t('noResults', shorten(props.query))}</p>
       {props.suggestions.length ? (
         <p class="did-you-mean">
           <span>{t('didYouMean')}</span>{' '}
@@ -57,4 +57,9 @@ export function NoResults(props: { query: string; suggestions: string[]; onPick:
       ) : null}
     </div>
   );
+}
+
+/** A pasted page must not be echoed back whole (it froze the popup in the 1 MB paste benchmark). */
+function shorten(q: string): string {
+  return q.length > 80 ? q.slice(0, 80) + '…' : q;
 }
