@@ -113,9 +113,8 @@ function vlqEncode(values: ArrayLike<number>): string {
 }
 
 function vlqDecode(s: string): Int32Array {
-  let count = 0;
-  for (let k = 0; k < s.length; k++) if ((B64_INV[s.charCodeAt(k)]! & 32) === 0) count++;
-  const out = new Int32Array(count);
+  // One pass: there are at most s.length values.
+  const out = new Int32Array(s.length);
   let o = 0;
   let v = 0;
   let shift = 1;
@@ -130,7 +129,7 @@ function vlqDecode(s: string): Int32Array {
       shift = 1;
     }
   }
-  return out;
+  return o === out.length ? out : out.slice(0, o);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,102 +344,105 @@ export function compileMatcher(
 
 export function createMatcher(data: CompiledMatcher): Matcher {
   if (!data || data.v !== 1) throw new Error('createMatcher: unsupported data');
+  // Few passes, no per-state allocations: this runs at page startup.
   const N = data.states;
-  const A = data.alphabet.length;
+  const alphabet = data.alphabet;
+  const A = alphabet.length;
+  // code unit -> symbol: a flat table keeps findTermMatches' inner loop to one array read
   const symOf = new Uint16Array(0x10000);
-  for (let k = 0; k < A; k++) symOf[data.alphabet.charCodeAt(k)] = k + 1;
+  for (let k = 0; k < A; k++) symOf[alphabet.charCodeAt(k)] = k + 1;
   const trie = vlqDecode(data.trie);
   const firstChild = new Int32Array(N);
   const childCount = new Int32Array(N);
   const label = new Int32Array(N);
   const depth = new Int32Array(N);
   const parent = new Int32Array(N);
+  const firstSym = new Int32Array(N); // symbol of the first char of the path
+  let maxDepth = 1;
   let t = 0;
   let next = 1;
   for (let s = 0; s < N; s++) {
     const v = trie[t++]!;
     firstChild[s] = next;
+    const d = depth[s]! + 1;
+    const fs = firstSym[s]!;
     if (v & 1) {
+      if (next >= N) throw new Error('createMatcher: corrupt trie');
       childCount[s] = 1;
-      label[next] = v >>> 1;
-      depth[next] = depth[s]! + 1;
+      const sy = v >>> 1;
+      label[next] = sy;
+      depth[next] = d;
       parent[next] = s;
+      firstSym[next] = s === 0 ? sy : fs;
       next++;
+      if (d > maxDepth) maxDepth = d;
       continue;
     }
     const cnt = v >>> 1;
+    if (cnt === 0) continue;
+    if (next + cnt > N) throw new Error('createMatcher: corrupt trie');
     childCount[s] = cnt;
     let sy = 0;
     for (let k = 0; k < cnt; k++) {
       sy += trie[t++]!;
       label[next] = sy;
-      depth[next] = depth[s]! + 1;
+      depth[next] = d;
       parent[next] = s;
+      firstSym[next] = s === 0 ? sy : fs;
       next++;
     }
+    if (d > maxDepth) maxDepth = d;
   }
   if (next !== N) throw new Error('createMatcher: corrupt trie');
   const rootNext = new Int32Array(A + 1).fill(-1);
   for (let k = 0; k < childCount[0]!; k++) rootNext[label[firstChild[0]! + k]!] = firstChild[0]! + k;
-  const fail = new Int32Array(N);
-  const fv = vlqDecode(data.fail);
-  let fi = 0;
-  for (let s = 1; s < N; s++) {
-    if (parent[s] === 0) continue;
-    const v = fv[fi++]!;
-    fail[s] = v & 1 ? (v - 1) / 2 : firstChild[fail[parent[s]!]!]! + (v >>> 1);
-  }
-  if (fi !== fv.length) throw new Error('createMatcher: corrupt failure links');
+  // terminals, with the boundary needs of their patterns (from the first and last symbols)
   const termStart = new Int32Array(N).fill(-1);
   const termEnd = new Int32Array(N).fill(-1);
+  const bounds = new Uint8Array(N); // 1 = needs a boundary on the left, 2 = on the right
   const tv = vlqDecode(data.terms);
   let te = 0;
   let st = 0;
+  let patternCount = 0;
   for (let k = 0; k < tv.length;) {
     const v = tv[k++]!;
     st += v >>> 1;
     const cnt = v & 1 ? tv[k++]! : 1;
+    if (st >= N) throw new Error('createMatcher: corrupt entries');
     termStart[st] = te;
     te += cnt;
     termEnd[st] = te;
+    if (st === 0) continue;
+    patternCount++;
+    const first = alphabet.charCodeAt(firstSym[st]! - 1);
+    const last = alphabet.charCodeAt(label[st]! - 1);
+    bounds[st] = (isWordUnit(first) ? 1 : 0) | (isWordUnit(last) ? 2 : 0);
   }
   const entryConcept = vlqDecode(data.entries);
   const E = entryConcept.length;
   if (te !== E) throw new Error('createMatcher: corrupt entries');
+  // failure links and output links: states are in BFS order, so fail[s] < s is done before s
+  const fail = new Int32Array(N);
+  const outLink = new Int32Array(N); // nearest proper fail-ancestor that is terminal (0 = none)
+  const fv = vlqDecode(data.fail);
+  let fi = 0;
+  for (let s = 1; s < N; s++) {
+    const p = parent[s]!;
+    if (p === 0) continue;
+    const v = fv[fi++]!;
+    const f = v & 1 ? (v - 1) / 2 : firstChild[fail[p]!]! + (v >>> 1);
+    fail[s] = f;
+    outLink[s] = f !== 0 && termStart[f]! >= 0 ? f : outLink[f]!;
+  }
+  if (fi !== fv.length) throw new Error('createMatcher: corrupt failure links');
   const entryFlags = new Int32Array(E);
   const flv = vlqDecode(data.flags);
   for (let k = 0, e = 0; k + 1 < flv.length; k += 2) {
     e += flv[k]!;
     entryFlags[e] = flv[k + 1]!;
   }
-  // output links: states are in BFS order, so fail[s] < s is done before s
-  const outLink = new Int32Array(N);
-  for (let s = 1; s < N; s++) {
-    const f = fail[s]!;
-    outLink[s] = f !== 0 && termStart[f]! >= 0 ? f : outLink[f]!;
-  }
-  // boundary needs per terminal state, from the first and last symbols of its pattern
-  const bounds = new Uint8Array(N);
-  const firstSym = new Int32Array(N); // symbol of the first char of the path
-  for (let s = 0; s < N; s++) {
-    const cnt = childCount[s]!;
-    for (let k = 0; k < cnt; k++) {
-      const c = firstChild[s]! + k;
-      firstSym[c] = s === 0 ? label[c]! : firstSym[s]!;
-    }
-  }
-  let patternCount = 0;
-  for (let s = 1; s < N; s++) {
-    if (termStart[s]! < 0) continue;
-    patternCount++;
-    const first = data.alphabet.charCodeAt(firstSym[s]! - 1);
-    const last = data.alphabet.charCodeAt(label[s]! - 1);
-    bounds[s] = (isWordUnit(first) ? 1 : 0) | (isWordUnit(last) ? 2 : 0);
-  }
   const cased = new Map<number, string>();
   for (const [ei, txt] of data.cased) cased.set(ei, txt);
-  let maxDepth = 1;
-  for (let s = 0; s < N; s++) if (depth[s]! > maxDepth) maxDepth = depth[s]!;
   let ringMask = 1;
   while (ringMask < maxDepth) ringMask = ringMask * 2 + 1;
   return {

@@ -159,3 +159,95 @@ describe('observer + idle scheduler + scanner', () => {
     expect(scanner.stats(new Set(['formulation'])).total).toBe(200);
   });
 });
+
+describe('deferred mode (the content script)', () => {
+  it('only collects in the MutationObserver callback; flush reports connected changes', async () => {
+    document.body.replaceChildren();
+    const main = document.createElement('main');
+    const p = document.createElement('p');
+    p.append('两个');
+    main.append(p);
+    document.body.append(main);
+    const ctx = fakeCtx();
+    const dirty: BlockContainer[][] = [];
+    const removed: Node[][] = [];
+    const changed = vi.fn();
+    const observer = createPageObserver(
+      ctx,
+      { dirty: (cs) => dirty.push(cs), removed: (near) => removed.push([...(near ?? [])]), changed },
+      {},
+    );
+    observer.observe(document);
+    const gone = document.createElement('div');
+    gone.textContent = '维护';
+    main.append(gone); // added, then detached again before the slice: nothing to scan
+    gone.remove();
+    const kept = document.createElement('div');
+    kept.textContent = '十四五';
+    main.append(kept);
+    await flushMutations();
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(dirty).toEqual([]); // nothing computed in the callback
+    observer.flush();
+    expect(dirty).toEqual([[kept]]);
+    expect(removed).toEqual([[main]]); // where the removal happened
+    observer.flush(); // nothing new
+    expect(dirty).toHaveLength(1);
+    // discard: records of a switched-off page are dropped
+    p.append('!');
+    await flushMutations();
+    observer.discard();
+    observer.flush();
+    expect(dirty).toHaveLength(1);
+    ctx.invalidate();
+  });
+});
+
+describe('scanner queue', () => {
+  it('merges enqueued roots in the slice: a queued ancestor covers its descendants', () => {
+    document.body.replaceChildren();
+    const a = document.createElement('div');
+    const b = document.createElement('p');
+    b.textContent = '两个维护';
+    a.append(b);
+    const c = document.createElement('p');
+    c.textContent = '两个维护';
+    document.body.append(a, c);
+    const matcher = fakeMatcher({ 两个维护: ['two-safeguards', 'formulation'] });
+    const find = vi.spyOn(matcher, 'find');
+    const painter = createPainter(document, { fallback: true });
+    painter.show(null);
+    const scanner = createScanner({ doc: document, matcher, painter, walk: {} });
+    scanner.enqueue(b);
+    scanner.enqueue(a); // covers b
+    scanner.enqueue(b);
+    scanner.enqueue(c);
+    while (scanner.run(performance.now() + 1000));
+    expect(find).toHaveBeenCalledTimes(2); // b once (through a), c once
+    expect(scanner.stats(new Set(['formulation'])).total).toBe(2);
+  });
+
+  it('prune(near) drops hits of detached containers and rescans only containers around removals', () => {
+    document.body.replaceChildren();
+    const ps = Array.from({ length: 3 }, () => {
+      const p = document.createElement('p');
+      p.append('两个', Object.assign(document.createElement('b'), { textContent: '维护' }));
+      document.body.append(p);
+      return p;
+    });
+    const matcher = fakeMatcher({ 两个维护: ['two-safeguards', 'formulation'] });
+    const painter = createPainter(document, { fallback: true });
+    painter.show(null);
+    const scanner = createScanner({ doc: document, matcher, painter, walk: {} });
+    scanner.rescanAll();
+    while (scanner.run(performance.now() + 1000));
+    expect(scanner.stats(new Set(['formulation'])).total).toBe(3);
+    const find = vi.spyOn(matcher, 'find');
+    ps[0]!.remove(); // container detached
+    ps[1]!.lastChild!.remove(); // text of a hit detached: that container is rescanned
+    scanner.prune([document.body, ps[1]!]);
+    while (scanner.run(performance.now() + 1000));
+    expect(find).toHaveBeenCalledTimes(1);
+    expect(scanner.stats(new Set(['formulation'])).total).toBe(1);
+  });
+});

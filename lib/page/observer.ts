@@ -8,8 +8,17 @@ import { blockContainerOf, classify, type BlockContainer, type WalkOptions } fro
 export interface DirtySink {
   /** Subtrees to rescan. */
   dirty(containers: BlockContainer[]): void;
-  /** Something was removed: hits may point at detached text. */
-  removed(): void;
+  /**
+   * Something was removed under `near` (record targets; undefined = anywhere): hits there may
+   * point at detached text.
+   */
+  removed(near?: readonly Node[]): void;
+  /**
+   * Deferred mode: when given, the MutationObserver callback only collects its records and calls
+   * this (to schedule a slice); the owner calls `flush()` in that slice, which then reports to
+   * `dirty`/`removed`. Without it, records are turned into dirty containers in the callback.
+   */
+  changed?(): void;
 }
 
 export interface PageObserver {
@@ -18,7 +27,14 @@ export interface PageObserver {
   withoutObserving(write: () => void): void;
   /** Marks an element whose subtree was skipped as invisible, to rescan it when it appears. */
   skippedInvisible(el: Element): void;
+  /** Deferred mode: turns the collected records into `dirty`/`removed` calls now. */
+  flush(): void;
+  /** Deferred mode: forgets the collected records (nothing is shown). */
+  discard(): void;
 }
+
+/** Collected records beyond this are dropped for one full rescan (e.g. a long-hidden busy tab). */
+const MAX_BUFFERED = 20000;
 
 const OPTIONS: MutationObserverInit = {
   childList: true,
@@ -35,31 +51,36 @@ export function dirtyFromRecords(
   records: readonly MutationRecord[],
   invisible: WeakSet<Element>,
   walk: WalkOptions,
-): { dirty: Set<BlockContainer>; removed: boolean } {
+): { dirty: Set<BlockContainer>; removed: boolean; near: Node[] } {
   const dirty = new Set<BlockContainer>();
+  const near: Node[] = [];
   let removed = false;
+  const noVis: WalkOptions = { ...walk, checkVisibility: false };
   for (const r of records) {
     const target = r.target;
     if (r.type === 'characterData') {
-      dirty.add(blockContainerOf(target, walk));
+      if (target.isConnected) dirty.add(blockContainerOf(target, walk));
     } else if (r.type === 'childList') {
       let inlineChange = false;
       for (const n of r.addedNodes) {
         if (isOurs(n)) continue;
-        if (n.nodeType === 1 && classify(n as Element, { ...walk, checkVisibility: false }) === 'block')
-          dirty.add(n as Element);
+        // Added and detached again before we look (records are handled late): nothing to scan.
+        if (!n.isConnected) continue;
+        if (n.nodeType === 1 && classify(n as Element, noVis) === 'block') dirty.add(n as Element);
         else if (n.nodeType === 1 || n.nodeType === 3) inlineChange = true;
       }
+      let removedHere = false;
       for (const n of r.removedNodes) {
         if (isOurs(n)) continue;
-        removed = true;
+        removedHere = true;
         // Removing inline content joins the text around it into one block: rescan that block.
-        if (
-          n.nodeType === 3 ||
-          (n.nodeType === 1 && classify(n as Element, { ...walk, checkVisibility: false }) !== 'block')
-        ) {
+        if (n.nodeType === 3 || (n.nodeType === 1 && classify(n as Element, noVis) !== 'block')) {
           inlineChange = true;
         }
+      }
+      if (removedHere) {
+        removed = true;
+        near.push(target);
       }
       if (inlineChange && target.isConnected) dirty.add(blockContainerOf(target, walk));
     } else if (r.type === 'attributes' && target.nodeType === 1) {
@@ -74,33 +95,70 @@ export function dirtyFromRecords(
           }
         }
       } else {
-        dirty.add(blockContainerOf(el.parentElement ?? el, walk));
-        if (r.attributeName !== 'open') removed = true;
+        if (el.isConnected) dirty.add(blockContainerOf(el.parentElement ?? el, walk));
+        if (r.attributeName !== 'open') {
+          removed = true;
+          near.push(el);
+        }
       }
     }
   }
-  return { dirty, removed };
+  return { dirty, removed, near };
 }
 
 export function createPageObserver(
   ctx: Pick<ContentScriptContext, 'onInvalidated'>,
   sink: DirtySink,
   walk: WalkOptions,
+  doc: Document = document,
 ): PageObserver {
   const invisible = new WeakSet<Element>();
   const observed = new WeakSet<Node>();
-  const handle = (records: MutationRecord[]) => {
+  const deferred = typeof sink.changed === 'function';
+  let buffer: MutationRecord[] = [];
+  let overflow = false;
+  const process = (records: MutationRecord[]) => {
     if (!records.length) return;
     try {
-      const { dirty, removed } = dirtyFromRecords(records, invisible, walk);
-      if (removed) sink.removed();
+      const { dirty, removed, near } = dirtyFromRecords(records, invisible, walk);
+      if (removed) sink.removed(near);
       if (dirty.size) sink.dirty([...dirty]);
     } catch (e) {
       console.debug('[policy-lens] mutation handling failed', e);
     }
   };
-  const mo = new MutationObserver(handle);
-  ctx.onInvalidated(() => mo.disconnect());
+  const flush = () => {
+    if (overflow) {
+      overflow = false;
+      buffer = [];
+      sink.removed();
+      sink.dirty([doc]);
+      return;
+    }
+    if (!buffer.length) return;
+    const records = buffer;
+    buffer = [];
+    process(records);
+  };
+  // The callback runs in the page's microtask checkpoint after every DOM edit: in deferred mode
+  // it only keeps the records (O(records), no DOM reads); all filtering happens in `flush`.
+  const collect = (records: MutationRecord[]) => {
+    if (!records.length) return;
+    if (!deferred) return process(records);
+    if (!overflow) {
+      if (buffer.length + records.length > MAX_BUFFERED) {
+        overflow = true;
+        buffer = [];
+      } else if (buffer.length === 0) buffer = records;
+      else for (const r of records) buffer.push(r);
+    }
+    sink.changed!();
+  };
+  const mo = new MutationObserver(collect);
+  ctx.onInvalidated(() => {
+    mo.disconnect();
+    buffer = [];
+  });
   return {
     observe(root) {
       if (observed.has(root)) return;
@@ -108,7 +166,7 @@ export function createPageObserver(
       mo.observe(root, OPTIONS);
     },
     withoutObserving(write) {
-      handle(mo.takeRecords());
+      collect(mo.takeRecords());
       try {
         write();
       } finally {
@@ -117,6 +175,11 @@ export function createPageObserver(
     },
     skippedInvisible(el) {
       invisible.add(el);
+    },
+    flush,
+    discard() {
+      buffer = [];
+      overflow = false;
     },
   };
 }

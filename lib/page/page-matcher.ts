@@ -1,15 +1,32 @@
 // The compiled glossary matcher as the scanner sees it (the only data the content script ships).
+// Decoding is deferred to the first use (an idle scan slice), so frames that never scan any text
+// (ads, empty about:blank frames) never pay for it.
 import matcherData from '../../generated/matcher.json';
 import type { Category } from '../core/types.ts';
-import { createMatcher, findTermMatches, type CompiledMatcher } from '../core/term-matcher.ts';
+import { createMatcher, findTermMatches, type CompiledMatcher, type Matcher } from '../core/term-matcher.ts';
 import type { PageMatcher } from './scanner.ts';
 
-export function loadPageMatcher(data: CompiledMatcher = matcherData as CompiledMatcher): PageMatcher {
-  const matcher = createMatcher(data);
-  const category = new Map<string, Category>();
-  matcher.ids.forEach((id, i) => category.set(id, matcher.categories[i] as Category));
+export interface LazyPageMatcher extends PageMatcher {
+  /** True once the automaton is decoded. */
+  ready(): boolean;
+  /** Decodes the automaton now (idempotent). */
+  warm(): void;
+}
+
+export function loadPageMatcher(data: CompiledMatcher = matcherData as CompiledMatcher): LazyPageMatcher {
+  let matcher: Matcher | null = null;
+  let category: Map<string, Category> | null = null;
+  const get = () => (matcher ??= createMatcher(data));
   return {
-    find: (text) => findTermMatches(matcher, text, { context: 'page' }),
-    categoryOf: (id) => category.get(id),
+    ready: () => matcher !== null,
+    warm: () => void get(),
+    find: (text) => findTermMatches(get(), text, { context: 'page' }),
+    categoryOf: (id) => {
+      if (!category) {
+        category = new Map();
+        data.ids.forEach((cid, i) => category!.set(cid, data.categories[i] as Category));
+      }
+      return category.get(id);
+    },
   };
 }

@@ -33,8 +33,11 @@ export interface Scanner {
   enqueue(root: BlockContainer): void;
   /** Forget everything and rescan the whole document. */
   rescanAll(): void;
-  /** Drop hits whose text left the document. */
-  prune(): void;
+  /**
+   * Drop hits whose text left the document. With `near` (where nodes were removed), only stored
+   * containers that are ancestors of those nodes are checked for detached text; without it, all.
+   */
+  prune(near?: readonly Node[]): void;
   /** Runs until `deadline` (performance.now()); true while work remains. */
   run(deadline: number): boolean;
   /** Re-pick the painted subset when capped (after scrolling). */
@@ -117,9 +120,15 @@ export function createScanner(opts: ScannerOptions): Scanner {
   let paintedRanges = 0;
   let overCap = false;
   let queue: BlockContainer[] = [];
+  // enqueue() only appends here (it runs from the MutationObserver callback); the slice merges
+  // these into `queue`, dropping roots covered by a queued ancestor.
+  let incoming: BlockContainer[] = [];
+  let incomingSet = new Set<BlockContainer>();
   let walker: BlockWalker | null = null;
   let seen = new Set<BlockContainer>();
   let needsPrune = false;
+  let pruneAll = false;
+  let pruneNear: Node[] = [];
 
   const forget = (container: BlockContainer) => {
     const old = store.get(container);
@@ -179,35 +188,85 @@ export function createScanner(opts: ScannerOptions): Scanner {
     return true;
   };
 
+  /** Moves `incoming` into `queue`: a queued ancestor covers a root (as Node.contains would:
+   * not across shadow roots); very busy pages get one pass over the document instead. */
+  const mergeIncoming = () => {
+    if (!incoming.length) return;
+    const all = queue.length ? queue.concat(incoming) : incoming;
+    incoming = [];
+    incomingSet = new Set();
+    const roots = new Set(all);
+    const kept: BlockContainer[] = [];
+    const done = new Set<BlockContainer>();
+    for (const r of all) {
+      if (done.has(r)) continue;
+      done.add(r);
+      let covered = false;
+      for (let a = r.parentNode; a; a = a.parentNode) {
+        if (a.nodeType !== 11 && roots.has(a as BlockContainer)) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) kept.push(r);
+    }
+    queue = kept.length > 300 ? [doc] : kept;
+  };
+
+  const pruneNow = () => {
+    needsPrune = false;
+    // Containers on the ancestor paths of where nodes were removed: only their hits can point
+    // at text that left; detached containers are found by the cheap isConnected check.
+    let touched: Set<Node> | null = null;
+    if (!pruneAll) {
+      touched = new Set();
+      for (const n of pruneNear) {
+        for (let a: Node | null = n; a && !touched.has(a); a = a.parentNode) touched.add(a);
+      }
+    }
+    pruneAll = false;
+    pruneNear = [];
+    for (const [c, hits] of [...store]) {
+      if (!c.isConnected) forget(c);
+      else if ((!touched || touched.has(c)) && hits.some((h) => h.pieces.some((p) => !p.node.isConnected)))
+        scanner.enqueue(c);
+    }
+  };
+
   const scanner: Scanner = {
     enqueue(root) {
-      // Very busy pages: one pass over the document beats comparing thousands of subtrees.
-      if (queue.length > 300) {
-        if (queue[0] !== doc) queue = [doc];
+      // O(1): runs in the MutationObserver callback's wake; deduplicated in the next slice.
+      if (incomingSet.has(root)) return;
+      if (incoming.length > 2000) {
+        // Very busy pages: one pass over the document beats comparing thousands of subtrees.
+        if (incoming[0] !== doc || incoming.length !== 1) {
+          incoming = [doc];
+          incomingSet = new Set([doc]);
+        }
         return;
       }
-      // A queued ancestor already covers it; a queued descendant is covered by it.
-      if (queue.some((q) => q === root || (q.nodeType !== 11 && q.contains(root)))) return;
-      queue = queue.filter((q) => !(root.nodeType !== 11 && root.contains(q)));
-      queue.push(root);
+      incomingSet.add(root);
+      incoming.push(root);
     },
     rescanAll() {
       scanner.clear();
       queue = [doc];
     },
-    prune() {
-      needsPrune = true; // done in the next idle slice, not in the MutationObserver callback
+    prune(near) {
+      // done in the next idle slice, not in the MutationObserver callback
+      needsPrune = true;
+      if (!near || pruneAll) pruneAll = true;
+      else if (pruneNear.length + near.length > 1000) {
+        pruneAll = true;
+        pruneNear = [];
+      } else for (const n of near) pruneNear.push(n);
     },
     run(deadline) {
-      let blocks = 0;
-      if (needsPrune) {
-        needsPrune = false;
-        for (const [c, hits] of [...store]) {
-          if (!c.isConnected) forget(c);
-          else if (hits.some((h) => h.pieces.some((p) => !p.node.isConnected))) scanner.enqueue(c);
-        }
-      }
-      while (performance.now() < deadline || blocks === 0) {
+      let steps = 0;
+      if (needsPrune) pruneNow();
+      mergeIncoming();
+      // At least one block per slice (progress), then the deadline is checked before each block.
+      while (steps === 0 || performance.now() < deadline) {
         if (!walker) {
           const next = queue.shift();
           if (!next) break;
@@ -224,7 +283,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
           walker = null;
           continue;
         }
-        blocks++;
+        steps++;
         if (!seen.has(block.container)) {
           seen.add(block.container);
           forget(block.container);
@@ -234,7 +293,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
         if (__E2E_HOOKS__) phase.matchMs += performance.now() - t1;
         if (hits.length) add(block.container, hits);
       }
-      const more = walker !== null || queue.length > 0;
+      const more = walker !== null || queue.length > 0 || incoming.length > 0 || needsPrune;
       if (!more) {
         if (overCap) scanner.reprioritise();
         opts.onSettled?.();
@@ -314,6 +373,11 @@ export function createScanner(opts: ScannerOptions): Scanner {
       if (all.length) painter.erase(all);
       store.clear();
       queue = [];
+      incoming = [];
+      incomingSet = new Set();
+      needsPrune = false;
+      pruneAll = false;
+      pruneNear = [];
       walker = null;
     },
   };

@@ -9,6 +9,7 @@ import { isActiveFor, readSettings, watchSettings, type LensSettings } from '../
 import { createCardUi } from './card-ui.ts';
 import { createPainter } from './highlighter.ts';
 import { startHover } from './hover.ts';
+import { whenWorthScanning } from './frame-gate.ts';
 import { createIdleScheduler } from './idle.ts';
 import { langFromTag } from './lang.ts';
 import { createPageObserver } from './observer.ts';
@@ -24,10 +25,22 @@ export function startLens(ctx: ContentScriptContext): void {
   // HTML documents only (not SVG/XML files), including about:blank and srcdoc frames.
   if (!document.documentElement || document.documentElement.namespaceURI !== 'http://www.w3.org/1999/xhtml')
     return;
-  try {
-    run(ctx);
-  } catch (e) {
-    console.debug('[policy-lens] not started', e);
+  const safeRun = () => {
+    try {
+      run(ctx);
+    } catch (e) {
+      console.debug('[policy-lens] not started', e);
+    }
+  };
+  // The top frame always starts (it answers the popup); a child frame only once it is readable
+  // and holds some prose (ads and empty about:blank frames then cost one small observer).
+  if (window === window.top) safeRun();
+  else {
+    try {
+      whenWorthScanning(ctx, safeRun);
+    } catch (e) {
+      console.debug('[policy-lens] not started', e);
+    }
   }
 }
 
@@ -39,7 +52,7 @@ function run(ctx: ContentScriptContext): void {
   // Closures below refer to `observer`, `card`, `hover` and `reporter`, which are created further
   // down; none of them runs before startup has finished.
 
-  const matcher = loadPageMatcher();
+  const matcher = loadPageMatcher(); // decoded on first use, in an idle slice
   const painter = createPainter(document, { mutate: (w) => observer.withoutObserving(w) });
   const walk: WalkOptions = {
     checkVisibility: true,
@@ -53,10 +66,17 @@ function run(ctx: ContentScriptContext): void {
     walk,
     onSettled: () => reporter.report(),
   });
-  const scheduler = createIdleScheduler(
-    ctx,
-    __E2E_HOOKS__ ? timed((d) => scanner.run(d)) : (d) => scanner.run(d),
-  );
+  const slice = (deadline: number) => {
+    // Decoding the automaton is the biggest single piece of startup work: it gets a slice of
+    // its own, and only once there is something to scan.
+    if (!matcher.ready()) {
+      matcher.warm();
+      return true;
+    }
+    observer.flush(); // the mutations collected since the last slice
+    return scanner.run(deadline);
+  };
+  const scheduler = createIdleScheduler(ctx, __E2E_HOOKS__ ? timed(slice) : slice);
   const observer = createPageObserver(
     ctx,
     {
@@ -65,14 +85,20 @@ function run(ctx: ContentScriptContext): void {
         for (const c of containers) scanner.enqueue(c);
         scheduler.request();
       },
-      removed: () => {
+      removed: (near) => {
         if (!shown) return;
-        scanner.prune();
+        scanner.prune(near);
         scheduler.request();
         if (card.hit && !card.hit.pieces[0]?.node.isConnected) card.close();
       },
+      // Deferred mode: the MutationObserver callback only collects records; `slice` flushes.
+      changed: () => {
+        if (shown) scheduler.request();
+        else observer.discard();
+      },
     },
     walk,
+    document,
   );
 
   const card = createCardUi(ctx, {
