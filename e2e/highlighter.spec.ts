@@ -391,7 +391,8 @@ describe('highlighter (Chromium)', () => {
         (r) => r.startContainer.parentElement?.matches('li[data-k="1"]') && r.startContainer.isConnected,
       ),
     );
-    expect(all(await readHighlights(page))).toContain('两个确立');
+    // The re-rendered list item is rescanned in a later idle slice: wait for it (behaviour, not time).
+    await expect.poll(async () => all(await readHighlights(page)), { timeout: 15_000 }).toContain('两个确立');
     const { now, initial } = await bodyWithoutHost(page);
     expect(now.replace('六稳', '两个确立')).toBe(initial.replace('六稳', '两个确立'));
     await page.close();
