@@ -265,6 +265,21 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
+/** Firefox preferences for every test browser: no network beyond loopback, no background traffic. */
+export const FIREFOX_PREFS: Record<string, unknown> = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+  'network.proxy.allow_hijacking_localhost': false,
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'extensions.update.enabled': false,
+};
+
 export async function launchFirefox(opts: { extensionDir?: string } = {}): Promise<FirefoxSession> {
   const extensionDir = opts.extensionDir ?? FIREFOX_BUILD;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -278,20 +293,7 @@ export async function launchFirefox(opts: { extensionDir?: string } = {}): Promi
     executablePath,
     headless: true,
     protocol: 'webDriverBiDi',
-    extraPrefsFirefox: {
-      // No network: keep Firefox's own background traffic off.
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
-      'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
-      'network.proxy.allow_hijacking_localhost': false,
-      'app.update.enabled': false,
-      'browser.shell.checkDefaultBrowser': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'extensions.update.enabled': false,
-    },
+    extraPrefsFirefox: FIREFOX_PREFS,
   });
   const extensionId = await browser.installExtension(extensionDir);
   return {

@@ -44,6 +44,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFirefox } from '../scripts/lib/find-browser.ts';
 import {
   E2E_OUT,
+  FIREFOX_PREFS,
   REAL_PAGES,
   launchChromium,
   launchFirefox,
@@ -534,19 +535,7 @@ async function launchBareFirefox(): Promise<PptrBrowser> {
     executablePath: findFirefox(),
     headless: true,
     protocol: 'webDriverBiDi',
-    extraPrefsFirefox: {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
-      'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
-      'network.proxy.allow_hijacking_localhost': false,
-      'app.update.enabled': false,
-      'browser.shell.checkDefaultBrowser': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'extensions.update.enabled': false,
-    },
+    extraPrefsFirefox: FIREFOX_PREFS,
   });
 }
 
