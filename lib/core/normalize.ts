@@ -396,25 +396,7 @@ export function normalizeForMatch(s: string): Normalized {
         j += cj >= 0xd800 && cj <= 0xdbff && j + 1 < n && (s.charCodeAt(j + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
       }
       repl = foldCluster(s.slice(i, j), true);
-      // emit repl
-      if (o + repl.length > out.length) {
-        grow(o + repl.length);
-        out = OUT;
-        map = MAP;
-      }
-      for (let k = 0; k < repl.length; k++) {
-        const r = repl.charCodeAt(k);
-        if (r === 32) {
-          if (lastSpace) continue;
-          lastSpace = true;
-        } else lastSpace = false;
-        out[o] = r;
-        map[o++] = i;
-      }
-      i = j;
-      continue;
-    }
-    if (base === K_SPACE) {
+    } else if (base === K_SPACE) {
       if (!lastSpace) {
         if (o + 1 > out.length) {
           grow(o + 1);
@@ -425,10 +407,9 @@ export function normalizeForMatch(s: string): Normalized {
         map[o++] = i;
         lastSpace = true;
       }
-      i += cpLen;
+      i = j;
       continue;
-    }
-    if (base === K_IDENT) {
+    } else if (base === K_IDENT) {
       if (o + cpLen > out.length) {
         grow(o + cpLen);
         out = OUT;
@@ -441,11 +422,13 @@ export function normalizeForMatch(s: string): Normalized {
         map[o++] = i;
       }
       lastSpace = false;
-      i += cpLen;
+      i = j;
       continue;
+    } else if (repl === undefined) {
+      // K_MAPPED (or a standalone combining mark)
+      repl = cpLen === 1 ? (REPL[c] ?? String.fromCharCode(c)) : s.slice(i, i + 2);
     }
-    // K_MAPPED (or a standalone combining mark)
-    if (repl === undefined) repl = cpLen === 1 ? (REPL[c] ?? String.fromCharCode(c)) : s.slice(i, i + 2);
+    // Emit `repl` (a folded cluster or a mapped unit), collapsing runs of spaces.
     if (o + repl.length > out.length) {
       grow(o + repl.length);
       out = OUT;
@@ -460,7 +443,7 @@ export function normalizeForMatch(s: string): Normalized {
       out[o] = r;
       map[o++] = i;
     }
-    i += cpLen;
+    i = j;
   }
   const text = bufToString(out, o);
   map[o] = n;
