@@ -4,7 +4,8 @@
 //    a module outside node_modules, or in a vendor package/sink not in VENDOR_ALLOWLIST, fails;
 // 2. a re-scan of the final minified files: each file may contain no more sink occurrences than
 //    its audited vendor modules account for (so nothing slipped in after the audit).
-// Also enforces the size budget: no shipped file over 4 MB.
+// Also enforces the size budgets: no shipped file over 4 MB, and the content script (which runs in
+// every frame of every tab, matcher data included) under CONTENT_BUDGET bytes minified.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { scanCode, VENDOR_ALLOWLIST, type SinkHit } from './lib/sink-audit-plugin.ts';
@@ -13,6 +14,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, process.env.PL_OUT_DIR ?? '.output');
 const TARGETS = ['chrome-mv3', 'firefox-mv2'];
 const MAX_FILE = 4 * 1024 * 1024;
+const CONTENT_JS = 'content-scripts/content.js';
+const CONTENT_BUDGET = 150_000;
 const problems: string[] = [];
 
 function walk(dir: string): string[] {
@@ -35,14 +38,14 @@ for (const target of TARGETS) {
     const { file, hits, modules } = JSON.parse(readFileSync(join(auditDir, f), 'utf8')) as {
       file: string;
       hits: SinkHit[];
-      modules: string[];
+      modules: Array<{ id: string; renderedLength: number }>;
     };
     // The content script runs in every tab: it must not carry the corpus or fuse.js.
     if (file.startsWith('content-scripts/')) {
-      for (const m of modules) {
-        if (/node_modules\/fuse\.js|generated\/(corpus|search-index)\.json/.test(m))
+      for (const { id } of modules) {
+        if (/node_modules\/fuse\.js|generated\/(corpus|search-index)\.json/.test(id))
           problems.push(
-            `${target}/${file}: the content script bundles ${m} (corpus and fuse.js belong to the background)`,
+            `${target}/${file}: the content script bundles ${id} (corpus and fuse.js belong to the background)`,
           );
       }
     }
@@ -74,6 +77,17 @@ for (const target of TARGETS) {
         );
     }
   }
+  const contentJs = join(dir, CONTENT_JS);
+  if (!existsSync(contentJs)) problems.push(`${target}/${CONTENT_JS}: missing`);
+  else {
+    const size = statSync(contentJs).size;
+    if (size >= CONTENT_BUDGET)
+      problems.push(
+        `${target}/${CONTENT_JS}: ${size} bytes, over the content-script budget of ${CONTENT_BUDGET} bytes ` +
+          `(${size - CONTENT_BUDGET + 1} to cut; per-module sizes in ${relative(ROOT, auditDir)})`,
+      );
+    else console.log(`check:bundles ${target}: ${CONTENT_JS} ${size} bytes (budget < ${CONTENT_BUDGET})`);
+  }
   console.log(`check:bundles ${target}: ${files} files scanned`);
 }
 
@@ -81,4 +95,6 @@ if (problems.length) {
   console.error('✖ check:bundles found problems:\n' + problems.map((p) => '  ' + p).join('\n'));
   process.exit(1);
 }
-console.log('✔ check:bundles: no eval / new Function / HTML-string sinks in our code; all files under 4 MB');
+console.log(
+  `✔ check:bundles: no eval / new Function / HTML-string sinks in our code; all files under 4 MB; content scripts under ${CONTENT_BUDGET} bytes`,
+);

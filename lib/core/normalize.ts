@@ -33,7 +33,12 @@ const K_SPACE = 4; // output one space (runs collapse)
 const K_MASK = 7;
 const F_CONT = 8; // combining: continues the preceding cluster
 
-const KIND = new Uint8Array(0x10000);
+// Per-BMP-unit kind cache, filled lazily by classifyBmp. The 64 KB table itself is allocated on
+// first use: the content script loads in every frame, most of which never normalise anything.
+let KIND: Uint8Array | undefined;
+function kindTable(): Uint8Array {
+  return (KIND ??= new Uint8Array(0x10000));
+}
 const REPL: string[] = [];
 const ASTRAL = new Map<number, string>();
 const ASTRAL_KIND = new Map<number, number>();
@@ -219,7 +224,7 @@ function classifyBmp(c: number): number {
     }
   }
   if (isContCp(c)) kind |= F_CONT;
-  KIND[c] = kind;
+  kindTable()[c] = kind;
   return kind;
 }
 
@@ -246,15 +251,16 @@ function kindAt(s: string, i: number): number {
       return k;
     }
   }
-  const k = KIND[c]!;
+  const k = kindTable()[c]!;
   return k === K_UNKNOWN ? classifyBmp(c) : k;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Output buffers (module-level, reused)
+// Output buffers (module-level, reused; allocated on first use)
 
-let OUT = new Uint16Array(1024);
-let MAP = new Int32Array(1025);
+const MIN_BUF = 1024;
+let OUT = new Uint16Array(0);
+let MAP = new Int32Array(1);
 
 function grow(need: number): void {
   let cap = OUT.length;
@@ -286,9 +292,11 @@ function bufToString(buf: Uint16Array, len: number): string {
  */
 export function normalizeForMatch(s: string): Normalized {
   const n = s.length;
+  const kinds = kindTable();
   if (OUT.length < n + 32) {
-    OUT = new Uint16Array(n + 32);
-    MAP = new Int32Array(n + 33);
+    const cap = Math.max(n + 32, MIN_BUF);
+    OUT = new Uint16Array(cap);
+    MAP = new Int32Array(cap + 1);
   }
   let out = OUT;
   let map = MAP;
@@ -307,11 +315,11 @@ export function normalizeForMatch(s: string): Normalized {
         if (a === 2) break;
         r = a === 1 ? c + 32 : c;
       } else {
-        if (KIND[c] !== K_IDENT) break;
+        if (kinds[c] !== K_IDENT) break;
         r = c;
       }
       const d = s.charCodeAt(i + 1); // NaN at the end: comparisons are false
-      if (d >= 0x300 && (KIND[d]! & F_CONT || KIND[d] === K_UNKNOWN)) break;
+      if (d >= 0x300 && (kinds[d]! & F_CONT || kinds[d] === K_UNKNOWN)) break;
       out[o] = r;
       map[o++] = i++;
       lastSpace = false;
@@ -374,10 +382,10 @@ export function normalizeForMatch(s: string): Normalized {
         }
         if (cp >= 0x10000 && f.length > 0 && isContCp(cp)) kind |= F_CONT;
       } else {
-        kind = KIND[c]! || classifyBmp(c);
+        kind = kinds[c]! || classifyBmp(c);
       }
     } else {
-      kind = c < 0x80 ? (ASCII[c] === 2 ? K_SPACE : K_MAPPED) : KIND[c]! || classifyBmp(c);
+      kind = c < 0x80 ? (ASCII[c] === 2 ? K_SPACE : K_MAPPED) : kinds[c]! || classifyBmp(c);
       if (c < 0x80) repl = ASCII[c] === 1 ? String.fromCharCode(c + 32) : String.fromCharCode(c);
     }
     const base = kind & K_MASK;
@@ -449,8 +457,8 @@ export function normalizeForMatch(s: string): Normalized {
   map[o] = n;
   if (OUT.length > 1 << 16) {
     // large input: hand the buffer over instead of copying it, and do not keep it alive
-    OUT = new Uint16Array(1024);
-    MAP = new Int32Array(1025);
+    OUT = new Uint16Array(0);
+    MAP = new Int32Array(1);
     return { text, map: map.subarray(0, o + 1) };
   }
   return { text, map: map.slice(0, o + 1) };

@@ -1,9 +1,10 @@
 // The compiled term matcher shared by the content script, the build and the CLI.
 //
 // Build time: compileMatcher() builds an Aho–Corasick automaton over the normalised patterns and
-// serialises it compactly (VLQ strings). Page time: createMatcher() only decodes arrays (one linear
-// pass to derive output links), findTermMatches() runs one pass over the normalised text and
-// selects leftmost-longest non-overlapping matches.
+// serialises it compactly (VLQ strings; failure links are not stored, they are derived from the
+// trie). Page time: createMatcher() decodes the arrays and derives failure and output links in one
+// BFS pass, findTermMatches() runs one pass over the normalised text and selects leftmost-longest
+// non-overlapping matches.
 //
 // Pure TypeScript: no DOM, no dependencies.
 
@@ -25,9 +26,13 @@ export interface MatcherEntry {
 
 /** JSON-able compiled matcher. All number lists are unsigned VLQ strings (base64 alphabet). */
 export interface CompiledMatcher {
-  v: 1;
-  ids: string[];
-  categories: string[];
+  v: 2;
+  /** Concept ids joined by single spaces (ids contain no spaces). */
+  ids: string;
+  /** The distinct category names, in order of first use. */
+  categoryNames: string[];
+  /** One base64 digit per concept: the index of its category in categoryNames. */
+  categories: string;
   /** Symbol k (1-based) is the UTF-16 unit alphabet.charCodeAt(k - 1). */
   alphabet: string;
   /** Number of states (root included). */
@@ -35,14 +40,9 @@ export interface CompiledMatcher {
   /**
    * Per state in BFS order: a leaf is 0; a state with one child is (symbol << 1 | 1); otherwise
    * (count << 1) followed by the child symbols, delta-coded ascending. Children get consecutive
-   * ids in BFS order, so no child ids are stored.
+   * ids in BFS order, so no child ids are stored. Failure links are derived at load time.
    */
   trie: string;
-  /**
-   * Failure links of the states at depth >= 2, in id order: 2k when fail[s] is the k-th child of
-   * fail[parent(s)] (the usual case, decoded by arithmetic only), else 2 * fail[s] + 1.
-   */
-  fail: string;
   /** Per terminal state: (state delta from the previous terminal) << 1 | (more than one entry),
    * then the entry count when more than one. Entries are numbered consecutively in that order. */
   terms: string;
@@ -63,21 +63,29 @@ export interface Matcher {
 }
 
 interface Runtime {
-  symOf: Uint16Array; // code unit -> symbol (0 = none)
+  /**
+   * code unit -> symbol (0 = none), two-level: symBlock[c >> 8] is the offset of the 256-entry
+   * block of c in symTab (block 0 is all zeros, shared by the unused high bytes).
+   */
+  symBlock: Uint16Array;
+  symTab: Uint16Array;
   rootNext: Int32Array; // symbol -> child of root (-1 = none)
+  /** children of s are firstChild[s] .. firstChild[s + 1] - 1 (length N + 1) */
   firstChild: Int32Array;
-  childCount: Int32Array;
-  label: Int32Array; // symbol on the edge into the state
+  label: Uint16Array; // symbol on the edge into the state
   fail: Int32Array;
-  depth: Int32Array;
-  termStart: Int32Array; // per state: first entry index, -1 if not terminal
-  termEnd: Int32Array;
+  /** per state: terminal index, -1 if not terminal */
+  term: Int32Array;
   outLink: Int32Array; // nearest proper fail-ancestor that is terminal (0 = none)
-  entryConcept: Int32Array;
-  entryFlags: Int32Array;
-  cased: Map<number, string>;
-  /** per state: 1 = pattern needs a boundary on the left, 2 = on the right */
+  /** per terminal t: entries termStart[t] .. termStart[t + 1] - 1 (length T + 1) */
+  termStart: Int32Array;
+  /** per terminal: pattern length (normalised units) */
+  termDepth: Uint16Array;
+  /** per terminal: 1 = pattern needs a boundary on the left, 2 = on the right */
   bounds: Uint8Array;
+  entryConcept: Int32Array;
+  entryFlags: Uint8Array;
+  cased: Map<number, string>;
   /** concept id -> index, built on first use */
   conceptIndex?: Map<string, number>;
   /** ring size - 1 for the streaming selection: a power of two minus one, >= max pattern length */
@@ -226,7 +234,6 @@ export function compileMatcher(
 
   // BFS renumbering with children sorted by symbol
   const order: number[] = [0];
-  const newId = new Int32Array(children.length);
   const trieVals: number[] = [];
   for (let h = 0; h < order.length; h++) {
     const node = order[h]!;
@@ -240,62 +247,9 @@ export function compileMatcher(
         prev = sy;
       }
     }
-    for (const [, child] of kids) {
-      newId[child] = order.length;
-      order.push(child);
-    }
+    for (const [, child] of kids) order.push(child);
   }
   const N = order.length;
-  // new-id structures
-  const kidsOf: Array<Map<number, number>> = new Array(N);
-  for (let h = 0; h < N; h++) {
-    const m = new Map<number, number>();
-    for (const [sy, child] of children[order[h]!]!) m.set(sy, newId[child]!);
-    kidsOf[h] = m;
-  }
-  // failure links (BFS order = increasing new id)
-  const fail = new Int32Array(N);
-  for (let h = 0; h < N; h++) {
-    for (const [sy, child] of kidsOf[h]!) {
-      if (h === 0) {
-        fail[child] = 0;
-        continue;
-      }
-      let f = fail[h]!;
-      for (;;) {
-        const t = kidsOf[f]!.get(sy);
-        if (t !== undefined) {
-          fail[child] = t;
-          break;
-        }
-        if (f === 0) {
-          fail[child] = 0;
-          break;
-        }
-        f = fail[f]!;
-      }
-    }
-  }
-  // failure links, relative to the parent's failure link where possible
-  const parent = new Int32Array(N);
-  const firstKid = new Int32Array(N);
-  for (let h = 0; h < N; h++) {
-    let first = N;
-    for (const child of kidsOf[h]!.values()) {
-      parent[child] = h;
-      if (child < first) first = child;
-    }
-    firstKid[h] = first;
-  }
-  const failVals: number[] = [];
-  for (let h = 1; h < N; h++) {
-    if (parent[h] === 0) continue; // depth 1: fail is the root
-    const pf = fail[parent[h]!]!;
-    const f = fail[h]!;
-    const k = f - firstKid[pf]!;
-    if (f !== 0 && k >= 0 && k < kidsOf[pf]!.size) failVals.push(k << 1);
-    else failVals.push(f * 2 + 1);
-  }
   // terminals in new-id order; entries renumbered in that order so they are implicit
   const termVals: number[] = [];
   const entryVals: number[] = [];
@@ -324,14 +278,26 @@ export function compileMatcher(
     }
   }
 
+  // concepts: ids joined by spaces, categories as one base64 digit per concept
+  const categoryNames: string[] = [];
+  let categories = '';
+  for (const c of concepts.categories) {
+    let k = categoryNames.indexOf(c);
+    if (k < 0) k = categoryNames.push(c) - 1;
+    if (k >= 64) throw new Error('compileMatcher: more than 64 categories');
+    categories += B64[k];
+  }
+  for (const id of concepts.ids)
+    if (id === '' || /\s/.test(id)) throw new Error(`compileMatcher: bad concept id "${id}"`);
+
   return {
-    v: 1,
-    ids: [...concepts.ids],
-    categories: [...concepts.categories],
+    v: 2,
+    ids: concepts.ids.join(' '),
+    categoryNames,
+    categories,
     alphabet,
     states: N,
     trie: vlqEncode(trieVals),
-    fail: vlqEncode(failVals),
     terms: vlqEncode(termVals),
     entries: vlqEncode(entryVals),
     flags: vlqEncode(flagVals),
@@ -342,22 +308,45 @@ export function compileMatcher(
 // ---------------------------------------------------------------------------------------------
 // Load
 
+/** The concept ids and their categories (index-aligned), without decoding the automaton. */
+export function matcherConcepts(data: CompiledMatcher): { ids: string[]; categories: string[] } {
+  const ids = data.ids === '' ? [] : data.ids.split(' ');
+  const categories: string[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const name = data.categoryNames[B64_INV[data.categories.charCodeAt(k) & 127]!];
+    if (name === undefined) throw new Error('createMatcher: corrupt categories');
+    categories.push(name);
+  }
+  return { ids, categories };
+}
+
 export function createMatcher(data: CompiledMatcher): Matcher {
-  if (!data || data.v !== 1) throw new Error('createMatcher: unsupported data');
+  if (!data || data.v !== 2) throw new Error('createMatcher: unsupported data');
+  const { ids, categories } = matcherConcepts(data);
   // Few passes, no per-state allocations: this runs at page startup.
   const N = data.states;
   const alphabet = data.alphabet;
   const A = alphabet.length;
-  // code unit -> symbol: a flat table keeps findTermMatches' inner loop to one array read
-  const symOf = new Uint16Array(0x10000);
-  for (let k = 0; k < A; k++) symOf[alphabet.charCodeAt(k)] = k + 1;
+  // 16-bit symbols and depths keep the per-state arrays narrow
+  if (A >= 0xffff) throw new Error('createMatcher: alphabet too large');
+  // code unit -> symbol, two-level (see Runtime.symBlock)
+  const symBlock = new Uint16Array(256);
+  let blocks = 1;
+  for (let k = 0; k < A; k++) {
+    const hi = alphabet.charCodeAt(k) >>> 8;
+    if (symBlock[hi] === 0) symBlock[hi] = blocks++ << 8;
+  }
+  const symTab = new Uint16Array(blocks << 8);
+  for (let k = 0; k < A; k++) {
+    const c = alphabet.charCodeAt(k);
+    symTab[symBlock[c >>> 8]! | (c & 255)] = k + 1;
+  }
   const trie = vlqDecode(data.trie);
-  const firstChild = new Int32Array(N);
-  const childCount = new Int32Array(N);
-  const label = new Int32Array(N);
-  const depth = new Int32Array(N);
+  const firstChild = new Int32Array(N + 1);
+  const label = new Uint16Array(N);
+  const depth = new Uint16Array(N); // temporary: only terminals keep theirs
   const parent = new Int32Array(N);
-  const firstSym = new Int32Array(N); // symbol of the first char of the path
+  const firstSym = new Uint16Array(N); // symbol of the first char of the path
   let maxDepth = 1;
   let t = 0;
   let next = 1;
@@ -366,41 +355,30 @@ export function createMatcher(data: CompiledMatcher): Matcher {
     firstChild[s] = next;
     const d = depth[s]! + 1;
     const fs = firstSym[s]!;
-    if (v & 1) {
-      if (next >= N) throw new Error('createMatcher: corrupt trie');
-      childCount[s] = 1;
-      const sy = v >>> 1;
-      label[next] = sy;
-      depth[next] = d;
-      parent[next] = s;
-      firstSym[next] = s === 0 ? sy : fs;
-      next++;
-      if (d > maxDepth) maxDepth = d;
-      continue;
-    }
-    const cnt = v >>> 1;
+    const cnt = v & 1 ? 1 : v >>> 1;
     if (cnt === 0) continue;
-    if (next + cnt > N) throw new Error('createMatcher: corrupt trie');
-    childCount[s] = cnt;
+    if (next + cnt > N || v >>> 1 > A) throw new Error('createMatcher: corrupt trie');
+    if (d > 0xffff) throw new Error('createMatcher: pattern too long');
+    if (d > maxDepth) maxDepth = d;
     let sy = 0;
     for (let k = 0; k < cnt; k++) {
-      sy += trie[t++]!;
+      sy = v & 1 ? v >>> 1 : sy + trie[t++]!;
       label[next] = sy;
       depth[next] = d;
       parent[next] = s;
       firstSym[next] = s === 0 ? sy : fs;
       next++;
     }
-    if (d > maxDepth) maxDepth = d;
   }
   if (next !== N) throw new Error('createMatcher: corrupt trie');
+  firstChild[N] = N;
   const rootNext = new Int32Array(A + 1).fill(-1);
-  for (let k = 0; k < childCount[0]!; k++) rootNext[label[firstChild[0]! + k]!] = firstChild[0]! + k;
+  for (let c = firstChild[0]!, e = firstChild[1]!; c < e; c++) rootNext[label[c]!] = c;
   // terminals, with the boundary needs of their patterns (from the first and last symbols)
-  const termStart = new Int32Array(N).fill(-1);
-  const termEnd = new Int32Array(N).fill(-1);
-  const bounds = new Uint8Array(N); // 1 = needs a boundary on the left, 2 = on the right
+  const term = new Int32Array(N).fill(-1);
   const tv = vlqDecode(data.terms);
+  const termStates: number[] = [];
+  const starts: number[] = [];
   let te = 0;
   let st = 0;
   let patternCount = 0;
@@ -408,34 +386,53 @@ export function createMatcher(data: CompiledMatcher): Matcher {
     const v = tv[k++]!;
     st += v >>> 1;
     const cnt = v & 1 ? tv[k++]! : 1;
-    if (st >= N) throw new Error('createMatcher: corrupt entries');
-    termStart[st] = te;
+    if (st >= N || term[st]! >= 0) throw new Error('createMatcher: corrupt entries');
+    term[st] = termStates.length;
+    termStates.push(st);
+    starts.push(te);
     te += cnt;
-    termEnd[st] = te;
-    if (st === 0) continue;
-    patternCount++;
-    const first = alphabet.charCodeAt(firstSym[st]! - 1);
-    const last = alphabet.charCodeAt(label[st]! - 1);
-    bounds[st] = (isWordUnit(first) ? 1 : 0) | (isWordUnit(last) ? 2 : 0);
+    if (st !== 0) patternCount++;
+  }
+  const T = termStates.length;
+  const termStart = new Int32Array(T + 1);
+  termStart.set(starts);
+  termStart[T] = te;
+  const termDepth = new Uint16Array(T);
+  const bounds = new Uint8Array(T); // 1 = needs a boundary on the left, 2 = on the right
+  for (let k = 0; k < T; k++) {
+    const s = termStates[k]!;
+    termDepth[k] = depth[s]!;
+    if (s === 0) continue;
+    const first = alphabet.charCodeAt(firstSym[s]! - 1);
+    const last = alphabet.charCodeAt(label[s]! - 1);
+    bounds[k] = (isWordUnit(first) ? 1 : 0) | (isWordUnit(last) ? 2 : 0);
   }
   const entryConcept = vlqDecode(data.entries);
   const E = entryConcept.length;
   if (te !== E) throw new Error('createMatcher: corrupt entries');
-  // failure links and output links: states are in BFS order, so fail[s] < s is done before s
+  // failure links and output links: states are in BFS order, so fail[s] and every state it
+  // walks through are done before s
   const fail = new Int32Array(N);
   const outLink = new Int32Array(N); // nearest proper fail-ancestor that is terminal (0 = none)
-  const fv = vlqDecode(data.fail);
-  let fi = 0;
-  for (let s = 1; s < N; s++) {
-    const p = parent[s]!;
-    if (p === 0) continue;
-    const v = fv[fi++]!;
-    const f = v & 1 ? (v - 1) / 2 : firstChild[fail[p]!]! + (v >>> 1);
-    fail[s] = f;
-    outLink[s] = f !== 0 && termStart[f]! >= 0 ? f : outLink[f]!;
+  for (let s = firstChild[1]!; s < N; s++) {
+    // (states 1 .. firstChild[1] - 1 are the root's children: their failure link is the root)
+    const sy = label[s]!;
+    let f = fail[parent[s]!]!;
+    let to: number;
+    for (;;) {
+      if (f === 0) {
+        to = rootNext[sy]!;
+        if (to < 0) to = 0;
+        break;
+      }
+      to = childOf(firstChild, label, f, sy);
+      if (to >= 0) break;
+      f = fail[f]!;
+    }
+    fail[s] = to;
+    outLink[s] = to !== 0 && term[to]! >= 0 ? to : outLink[to]!;
   }
-  if (fi !== fv.length) throw new Error('createMatcher: corrupt failure links');
-  const entryFlags = new Int32Array(E);
+  const entryFlags = new Uint8Array(E);
   const flv = vlqDecode(data.flags);
   for (let k = 0, e = 0; k + 1 < flv.length; k += 2) {
     e += flv[k]!;
@@ -446,27 +443,47 @@ export function createMatcher(data: CompiledMatcher): Matcher {
   let ringMask = 1;
   while (ringMask < maxDepth) ringMask = ringMask * 2 + 1;
   return {
-    ids: data.ids,
-    categories: data.categories,
+    ids,
+    categories,
     patternCount,
     _m: {
-      symOf,
+      symBlock,
+      symTab,
       rootNext,
       firstChild,
-      childCount,
       label,
       fail,
-      depth,
-      termStart,
-      termEnd,
+      term,
       outLink,
+      termStart,
+      termDepth,
+      bounds,
       entryConcept,
       entryFlags,
       cased,
-      bounds,
       ringMask,
     },
   };
+}
+
+/** The child of state s (not the root) on symbol sy, or -1. Children are sorted by symbol. */
+function childOf(firstChild: Int32Array, label: Uint16Array, s: number, sy: number): number {
+  const fc = firstChild[s]!;
+  const e = firstChild[s + 1]!;
+  if (e - fc <= 8) {
+    for (let k = fc; k < e; k++) if (label[k] === sy) return k;
+    return -1;
+  }
+  let lo = fc;
+  let hi = e - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const l = label[mid]!;
+    if (l === sy) return mid;
+    if (l < sy) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** Category of a concept id, or undefined. */
@@ -530,22 +547,22 @@ export function findTermMatches(
 function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch[]): TermMatch[] {
   if (typeof text !== 'string' || text.length === 0) return result;
   const R = matcher._m;
-  if (R.firstChild.length <= 1) return result;
+  if (R.firstChild.length <= 2) return result; // the root alone
   const norm = normalizeForMatch(text);
   const t = norm.text;
   const map = norm.map;
   const n = t.length;
   const {
-    symOf,
+    symBlock,
+    symTab,
     rootNext,
     firstChild,
-    childCount,
     label,
     fail,
-    depth,
-    termStart,
-    termEnd,
+    term,
     outLink,
+    termStart,
+    termDepth,
     entryFlags,
     entryConcept,
     bounds,
@@ -592,7 +609,8 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
 
   let state = 0;
   for (let i = 0; i < n; i++) {
-    const sy = symOf[t.charCodeAt(i)]!;
+    const c = t.charCodeAt(i);
+    const sy = symTab[symBlock[c >>> 8]! | (c & 255)]!;
     if (sy === 0) {
       state = 0;
       if (pending !== 0) finalise(i + 1);
@@ -603,7 +621,7 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
       if (state === 0) nx = rootNext[sy]!;
       else {
         const fc = firstChild[state]!;
-        const cnt = childCount[state]!;
+        const cnt = firstChild[state + 1]! - fc;
         if (cnt <= 8) {
           for (let k = fc, e = fc + cnt; k < e; k++) {
             if (label[k] === sy) {
@@ -634,18 +652,19 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
       state = fail[state]!;
     }
     if (state !== 0) {
-      let o = termStart[state]! >= 0 ? state : outLink[state]!;
+      let o = term[state]! >= 0 ? state : outLink[state]!;
       while (o > 0) {
+        const tk = term[o]!;
         const end = i + 1;
-        const start = end - depth[o]!;
-        const b = bounds[o]!;
+        const start = end - termDepth[tk]!;
+        const b = bounds[tk]!;
         let ok = start >= takenEnd;
         if (ok && b & 1 && start > 0 && isWordUnit(t.charCodeAt(start - 1))) ok = false;
         if (ok && b & 2 && end < n && isWordUnit(t.charCodeAt(end))) ok = false;
         if (ok) {
           // the first entry of this pattern whose flags pass
           let chosen = -1;
-          for (let ei = termStart[o]!, e = termEnd[o]!; ei < e; ei++) {
+          for (let ei = termStart[tk]!, e = termStart[tk + 1]!; ei < e; ei++) {
             const f = entryFlags[ei]!;
             if (f === 0) {
               chosen = ei;

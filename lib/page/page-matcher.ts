@@ -3,7 +3,13 @@
 // (ads, empty about:blank frames) never pay for it.
 import matcherData from '../../generated/matcher.json';
 import type { Category } from '../core/types.ts';
-import { createMatcher, findTermMatches, type CompiledMatcher, type Matcher } from '../core/term-matcher.ts';
+import {
+  createMatcher,
+  findTermMatches,
+  matcherConcepts,
+  type CompiledMatcher,
+  type Matcher,
+} from '../core/term-matcher.ts';
 import type { PageMatcher } from './scanner.ts';
 
 export interface LazyPageMatcher extends PageMatcher {
@@ -23,8 +29,9 @@ export function loadPageMatcher(data: CompiledMatcher = matcherData as CompiledM
     find: (text) => findTermMatches(get(), text, { context: 'page' }),
     categoryOf: (id) => {
       if (!category) {
+        const { ids, categories } = matcher ?? matcherConcepts(data);
         category = new Map();
-        data.ids.forEach((cid, i) => category!.set(cid, data.categories[i] as Category));
+        ids.forEach((cid, i) => category!.set(cid, categories[i] as Category));
       }
       return category.get(id);
     },

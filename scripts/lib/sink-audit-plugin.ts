@@ -64,7 +64,11 @@ export function sinkAudit(opts: { outDir: string; browser: string }): Plugin {
             {
               file: chunk.fileName,
               hits,
-              modules: Object.keys(chunk.modules).map((id) => id.replace(process.cwd(), '.')),
+              // Rendered (pre-minification) size per module: where a chunk's bytes come from.
+              modules: Object.entries(chunk.modules).map(([id, mod]) => ({
+                id: id.replace(process.cwd(), '.'),
+                renderedLength: mod.renderedLength,
+              })),
             },
             null,
             2,
