@@ -315,6 +315,8 @@ describe('highlighter (Chromium)', () => {
     };
     expect(await byFrame('#src-frame')).toEqual(['二つの確立']);
     expect(await byFrame('#srcdoc-frame')).toEqual(['两个维护']);
+    // about:blank frames written by the page: driven by the top frame's script (no own world).
+    expect(await byFrame('#blank-frame')).toEqual(['六稳']);
     expect(all(await readHighlights(page))).toEqual(['Two Safeguards', 'six stabilities']);
     // Highlight styles reach the shadow tree (document styles do not pierce it).
     const styled = await page.evaluate(() => {
@@ -343,6 +345,76 @@ describe('highlighter (Chromium)', () => {
     });
     const { now, initial } = await bodyWithoutHost(page);
     expect(now).toBe(initial);
+    await page.close();
+  });
+
+  it('about:blank and srcdoc frames: one content script per tab drives them, cards open inside them', async () => {
+    const page = await s.openPage(`${F}/frames.html`);
+    await settled(page);
+    // Content-script worlds: the top frame and the URL-loaded child frame only.
+    const worlds = await page.evaluate(() =>
+      ['src-frame', 'srcdoc-frame', 'blank-frame', 'empty-frame'].map((id) => {
+        const doc = (document.getElementById(id) as HTMLIFrameElement).contentDocument!;
+        return doc.dispatchEvent(new CustomEvent('policy-lens:frame-ping', { cancelable: true })) ? 0 : 1;
+      }),
+    );
+    // A ping is cancelled only by a world of our own running in that document.
+    expect(worlds).toEqual([1, 0, 0, 0]);
+    // A hover card opens inside the srcdoc frame, in that frame's document.
+    const frame = (await (await page.$('#srcdoc-frame'))!.contentFrame())!;
+    await frame.waitForFunction(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
+      return (reg.get('policy-lens-formulation')?.size ?? 0) > 0;
+    });
+    const box = (await (await page.$('#srcdoc-frame'))!.boundingBox())!;
+    const inFrame = await frame.evaluate(() => {
+      const b = document.querySelector('b')!;
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(box.x + inFrame.x - 40, box.y + inFrame.y + 30);
+    await page.mouse.move(box.x + inFrame.x, box.y + inFrame.y, { steps: 4 });
+    await frame.waitForFunction(
+      (h) => !!document.querySelector(h)?.shadowRoot?.querySelector('.card .definition'),
+      HOST,
+      { timeout: 10_000 },
+    );
+    expect(
+      await frame.evaluate(
+        (h) => document.querySelector(h)!.shadowRoot!.querySelector('.title')!.textContent,
+        HOST,
+      ),
+    ).toBe('两个维护');
+    expect(await page.evaluate((h) => document.querySelector(h), HOST)).toBeNull();
+    // Frames added later (and nested in them) are driven too; the popup's list includes them.
+    await page.evaluate(() => (window as unknown as { __addFrame: () => void }).__addFrame());
+    const late = (await (await page.$('#late-frame'))!.contentFrame())!;
+    await late.waitForFunction(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
+      return (reg.get('policy-lens-formulation')?.size ?? 0) > 0;
+    });
+    expect(all(await late.evaluate(readHighlightsScript))).toEqual(['Two Upholds']);
+    const nested = late.childFrames()[0]!;
+    await nested.waitForFunction(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
+      return (reg.get('policy-lens-plan')?.size ?? 0) > 0;
+    });
+    expect(all(await nested.evaluate(readHighlightsScript))).toEqual(['14th Five-Year Plan']);
+    const tabId = await tabIdOf(page);
+    const listed = async () =>
+      (
+        (await s.serviceWorker.evaluate(
+          (id) => chrome.tabs.sendMessage(id, { type: 'getPageConcepts', payload: {} }, { frameId: 0 }),
+          tabId,
+        )) as { concepts: Array<{ conceptId: string; count: number }> }
+      ).concepts
+        .map((c) => c.conceptId)
+        .sort();
+    await expect.poll(listed, { timeout: 5000 }).toContain('fourteenth-five-year-plan');
+    expect(await listed()).toEqual(expect.arrayContaining(['two-safeguards', 'six-stabilities']));
+    // A removed frame's counts leave the report.
+    await page.evaluate(() => (window as unknown as { __removeFrame: () => void }).__removeFrame());
+    await expect.poll(listed, { timeout: 5000 }).not.toContain('fourteenth-five-year-plan');
     await page.close();
   });
 
@@ -656,6 +728,26 @@ describe('highlighter (Firefox)', () => {
       await page.close();
     });
   }
+
+  it('frames: src, srcdoc and about:blank frames are highlighted (the last two by the top frame)', async () => {
+    const page = await f.openPage(`${F}/frames.html`);
+    const inFrame = async (sel: string) => {
+      const frame = (await (await page.$(sel))!.contentFrame())!;
+      await frame.waitForFunction(
+        () => {
+          const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS
+            ?.highlights;
+          return [...(reg?.keys() ?? [])].some((k) => k.startsWith('policy-lens'));
+        },
+        { timeout: 20_000 },
+      );
+      return all((await frame.evaluate(readHighlightsScript)) as HighlightDump);
+    };
+    expect(await inFrame('#src-frame')).toEqual(['二つの確立']);
+    expect(await inFrame('#srcdoc-frame')).toEqual(['两个维护']);
+    expect(await inFrame('#blank-frame')).toEqual(['六稳']);
+    await page.close();
+  });
 
   it('hover card opens next to a term (highlightsFromPoint or caret hit-testing)', async () => {
     const page = await f.openPage(`${F}/en.html`);

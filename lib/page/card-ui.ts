@@ -9,6 +9,7 @@ import type { Rect } from '../../components/hover-card/place.ts';
 import type { CardLocale } from '../../components/hover-card/strings.ts';
 import cardCss from '../../components/hover-card/hover-card.css?inline';
 import type { Lang } from '../core/types.ts';
+import type { LensContext } from './child-frames.ts';
 import { HOST_TAG } from './constants.ts';
 import type { Hit } from './highlighter.ts';
 
@@ -51,16 +52,18 @@ export function hitRect(hit: Hit): Rect | null {
   return { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
 }
 
-export function createCardUi(ctx: ContentScriptContext, deps: CardUiDeps): CardUi {
+export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps): CardUi {
   let ui: ShadowRootContentScriptUi<void> | null = null;
   let creating: Promise<ShadowRootContentScriptUi<void>> | null = null;
   let current: Hit | null = null;
   let pinned = false;
 
   const ensure = () => {
-    creating ??= createShadowRootUi<void>(ctx, {
+    // (WXT only calls ctx.onInvalidated and reads ctx.options: a child frame's LensContext does.)
+    creating ??= createShadowRootUi<void>(ctx as ContentScriptContext, {
       name: HOST_TAG,
       position: 'inline',
+      anchor: () => doc.body,
       css: cardCss,
       onMount: (container) => {
         if (container.className === 'frame') return; // remounted after the page removed our host

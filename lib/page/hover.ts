@@ -3,6 +3,7 @@
 // to the next / previous term. Hit-testing: CSS.highlights.highlightsFromPoint where the engine
 // has it, else the caret position under the pointer and the scanner's Text-node index.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { LensContext } from './child-frames.ts';
 import type { CardUi } from './card-ui.ts';
 import type { Hit } from './highlighter.ts';
 import { compareHits } from './scanner.ts';
@@ -126,11 +127,7 @@ function safe<E>(fn: (e: E) => void): (e: E) => void {
   };
 }
 
-export function startHover(
-  ctx: ContentScriptContext,
-  deps: HoverDeps,
-  doc: Document = document,
-): HoverController {
+export function startHover(ctx: LensContext, deps: HoverDeps, doc: Document = document): HoverController {
   const win = doc.defaultView ?? window;
   const rest = createTimer(ctx, win);
   const grace = createTimer(ctx, win);

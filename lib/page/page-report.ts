@@ -1,15 +1,17 @@
 // Stage 6 (report): counts for the toolbar badge (every frame reports its own) and the answers
 // to the popup's ContentProtocol questions (top frame only).
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Category, Lang } from '../core/types.ts';
 import { uiLabelLang } from '../i18n.ts';
 import { CONTENT_MESSAGES, listen, sendToBackground, type PageConcept } from '../messaging.ts';
+import type { LensContext } from './child-frames.ts';
 import type { HoverController } from './hover.ts';
-import type { Scanner } from './scanner.ts';
+import type { ScanStats } from './scanner.ts';
 
 export interface ReportDeps {
-  scanner: Scanner;
-  shown(): ReadonlySet<Category> | null;
+  /** Counts of this content script's documents (its own and the child frames it drives). */
+  stats(): ScanStats;
+  /** Highlighting is on for this page. */
+  enabled(): boolean;
   hover: HoverController;
   pageLang(): Lang | undefined;
   hostname: string;
@@ -17,14 +19,28 @@ export interface ReportDeps {
   categoryOf(id: string): Category | undefined;
 }
 
-export function createReporter(ctx: ContentScriptContext, deps: ReportDeps) {
+/** Sums per-document stats (shown categories only): counts add up, `capped` if any was. */
+export function mergeStats(all: readonly ScanStats[]): ScanStats {
+  if (all.length === 1) return all[0]!;
+  const counts = new Map<string, number>();
+  let total = 0;
+  let capped = false;
+  for (const s of all) {
+    total += s.total;
+    capped ||= s.capped;
+    for (const [id, n] of s.counts) counts.set(id, (counts.get(id) ?? 0) + n);
+  }
+  return { counts, distinct: counts.size, total, capped };
+}
+
+export function createReporter(ctx: LensContext, deps: ReportDeps) {
   let last = '';
   let timer: number | undefined;
   ctx.onInvalidated(() => clearTimeout(timer));
 
   const send = () => {
     timer = undefined;
-    const s = deps.scanner.stats(deps.shown());
+    const s = deps.stats();
     const concepts = [...s.counts];
     const key = JSON.stringify([s.total, s.capped, concepts]);
     if (key === last) return;
@@ -51,8 +67,7 @@ export function createReporter(ctx: ContentScriptContext, deps: ReportDeps) {
       ctx.onInvalidated(
         listen(CONTENT_MESSAGES, {
           getPageConcepts: async () => {
-            const shown = deps.shown();
-            const s = deps.scanner.stats(shown);
+            const s = deps.stats();
             const ids = [...s.counts.keys()];
             const lang = deps.pageLang() ?? uiLabelLang();
             const summaries = ids.length
@@ -69,7 +84,7 @@ export function createReporter(ctx: ContentScriptContext, deps: ReportDeps) {
               };
             });
             concepts.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-            return { concepts, capped: s.capped, enabled: shown !== null, hostname: deps.hostname };
+            return { concepts, capped: s.capped, enabled: deps.enabled(), hostname: deps.hostname };
           },
           revealConcept: ({ conceptId, direction }) => ({
             found: deps.hover.step(direction ?? 1, conceptId),

@@ -9,62 +9,86 @@ import { isActiveFor, readSettings, watchSettings, type LensSettings } from '../
 import { createCardUi } from './card-ui.ts';
 import { createPainter } from './highlighter.ts';
 import { startHover } from './hover.ts';
+import { claimDocument, watchChildFrames, type LensContext } from './child-frames.ts';
 import { whenWorthScanning } from './frame-gate.ts';
 import { createIdleScheduler } from './idle.ts';
 import { langFromTag } from './lang.ts';
 import { createPageObserver } from './observer.ts';
-import { createReporter } from './page-report.ts';
+import { createReporter, mergeStats } from './page-report.ts';
 import { loadPageMatcher } from './page-matcher.ts';
 import type { WalkOptions } from './page-text.ts';
-import { createScanner } from './scanner.ts';
+import { createScanner, type ScanStats } from './scanner.ts';
 import { siteHostname } from './site.ts';
 import { exposeOpenHooks, exposeTestHooks, timed } from './test-hooks.ts';
 
 export function startLens(ctx: ContentScriptContext): void {
   if (ctx.isInvalid) return;
-  // HTML documents only (not SVG/XML files), including about:blank and srcdoc frames.
-  if (!document.documentElement || document.documentElement.namespaceURI !== 'http://www.w3.org/1999/xhtml')
-    return;
+  if (!isHtml(document)) return;
+  // A parent frame's content script may already drive this (same-origin) document.
+  if (window !== window.top && !claimDocument(ctx, document)) return;
+  startDocument(ctx, window, null);
+}
+
+/** HTML documents only (not SVG/XML files), including about:blank and srcdoc frames. */
+const isHtml = (doc: Document) =>
+  !!doc.documentElement && doc.documentElement.namespaceURI === 'http://www.w3.org/1999/xhtml';
+
+/**
+ * The documents one content script drives: its own (the root, which reports for all of them)
+ * and the same-origin child frames it found (see child-frames.ts).
+ */
+interface World {
+  /** Stats of the child documents, merged into the root's report. */
+  children: Set<() => ScanStats>;
+  report(): void;
+}
+
+/**
+ * Starts the lens on `win`'s document: the top document at once (it answers the popup), any
+ * other once it is readable and holds some prose (ads and empty frames then cost one small
+ * observer). `world` is null for the content script's own document.
+ */
+function startDocument(ctx: LensContext, win: Window & typeof globalThis, world: World | null): void {
   const safeRun = () => {
     try {
-      run(ctx);
+      run(ctx, win, world);
     } catch (e) {
       console.debug('[policy-lens] not started', e);
     }
   };
-  // The top frame always starts (it answers the popup); a child frame only once it is readable
-  // and holds some prose (ads and empty about:blank frames then cost one small observer).
-  if (window === window.top) safeRun();
+  if (win === win.top) safeRun();
   else {
     try {
-      whenWorthScanning(ctx, safeRun);
+      if (isHtml(win.document)) whenWorthScanning(ctx, safeRun, win);
     } catch (e) {
       console.debug('[policy-lens] not started', e);
     }
   }
 }
 
-function run(ctx: ContentScriptContext): void {
-  const isTop = window === window.top;
-  const hostname = siteHostname();
-  const pageLang = () => langFromTag(document.documentElement.lang);
+function run(ctx: LensContext, win: Window & typeof globalThis, parentWorld: World | null): void {
+  const doc = win.document;
+  const isRoot = parentWorld === null;
+  const isTop = win === win.top;
+  const hostname = siteHostname(win);
+  const pageLang = () => langFromTag(doc.documentElement.lang);
   let shown: ReadonlySet<Category> | null = null;
   // Closures below refer to `observer`, `card`, `hover` and `reporter`, which are created further
   // down; none of them runs before startup has finished.
 
   const matcher = loadPageMatcher(); // decoded on first use, in an idle slice
-  const painter = createPainter(document, { mutate: (w) => observer.withoutObserving(w) });
+  const painter = createPainter(doc, { mutate: (w) => observer.withoutObserving(w) });
   const walk: WalkOptions = {
     checkVisibility: true,
     onShadowRoot: (root) => observer.observe(root),
     onInvisible: (el) => observer.skippedInvisible(el),
   };
   const scanner = createScanner({
-    doc: document,
+    doc,
     matcher,
     painter,
     walk,
-    onSettled: () => reporter.report(),
+    onSettled: () => world.report(),
   });
   const slice = (deadline: number) => {
     // Decoding the automaton is the biggest single piece of startup work: it gets a slice of
@@ -76,18 +100,22 @@ function run(ctx: ContentScriptContext): void {
     observer.flush(); // the mutations collected since the last slice
     return scanner.run(deadline);
   };
-  const scheduler = createIdleScheduler(ctx, __E2E_HOOKS__ ? timed(slice) : slice);
+  const scheduler = createIdleScheduler(ctx, __E2E_HOOKS__ ? timed(slice) : slice, win);
   const observer = createPageObserver(
     ctx,
     {
       dirty: (containers) => {
         if (!shown) return;
-        for (const c of containers) scanner.enqueue(c);
+        for (const c of containers) {
+          scanner.enqueue(c);
+          frames.scan(c);
+        }
         scheduler.request();
       },
       removed: (near) => {
         if (!shown) return;
         scanner.prune(near);
+        frames.prune();
         scheduler.request();
         if (card.hit && !card.hit.pieces[0]?.node.isConnected) card.close();
       },
@@ -98,10 +126,12 @@ function run(ctx: ContentScriptContext): void {
       },
     },
     walk,
-    document,
+    doc,
   );
+  // Same-origin child frames without a content script of their own (about:blank, srcdoc).
+  const frames = watchChildFrames(ctx, doc, (sub, childWin) => startDocument(sub, childWin, world));
 
-  const card = createCardUi(ctx, {
+  const card = createCardUi(ctx, doc, {
     pageLang,
     locale: uiLocale(),
     openPassage: (passageId) =>
@@ -111,23 +141,41 @@ function run(ctx: ContentScriptContext): void {
     onPointerEnter: () => hover.enterCard(),
     onPointerLeave: () => hover.leaveCard(),
   });
-  const hover = startHover(ctx, {
-    hitAt: (x, y) => painter.hitAt(x, y),
-    hitsAt: (node) => scanner.hitsAt(node),
-    hits: () => scanner.hits(),
-    isShown: (hit) => !!shown?.has(hit.category) && hit.pieces[0]!.node.isConnected,
-    card,
-  });
-  const reporter = createReporter(ctx, {
-    scanner,
-    shown: () => shown,
-    hover,
-    pageLang,
-    hostname,
-    isTop,
-    categoryOf: (id) => matcher.categoryOf(id),
-  });
-  if (isTop) reporter.listen();
+  const hover = startHover(
+    ctx,
+    {
+      hitAt: (x, y) => painter.hitAt(x, y),
+      hitsAt: (node) => scanner.hitsAt(node),
+      hits: () => scanner.hits(),
+      isShown: (hit) => !!shown?.has(hit.category) && hit.pieces[0]!.node.isConnected,
+      card,
+    },
+    doc,
+  );
+  const stats = () => scanner.stats(shown);
+  let world: World;
+  if (parentWorld) {
+    // A driven child document: its counts go into the root document's report.
+    parentWorld.children.add(stats);
+    ctx.onInvalidated(() => {
+      parentWorld.children.delete(stats);
+      parentWorld.report();
+    });
+    world = parentWorld;
+  } else {
+    const children = new Set<() => ScanStats>();
+    const reporter = createReporter(ctx, {
+      stats: () => mergeStats([stats(), ...[...children].map((f) => f())]),
+      enabled: () => shown !== null,
+      hover,
+      pageLang,
+      hostname,
+      isTop,
+      categoryOf: (id) => matcher.categoryOf(id),
+    });
+    if (isTop) reporter.listen();
+    world = { children, report: () => reporter.report() };
+  }
 
   const apply = (s: LensSettings) => {
     if (ctx.isInvalid) return;
@@ -137,8 +185,9 @@ function run(ctx: ContentScriptContext): void {
     shown = next;
     painter.show(next); // highlights vanish / return at once
     if (on && !wasOn) {
-      observer.observe(document);
+      observer.observe(doc);
       scanner.rescanAll();
+      frames.scan(doc);
       scheduler.request();
     } else if (!on && wasOn) {
       card.close();
@@ -146,7 +195,7 @@ function run(ctx: ContentScriptContext): void {
     } else if (card.hit && !next?.has(card.hit.category)) {
       card.close();
     }
-    reporter.report();
+    world.report();
   };
   const safeApply = (s: LensSettings) => {
     try {
@@ -160,17 +209,19 @@ function run(ctx: ContentScriptContext): void {
 
   // SPA navigations: the observer sees the new content; a full pass also catches text that
   // changed without mutations we watch (e.g. class-toggled views) and resets per-page state.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    if (!shown) return;
-    card.close();
-    scanner.rescanAll();
-    scheduler.request();
-  });
+  if (isRoot)
+    ctx.addEventListener(win, 'wxt:locationchange', () => {
+      if (!shown) return;
+      card.close();
+      scanner.rescanAll();
+      frames.scan(doc);
+      scheduler.request();
+    });
   // When capped, what is painted follows the viewport.
   let scrollTimer: number | undefined;
   ctx.onInvalidated(() => clearTimeout(scrollTimer));
   ctx.addEventListener(
-    window,
+    win,
     'scroll',
     () => {
       if (!shown || !scanner.stats(null).capped) return;
@@ -183,8 +234,13 @@ function run(ctx: ContentScriptContext): void {
     painter.destroy();
     scanner.clear();
   });
-  if (__E2E_HOOKS__) {
-    exposeTestHooks(ctx, () => ({ ...scanner.stats(shown), counts: undefined, pending: scheduler.pending }));
-    if (window === window.top) exposeOpenHooks(ctx);
+  if (__E2E_HOOKS__ && isRoot) {
+    exposeTestHooks(ctx as ContentScriptContext, () => ({
+      ...scanner.stats(shown),
+      counts: undefined,
+      pending: scheduler.pending,
+      childFrames: frames.size,
+    }));
+    if (isTop) exposeOpenHooks(ctx as ContentScriptContext);
   }
 }
