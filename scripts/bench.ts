@@ -14,6 +14,10 @@ const BENCHES: Record<string, { file: string; what: string }> = {
   },
   'popup-open': { file: 'bench/popup-bench.ts', what: 'popup open to first paint / first results (quick)' },
   search: { file: 'bench/search-bench.ts', what: 'search core in node, shipped and 100x synthetic corpus' },
+  ranges: {
+    file: 'bench/range-edits-bench.ts',
+    what: 'cost of held StaticRange / live Range highlights on DOM edits',
+  },
 };
 
 const [name, ...args] = process.argv.slice(2);
