@@ -9,6 +9,13 @@ import { useSearch } from './use-search.ts';
 export interface PopupSearch {
   query: string;
   setQuery(q: string): void;
+  /**
+   * The search box's input handler: asks the background at once (before the re-render), then
+   * sets the query. `cut`: the box's value was shortened to QUERY_INPUT_MAX (a long paste).
+   */
+  onInput(q: string, cut: boolean): void;
+  /** The last input was shortened to QUERY_INPUT_MAX characters (the user is told so). */
+  inputCut: boolean;
   /** The latest answer (kept while the next one is on its way: no flicker per keystroke). */
   showing: SearchResult | undefined;
   /** The query `showing` answers. */
@@ -23,8 +30,18 @@ export interface PopupSearch {
 }
 
 export function usePopupSearch(initialQuery: string, open: (hit: SearchHit) => void): PopupSearch {
-  const [query, setQuery] = useState(initialQuery);
+  const [query, setQueryState] = useState(initialQuery);
+  const [inputCut, setInputCut] = useState(false);
   const search = useSearch(query);
+  const setQuery = (q: string) => {
+    setInputCut(false);
+    setQueryState(q);
+  };
+  const onInput = (q: string, cut: boolean) => {
+    search.request(q);
+    setInputCut(cut);
+    setQueryState(q);
+  };
   const showing = query.trim() !== '' ? search.result : undefined;
   const groups = useMemo(() => groupHitsByDocument(showing?.hits ?? []), [showing]);
   const flat = useMemo(() => flattenGroups(groups), [groups]);
@@ -67,6 +84,8 @@ export function usePopupSearch(initialQuery: string, open: (hit: SearchHit) => v
   return {
     query,
     setQuery,
+    onInput,
+    inputCut,
     showing,
     answered: showing ? search.answered : '',
     pending: search.pending,

@@ -137,6 +137,126 @@ export async function sendToBackground<K extends keyof BackgroundProtocol>(
   return (await browser.runtime.sendMessage({ type, payload })) as Res<K>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The same protocol over one long-lived runtime.connect Port (the popup's search: one IPC hop each
+// way per request instead of opening and closing a message channel per sendMessage). Requests are
+// `{ id, type, payload }`, validated with `isMessage` like any message; answers `{ id, ok, res }`.
+
+/** Name of the background Port (runtime.connect). */
+export const BACKGROUND_PORT = 'policy-lens';
+
+interface PortLike {
+  name: string;
+  postMessage(m: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(f: (m: unknown) => void): void };
+  onDisconnect: { addListener(f: () => void): void };
+  sender?: { tab?: { id?: number }; frameId?: number; url?: string };
+}
+interface PortAnswer {
+  id: number;
+  ok: boolean;
+  res?: unknown;
+  error?: string;
+}
+
+let port: PortLike | null = null;
+let nextId = 1;
+const waiting = new Map<number, { msg: Message; ok: (v: unknown) => void; fail: (e: unknown) => void }>();
+
+function openPort(): PortLike {
+  const p = browser.runtime.connect({ name: BACKGROUND_PORT }) as unknown as PortLike;
+  p.onMessage.addListener((m) => {
+    if (typeof m !== 'object' || m === null) return;
+    const a = m as PortAnswer;
+    const w = waiting.get(a.id);
+    if (!w) return;
+    waiting.delete(a.id);
+    if (a.ok) w.ok(a.res);
+    else w.fail(new Error(a.error ?? 'background error'));
+  });
+  p.onDisconnect.addListener(() => {
+    if (port === p) port = null;
+    // The worker stopped (or reloaded) with requests out: ask again the one-message way.
+    const out = [...waiting.values()];
+    waiting.clear();
+    for (const w of out) browser.runtime.sendMessage(w.msg).then(w.ok, w.fail);
+  });
+  return p;
+}
+
+/**
+ * Ask the background over the Port (opened on first use, reopened after the worker restarted).
+ * Same messages and answers as `sendToBackground`; falls back to it when the Port fails.
+ */
+export async function requestFromBackground<K extends keyof BackgroundProtocol>(
+  type: K,
+  payload: Req<K>,
+): Promise<Res<K>> {
+  const msg = { type, payload } as Message;
+  try {
+    port ??= openPort();
+  } catch {
+    return sendToBackground(type, payload);
+  }
+  const id = nextId++;
+  const p = port;
+  return new Promise<Res<K>>((ok, fail) => {
+    waiting.set(id, { msg, ok: ok as (v: unknown) => void, fail });
+    try {
+      p.postMessage({ id, ...msg });
+    } catch {
+      waiting.delete(id);
+      if (port === p) port = null;
+      sendToBackground(type, payload).then(ok, fail);
+    }
+  });
+}
+
+/**
+ * Answers `BACKGROUND_PORT` requests with `handlers` (the background's side of
+ * `requestFromBackground`). Returns the unsubscribe function.
+ */
+export function listenPort<K extends MessageType>(
+  allowed: readonly K[],
+  handlers: {
+    [T in K]: (
+      payload: Req<T>,
+      sender: { tabId?: number; frameId?: number; url?: string },
+    ) => Promise<Res<T>> | Res<T>;
+  },
+): () => void {
+  const onConnect = (raw: unknown) => {
+    const p = raw as PortLike;
+    if (p.name !== BACKGROUND_PORT) return;
+    let open = true;
+    p.onDisconnect.addListener(() => (open = false));
+    p.onMessage.addListener((m) => {
+      if (typeof m !== 'object' || m === null) return;
+      const { id, ...msg } = m as { id?: unknown };
+      if (typeof id !== 'number' || !isMessage(msg, allowed)) return; // junk: dropped
+      const handler = handlers[msg.type] as (p: unknown, s: object) => unknown;
+      const s = p.sender;
+      const reply = (a: PortAnswer) => {
+        if (open) p.postMessage(a);
+      };
+      Promise.resolve()
+        .then(() => handler(msg.payload, { tabId: s?.tab?.id, frameId: s?.frameId, url: s?.url }))
+        .then(
+          (res) => reply({ id, ok: true, res }),
+          (e: unknown) => reply({ id, ok: false, error: String(e) }),
+        );
+    });
+  };
+  const ev = (
+    browser.runtime as unknown as {
+      onConnect?: { addListener(f: typeof onConnect): void; removeListener(f: typeof onConnect): void };
+    }
+  ).onConnect;
+  ev?.addListener(onConnect);
+  return () => ev?.removeListener(onConnect);
+}
+
 /** Ask the content script in a tab's top frame. */
 export async function sendToTab<K extends keyof ContentProtocol>(
   tabId: number,

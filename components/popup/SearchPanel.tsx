@@ -17,11 +17,13 @@ export function SearchPanel(props: {
   groups: HitGroup[];
   count: number;
   activeId: string | undefined;
+  /** The search box's value was cut to its maximum length. */
+  inputCut?: boolean;
   docs: Map<string, DocInfo>;
   concepts: Map<string, ConceptSummary> | undefined;
   suggested: ConceptSummary[];
   labelLang: Lang;
-  onInput: (q: string) => void;
+  onInput: (q: string, cut: boolean) => void;
   onKeyDown: (e: KeyboardEvent) => void;
   onOpen: (hit: SearchHit) => void;
   onHover: (hit: SearchHit) => void;
@@ -51,6 +53,7 @@ export function SearchPanel(props: {
           value={props.query}
           inputRef={props.inputRef}
           activeId={props.activeId}
+          cut={props.inputCut}
           onInput={props.onInput}
           onKeyDown={props.onKeyDown}
         />
@@ -59,7 +62,7 @@ export function SearchPanel(props: {
         <p class="visually-hidden" role="status" aria-live="polite">
           {showing ? t('resultCount', [props.count, props.groups.length]) : ''}
         </p>
-        {showing?.truncated ? <p class="muted small">{t('queryTruncated')}</p> : null}
+        {showing?.truncated && !props.inputCut ? <p class="muted small">{t('queryTruncated')}</p> : null}
         {showing && showing.expandedConceptIds.length > 0 && props.count > 0 ? (
           <p class="muted small expanded" data-expanded={showing.expandedConceptIds.join(' ')}>
             {t('expandedWith', showing.expandedConceptIds.map(nameOf).join(', '))}

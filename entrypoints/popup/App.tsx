@@ -38,6 +38,43 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
     [summaries],
   );
 
+  // Memoised (the same vnode is skipped by Preact's diff): the popup re-renders on every keystroke
+  // and every answer, and only the search panel changes then.
+  const pageSection = useMemo(
+    () => (
+      <PageConcepts
+        concepts={page.concepts}
+        capped={page.capped}
+        enabled={page.enabled}
+        onReveal={(id) => void page.reveal(id)}
+        labelFor={(c) => {
+          const sum = summaries?.get(c.conceptId);
+          return sum ? labelIn(sum.labels, labelLang) : c.label;
+        }}
+      />
+    ),
+    [page.concepts, page.capped, page.enabled, page.reveal, summaries, labelLang],
+  );
+  // The settings setters write storage and close over no state: `settings` is what changes.
+  const settingsSection = useMemo(
+    () =>
+      settings ? (
+        <section class="popup-settings" aria-labelledby="settings-h">
+          <h2 id="settings-h">{t('settingsHeading')}</h2>
+          <SettingsControls
+            idPrefix="popup"
+            settings={settings}
+            hostname={page.hostname}
+            onEnabled={(on) => void setEnabled(on).then(page.refresh)}
+            onSite={(h, on) => void setSiteEnabled(h, on).then(page.refresh)}
+            onCategory={(c, on) => void setCategoryShown(c, on).then(page.refresh)}
+            collapsedCategories
+          />
+        </section>
+      ) : null,
+    [settings, page.hostname, page.refresh],
+  );
+
   return (
     <div class={`popup${asTab ? ' as-tab' : ''}`}>
       <PopupHeader onLibrary={() => void openReaderTab('#', !asTab)} onOptions={openOptionsPage} />
@@ -52,11 +89,12 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
           groups={s.groups}
           count={s.flat.length}
           activeId={s.activeId}
+          inputCut={s.inputCut}
           docs={docInfo}
           concepts={summaries}
           suggested={suggested}
           labelLang={labelLang}
-          onInput={s.setQuery}
+          onInput={s.onInput}
           onKeyDown={s.onKeyDown}
           onOpen={(hit) => void openReaderTab(`#${hit.passageId}`)}
           onHover={s.setActiveHit}
@@ -65,30 +103,8 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
             inputRef.current?.focus();
           }}
         />
-        <PageConcepts
-          concepts={page.concepts}
-          capped={page.capped}
-          enabled={page.enabled}
-          onReveal={(id) => void page.reveal(id)}
-          labelFor={(c) => {
-            const sum = summaries?.get(c.conceptId);
-            return sum ? labelIn(sum.labels, labelLang) : c.label;
-          }}
-        />
-        {settings ? (
-          <section class="popup-settings" aria-labelledby="settings-h">
-            <h2 id="settings-h">{t('settingsHeading')}</h2>
-            <SettingsControls
-              idPrefix="popup"
-              settings={settings}
-              hostname={page.hostname}
-              onEnabled={(on) => void setEnabled(on).then(page.refresh)}
-              onSite={(h, on) => void setSiteEnabled(h, on).then(page.refresh)}
-              onCategory={(c, on) => void setCategoryShown(c, on).then(page.refresh)}
-              collapsedCategories
-            />
-          </section>
-        ) : null}
+        {pageSection}
+        {settingsSection}
       </main>
     </div>
   );

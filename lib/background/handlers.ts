@@ -1,7 +1,7 @@
 // Background message handlers: every BackgroundProtocol message, registered with `listen`.
 import { browser } from 'wxt/browser';
 import { getConceptDetails, getConceptSummaries, getDocument, listDocuments } from '../core/search.ts';
-import { BACKGROUND_MESSAGES, listen } from '../messaging.ts';
+import { BACKGROUND_MESSAGES, listen, listenPort } from '../messaging.ts';
 import type { BackgroundProtocol, Handlers } from '../messaging.ts';
 import type { CorpusService } from './corpus-service.ts';
 
@@ -147,9 +147,13 @@ export function registerHandlers(service: CorpusService): () => void {
     | undefined;
   tabs?.onUpdated?.addListener(onUpdated);
   tabs?.onRemoved?.addListener(onRemoved);
-  const off = listen(BACKGROUND_MESSAGES, createHandlers(service, reports));
+  const handlers = createHandlers(service, reports);
+  const off = listen(BACKGROUND_MESSAGES, handlers);
+  // The popup's search asks over a long-lived Port (one IPC hop each way per keystroke).
+  const offPort = listenPort(['searchCorpus'], handlers);
   return () => {
     off();
+    offPort();
     tabs?.onUpdated?.removeListener(onUpdated);
     tabs?.onRemoved?.removeListener(onRemoved);
   };
