@@ -43,6 +43,11 @@ export interface BackgroundProtocol {
     };
     res: void;
   };
+  /**
+   * Top frame -> background: per-concept counts reported by the tab's other frames (frames with a
+   * content script of their own, e.g. cross-origin embeds), summed, for the popup's list.
+   */
+  getFrameConcepts: { req: Record<string, never>; res: Array<[string, number]> };
   /** Opens an extension page (reader/popup-as-tab) in a new tab; content scripts cannot. */
   openReader: { req: { hash: string }; res: void };
   /** Opens the popup's search as a tab with `popup.html?q=<query>` (hover card "Search the corpus"). */
@@ -83,6 +88,7 @@ export const BACKGROUND_MESSAGES = [
   'listDocuments',
   'getDocument',
   'reportPageConcepts',
+  'getFrameConcepts',
   'openReader',
   'openSearch',
 ] as const satisfies ReadonlyArray<keyof BackgroundProtocol>;
@@ -115,6 +121,7 @@ const validators: { [K in MessageType]: (p: unknown) => boolean } = {
       (Array.isArray(p.concepts) &&
         p.concepts.length <= 10_000 &&
         p.concepts.every((c) => Array.isArray(c) && isId(c[0]) && Number.isInteger(c[1])))),
+  getFrameConcepts: (p) => isObj(p),
   openReader: (p) => isObj(p) && isStr(p.hash, 2000),
   openSearch: (p) => isObj(p) && isStr(p.query, 1000),
   getPageConcepts: (p) => isObj(p),

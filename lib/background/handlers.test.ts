@@ -97,6 +97,22 @@ describe('background handlers', () => {
     );
     const texts = calls.filter(([k]) => k === 'setBadgeText').map(([, d]) => (d as { text: string }).text);
     expect(texts).toEqual(['2', '3']);
+    // The top frame asks for the other frames' counts (for the popup's list), not its own.
+    expect(await h.getFrameConcepts({}, { tabId: 8, frameId: 0 })).toEqual([
+      ['b', 1],
+      ['c', 1],
+    ]);
+    expect(await h.getFrameConcepts({}, { tabId: 8, frameId: 4 })).toEqual([
+      ['a', 3],
+      ['b', 2],
+    ]);
+    // Summed over frames, most frequent first.
+    expect(await h.getFrameConcepts({}, { tabId: 8, frameId: 99 })).toEqual([
+      ['a', 3],
+      ['b', 3],
+      ['c', 1],
+    ]);
+    expect(await h.getFrameConcepts({}, { frameId: 0 })).toEqual([]); // not from a tab
     const r = new PageReports();
     r.report(1, 0, { distinct: 4, capped: true });
     expect(r.summary(1)).toEqual({ distinct: 4, capped: true });

@@ -63,7 +63,7 @@ export function popupSearchUrl(query: string): string {
 export class PageReports {
   private readonly tabs = new Map<
     number,
-    Map<number, { distinct: number; capped: boolean; ids: string[] | null }>
+    Map<number, { distinct: number; capped: boolean; counts: Map<string, number> | null }>
   >();
 
   report(
@@ -73,8 +73,18 @@ export class PageReports {
   ): void {
     let frames = this.tabs.get(tabId);
     if (!frames) this.tabs.set(tabId, (frames = new Map()));
-    const ids = r.concepts ? r.concepts.filter(([, n]) => n > 0).map(([id]) => id) : null;
-    frames.set(frameId, { distinct: Math.max(0, r.distinct), capped: r.capped, ids });
+    const counts = r.concepts ? new Map(r.concepts.filter(([, n]) => n > 0)) : null;
+    frames.set(frameId, { distinct: Math.max(0, r.distinct), capped: r.capped, counts });
+  }
+
+  /** Summed per-concept counts of the tab's frames other than `exceptFrame`. */
+  concepts(tabId: number, exceptFrame: number): Array<[string, number]> {
+    const sum = new Map<string, number>();
+    for (const [frameId, f] of this.tabs.get(tabId) ?? []) {
+      if (frameId === exceptFrame || !f.counts) continue;
+      for (const [id, n] of f.counts) sum.set(id, (sum.get(id) ?? 0) + n);
+    }
+    return [...sum].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   }
 
   /** Distinct concepts over the tab's frames (frames without a concept list count their `distinct`). */
@@ -85,7 +95,7 @@ export class PageReports {
     let extra = 0;
     let capped = false;
     for (const f of frames.values()) {
-      if (f.ids) for (const id of f.ids) union.add(id);
+      if (f.counts) for (const id of f.counts.keys()) union.add(id);
       else extra = Math.max(extra, f.distinct);
       capped ||= f.capped;
     }
@@ -120,6 +130,10 @@ export function createHandlers(
         // The tab closed meanwhile: nothing to badge.
       }
     },
+    getFrameConcepts: (_payload, sender) =>
+      sender.tabId === undefined || sender.tabId < 0
+        ? []
+        : reports.concepts(sender.tabId, sender.frameId ?? 0),
     openReader: async ({ hash }, sender) => {
       await openExtensionTab(readerUrl(hash), sender.tabId);
     },

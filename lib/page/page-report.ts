@@ -67,7 +67,16 @@ export function createReporter(ctx: LensContext, deps: ReportDeps) {
       ctx.onInvalidated(
         listen(CONTENT_MESSAGES, {
           getPageConcepts: async () => {
-            const s = deps.stats();
+            const own = deps.stats();
+            // Frames with a content script of their own (cross-origin embeds) report to the
+            // background; their counts join the list.
+            const others = await sendToBackground('getFrameConcepts', {}).catch(() => []);
+            const s = others.length
+              ? mergeStats([
+                  own,
+                  { counts: new Map(others), distinct: others.length, total: 0, capped: false },
+                ])
+              : own;
             const ids = [...s.counts.keys()];
             const lang = deps.pageLang() ?? uiLabelLang();
             const summaries = ids.length
