@@ -58,6 +58,8 @@ const ALL_PAGES = ['guardian-1', 'yahoo-2', 'wikipedia-2', 'nytimes-1', 'infinit
 const PAGES = opt('pages', ALL_PAGES.join(',')).split(',');
 const THROTTLES = opt('throttles', '1,4').split(',').map(Number);
 const REPS = Number(opt('reps', '5'));
+/** Back-to-back (painted, removed) batch pairs in our tab, for the same-tab ratio. */
+const PAIRS = Number(opt('pairs', '15'));
 /** Edits per DOM-edit batch (5 per iteration). */
 const EDITS = Number(opt('edits', '10000'));
 /** Highlights unchanged this long (after the page is done) = settled. */
@@ -540,6 +542,10 @@ interface EditsResult {
   ratioMicroLive: number;
   /** Painted ranges in the tab when the edits ran. */
   rangesHeld: number;
+  /** Paired same-tab measure: median over pairs of painted / removed (sync, +µtasks). */
+  pairs: number;
+  pairedSync: number;
+  pairedMicro: number;
   target: string;
 }
 
@@ -584,6 +590,21 @@ async function measureEdits(
       await sleep(500);
     }
   }
+  // Same tab, paired: (painted, removed) back to back, alternating which goes first, 300 ms
+  // apart; each pair's ratio, median over pairs. Within a pair the tab, page, observer and
+  // machine state are the same, so this reads the cost of holding our highlights far more
+  // precisely than medians taken across the rounds above.
+  const pairSync: number[] = [];
+  const pairMicro: number[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const got: Partial<Record<EditMode, EditResult>> = {};
+    for (const m of (i % 2 ? ['removed', 'painted'] : ['painted', 'removed']) as EditMode[]) {
+      got[m] = await batch(extPage, m);
+      await sleep(300);
+    }
+    pairSync.push(got.painted!.syncMs / got.removed!.syncMs);
+    pairMicro.push(got.painted!.withMicrotasksMs / got.removed!.withMicrotasksMs);
+  }
   const ms = (xs: EditResult[], k: 'syncMs' | 'withMicrotasksMs') => median(xs.map((x) => x[k]));
   const medianSyncWith = ms(withExt, 'syncMs');
   const medianSyncWithout = ms(without, 'syncMs');
@@ -616,6 +637,9 @@ async function measureEdits(
     ratioSyncLive: ms(live, 'syncMs') / ms(removed, 'syncMs'),
     ratioMicroLive: ms(live, 'withMicrotasksMs') / ms(removed, 'withMicrotasksMs'),
     rangesHeld,
+    pairs: pairSync.length,
+    pairedSync: median(pairSync),
+    pairedMicro: median(pairMicro),
     target: withExt[0]?.target ?? '',
   };
 }
@@ -657,6 +681,7 @@ function machine() {
 
 interface RunOptions {
   reps: number;
+  pairs?: number;
   edits: number;
   quietMs: number;
   peerTimeoutMs: number;
@@ -726,7 +751,10 @@ function method(o: RunOptions): string {
   (from the main world; put back right after) and with the same ranges registered as live
   \`Range\`s instead (what a highlighter keeping Range objects holds; a forced GC after each such
   batch unregisters them). "painted / removed" is the cost of holding our highlights, with the
-  same browser, tab, page and observer; "live / removed" is what StaticRange saves.
+  same browser, tab, page and observer; "live / removed" is what StaticRange saves. "Paired":
+  after the rounds, ${o.pairs ?? '—'} back-to-back (painted, removed) pairs in our tab (alternating which
+  goes first, 300 ms apart), the median of the per-pair ratios; the same-tab target is judged on
+  it, on the pages that hold ranges.
 - **Size.** \`content-scripts/content.js\` of the store build (\`.output-bench-store\`, what ships;
   the target applies to it) and of the benchmarked test build (\`.output-bench\`, E2E_HOOKS=1), raw
   bytes and gzip -9; the compiled matcher data is bundled in it (checked by the script).
@@ -817,16 +845,17 @@ function markdown(
     '',
   );
   lines.push(
-    '| Page | CPU × | ranges held | painted | removed | live Ranges | ratio painted / removed | ratio live / removed |',
+    '| Page | CPU × | ranges held | painted | removed | live Ranges | ratio painted / removed | ratio live / removed | paired painted / removed (pairs) |',
   );
-  lines.push('|---|---|--:|--:|--:|--:|--:|--:|');
+  lines.push('|---|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const r of rows) {
     const e = r.edits;
     if (e.rangesHeld === undefined) continue; // runs from before this measure
     lines.push(
       `| ${r.page} | ${r.rate}× | ${e.rangesHeld} | ${fmt(e.medianSyncWith)} / ${fmt(e.medianMicroWith)} | ` +
         `${fmt(e.medianSyncRemoved)} / ${fmt(e.medianMicroRemoved)} | ${fmt(e.medianSyncLive)} / ${fmt(e.medianMicroLive)} | ` +
-        `${fmt(e.ratioSyncHighlights, 2)} / ${fmt(e.ratioMicroHighlights, 2)} | ${fmt(e.ratioSyncLive, 2)} / ${fmt(e.ratioMicroLive, 2)} |`,
+        `${fmt(e.ratioSyncHighlights, 2)} / ${fmt(e.ratioMicroHighlights, 2)} | ${fmt(e.ratioSyncLive, 2)} / ${fmt(e.ratioMicroLive, 2)} | ` +
+        (e.pairs ? `${fmt(e.pairedSync, 2)} / ${fmt(e.pairedMicro, 2)} (${e.pairs}) |` : '— |'),
     );
   }
   lines.push('');
@@ -898,22 +927,24 @@ function summarise(
     (a, r) => (r.edits.ratioWithMicrotasks > a.edits.ratioWithMicrotasks ? r : a),
     rows[0]!,
   );
-  const sameTab = rows.filter((r) => r.edits.rangesHeld !== undefined);
-  const worstHl = sameTab.reduce(
-    (a, r) =>
-      Math.max(r.edits.ratioSyncHighlights, r.edits.ratioMicroHighlights) >
-      Math.max(a.edits.ratioSyncHighlights, a.edits.ratioMicroHighlights)
-        ? r
-        : a,
-    sameTab[0]!,
-  );
+  // Only rows that hold ranges say anything about holding them (with none, both conditions are
+  // the same; those rows show the measure's noise).
+  const sameTab = rows.filter((r) => (r.edits.rangesHeld ?? 0) > 0 && (r.edits.pairs ?? 0) > 0);
+  const worstOf = (r: PageRow) => Math.max(r.edits.pairedSync, r.edits.pairedMicro);
+  const worstHl = sameTab.reduce((a, r) => (worstOf(r) > worstOf(a) ? r : a), sameTab[0]!);
+  const noise = rows.filter((r) => r.edits.rangesHeld === 0 && (r.edits.pairs ?? 0) > 0);
   if (sameTab.length)
     targets.push({
-      name: 'page DOM edits ≤ 10 % slower with our highlights present (same tab: painted vs taken out)',
-      met: sameTab.every((r) => r.edits.ratioSyncHighlights <= 1.1 && r.edits.ratioMicroHighlights <= 1.1),
+      name: 'page DOM edits ≤ 10 % slower with our highlights present (same tab, paired: painted vs taken out, pages that hold ranges)',
+      met: sameTab.every((r) => worstOf(r) <= 1.1),
       detail:
-        `worst ratio ${fmt(worstHl.edits.ratioSyncHighlights, 2)} sync / ${fmt(worstHl.edits.ratioMicroHighlights, 2)} +µtasks ` +
-        `(${worstHl.page}, ${worstHl.rate}×, ${worstHl.edits.rangesHeld} ranges); the same ranges as live Ranges: ` +
+        `worst paired ratio ${fmt(worstHl.edits.pairedSync, 2)} sync / ${fmt(worstHl.edits.pairedMicro, 2)} +µtasks ` +
+        `(${worstHl.page}, ${worstHl.rate}×, ${worstHl.edits.rangesHeld} ranges)` +
+        (noise.length
+          ? `; on pages holding no ranges (identical conditions: the measure's noise) ` +
+            `${fmt(Math.min(...noise.map((r) => r.edits.pairedSync)), 2)}–${fmt(Math.max(...noise.map((r) => r.edits.pairedSync)), 2)}`
+          : '') +
+        `; the same ranges as live Ranges instead: ` +
         sameTab.map((r) => `${r.page} ${r.rate}× ${fmt(r.edits.ratioSyncLive, 2)}`).join(', '),
     });
   targets.push({
@@ -1105,6 +1136,7 @@ async function main(): Promise<void> {
     peers: peers.map((p) => p.label),
     options: {
       reps: REPS,
+      pairs: PAIRS,
       edits: EDITS,
       quietMs: QUIET_MS,
       peerTimeoutMs: PEER_TIMEOUT_MS,

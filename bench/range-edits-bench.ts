@@ -4,7 +4,10 @@
 // remove both) under different kinds of held ranges. Explains the "same tab" DOM-edit rows of
 // bench/highlight-bench.ts.
 //
-//   npm run bench -- ranges [--reps 9] [--iterations 4000]
+//   npm run bench -- ranges [--reps 9] [--iterations 4000] [--observer]
+//
+// --observer registers a MutationObserver with the content script's options (subtree, childList,
+// characterData, filtered attributes; empty callback) on the document for every mode.
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/lib/find-browser.ts';
@@ -16,6 +19,7 @@ const opt = (name: string, dflt: string) => {
 };
 const REPS = Number(opt('reps', '9'));
 const ITERATIONS = Number(opt('iterations', '4000'));
+const OBSERVER = argv.includes('--observer');
 
 const MODES = {
   none: 'no ranges',
@@ -27,7 +31,23 @@ const MODES = {
 type Mode = keyof typeof MODES;
 
 /** Runs in the page: sets up `mode`, times the edit loop, tears down. */
-async function editLoop({ mode, iterations }: { mode: Mode; iterations: number }): Promise<number> {
+async function editLoop({
+  mode,
+  iterations,
+  observer,
+}: {
+  mode: Mode;
+  iterations: number;
+  observer: boolean;
+}): Promise<number> {
+  const mo = observer ? new MutationObserver(() => {}) : null;
+  mo?.observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['hidden', 'open', 'class', 'style', 'contenteditable'],
+  });
   const reg = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
   reg.clear();
   const ps = [...document.querySelectorAll('article > p')];
@@ -73,6 +93,8 @@ async function editLoop({ mode, iterations }: { mode: Mode; iterations: number }
     host.removeChild(s);
   }
   const dt = performance.now() - t0;
+  await Promise.resolve(); // let the observer's (empty) callback run
+  mo?.disconnect();
   reg.clear();
   held.length = 0; // drop the ranges (live ones stay registered until collected)
   return dt;
@@ -94,7 +116,9 @@ try {
   for (let r = 0; r < REPS; r++) {
     for (let k = 0; k < modes.length; k++) {
       const mode = modes[(r + k) % modes.length]!; // rotating order
-      (times[mode] ??= []).push(await page.evaluate(editLoop, { mode, iterations: ITERATIONS }));
+      (times[mode] ??= []).push(
+        await page.evaluate(editLoop, { mode, iterations: ITERATIONS, observer: OBSERVER }),
+      );
       await cdp.send('HeapProfiler.collectGarbage'); // unregisters dropped live Ranges
     }
   }
@@ -103,7 +127,8 @@ try {
   const version = browser.version();
   console.log(
     `\nRange cost on DOM edits · ${new Date().toISOString()} · Chromium ${version} headless · ` +
-      `${ITERATIONS} iterations (×5 mutations), ${REPS} rounds, medians · 1-min load ${load.toFixed(1)}\n`,
+      `${ITERATIONS} iterations (×5 mutations), ${REPS} rounds, medians · ` +
+      `${OBSERVER ? 'with' : 'no'} MutationObserver · 1-min load ${load.toFixed(1)}\n`,
   );
   console.log('| ranges held (400 = 2 per paragraph) | median ms | ratio to none |');
   console.log('|---|--:|--:|');
