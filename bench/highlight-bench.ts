@@ -4,7 +4,7 @@
 //   npx node bench/highlight-bench.ts [--no-build] [--reps 7] [--pages guardian-1,infinite-scroll]
 //                                     [--throttles 1,4] [--docs] [--docs-from bench/results/x.md]
 //                                     [--md-from-json bench/results/x.json [--docs]] [--edits 10000]
-//                                     [--quiet-ms 1500] [--peer-timeout-ms 20000] [--combine true]
+//                                     [--quiet-ms 1500] [--peer-timeout-ms 20000] [--combine true] [--pairs 41]
 //
 // Writes bench/results/highlight-<date>T<hhmm>.json and .md; --docs also replaces the "Page highlighter"
 // section of docs/benchmarks.md with the generated Markdown. Not part of `npm test` (timings are
@@ -59,7 +59,7 @@ const PAGES = opt('pages', ALL_PAGES.join(',')).split(',');
 const THROTTLES = opt('throttles', '1,4').split(',').map(Number);
 const REPS = Number(opt('reps', '5'));
 /** Back-to-back (painted, removed) batch pairs in our tab, for the same-tab ratio. */
-const PAIRS = Number(opt('pairs', '15'));
+const PAIRS = Number(opt('pairs', '41'));
 /** Edits per DOM-edit batch (5 per iteration). */
 const EDITS = Number(opt('edits', '10000'));
 /** Highlights unchanged this long (after the page is done) = settled. */
@@ -704,7 +704,7 @@ function method(o: RunOptions): string {
   triggers), FunctionCall (timer, idle-callback, event, MutationObserver callbacks), v8.compile — and
   (2) every CPU-profile sample (≈0.2 ms apart) whose stack contains a frame of the script (catches
   promise continuations, which have no FunctionCall). Ours = \`chrome-extension://<id>/content-scripts/*\`
-  in all frames (the content script runs in every frame, \`allFrames: true\`; nytimes-1 has 16);
+  in all frames (the manifest injects it into frames loaded from a URL, \`allFrames: true\`; \`about:blank\`/\`srcdoc\` frames are driven by their parent's script; column "frames" counts the isolated worlds);
   peers mark the top document only. A peer = its one script \`/peer/<lib>.js\` (library source + runner), added with a
   \`<script>\` element right after the load event (our content script runs at \`document_idle\`).
   Page load, style, layout and paint outside those intervals are not counted for anyone.
