@@ -416,6 +416,23 @@ describe('highlighter (Chromium)', () => {
     expect(await listed()).toEqual(
       expect.arrayContaining(['two-safeguards', 'six-stabilities', 'two-establishments']),
     );
+    // A concept found only in a driven frame: revealConcept opens its card there.
+    const revealed = (await s.serviceWorker.evaluate(
+      (id) =>
+        chrome.tabs.sendMessage(
+          id,
+          { type: 'revealConcept', payload: { conceptId: 'fourteenth-five-year-plan' } },
+          { frameId: 0 },
+        ),
+      tabId,
+    )) as { found: boolean };
+    expect(revealed.found).toBe(true);
+    await nested.waitForFunction(
+      (h) =>
+        document.querySelector(h)?.shadowRoot?.querySelector('.title')?.textContent === '14th Five-Year Plan',
+      HOST,
+      { timeout: 10_000 },
+    );
     // A removed frame's counts leave the report.
     await page.evaluate(() => (window as unknown as { __removeFrame: () => void }).__removeFrame());
     await expect.poll(listed, { timeout: 5000 }).not.toContain('fourteenth-five-year-plan');

@@ -30,7 +30,9 @@ export function CardRoot(props: CardRootProps) {
   useLayoutEffect(() => {
     const card = probe.current?.firstElementChild as HTMLElement | null;
     if (!card) return;
-    const view = props.frame.ownerDocument.defaultView!;
+    // null once the card's document has no window (its frame was removed meanwhile)
+    const view = props.frame.ownerDocument.defaultView;
+    if (!view) return;
     const p = placeCard(
       props.anchor,
       { width: card.offsetWidth, height: card.scrollHeight },

@@ -73,8 +73,9 @@ export function highlightCss(): string {
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 
-export function hasHighlightApi(win: Window & typeof globalThis = window): boolean {
-  return typeof (win as { Highlight?: unknown }).Highlight === 'function' && !!win.CSS?.highlights;
+export function hasHighlightApi(win: (Window & typeof globalThis) | null = window): boolean {
+  // null: a document without a window (its frame was removed)
+  return !!win && typeof (win as { Highlight?: unknown }).Highlight === 'function' && !!win.CSS?.highlights;
 }
 
 export interface PainterOptions {

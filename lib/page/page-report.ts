@@ -4,7 +4,6 @@ import type { Category, Lang } from '../core/types.ts';
 import { uiLabelLang } from '../i18n.ts';
 import { CONTENT_MESSAGES, listen, sendToBackground, type PageConcept } from '../messaging.ts';
 import type { LensContext } from './child-frames.ts';
-import type { HoverController } from './hover.ts';
 import type { ScanStats } from './scanner.ts';
 
 export interface ReportDeps {
@@ -12,7 +11,8 @@ export interface ReportDeps {
   stats(): ScanStats;
   /** Highlighting is on for this page. */
   enabled(): boolean;
-  hover: HoverController;
+  /** Scroll to the next/previous occurrence of a concept and open its card (found?). */
+  reveal(direction: 1 | -1, conceptId: string): boolean;
   pageLang(): Lang | undefined;
   hostname: string;
   isTop: boolean;
@@ -96,7 +96,7 @@ export function createReporter(ctx: LensContext, deps: ReportDeps) {
             return { concepts, capped: s.capped, enabled: deps.enabled(), hostname: deps.hostname };
           },
           revealConcept: ({ conceptId, direction }) => ({
-            found: deps.hover.step(direction ?? 1, conceptId),
+            found: deps.reveal(direction ?? 1, conceptId),
           }),
         }),
       );

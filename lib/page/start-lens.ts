@@ -37,9 +37,15 @@ const isHtml = (doc: Document) =>
  * The documents one content script drives: its own (the root, which reports for all of them)
  * and the same-origin child frames it found (see child-frames.ts).
  */
+interface DrivenDocument {
+  stats(): ScanStats;
+  /** Step to the next/previous occurrence of a concept there and open its card. */
+  step(direction: 1 | -1, conceptId: string): boolean;
+}
+
 interface World {
-  /** Stats of the child documents, merged into the root's report. */
-  children: Set<() => ScanStats>;
+  /** The driven child documents: their stats merge into the root's report. */
+  children: Set<DrivenDocument>;
   report(): void;
 }
 
@@ -156,18 +162,22 @@ function run(ctx: LensContext, win: Window & typeof globalThis, parentWorld: Wor
   let world: World;
   if (parentWorld) {
     // A driven child document: its counts go into the root document's report.
-    parentWorld.children.add(stats);
+    const me: DrivenDocument = { stats, step: (d, id) => hover.step(d, id) };
+    parentWorld.children.add(me);
     ctx.onInvalidated(() => {
-      parentWorld.children.delete(stats);
+      parentWorld.children.delete(me);
       parentWorld.report();
     });
     world = parentWorld;
   } else {
-    const children = new Set<() => ScanStats>();
+    const children = new Set<DrivenDocument>();
     const reporter = createReporter(ctx, {
-      stats: () => mergeStats([stats(), ...[...children].map((f) => f())]),
+      stats: () => mergeStats([stats(), ...[...children].map((c) => c.stats())]),
+      // This document first; a concept found only in driven child frames is revealed there.
+      reveal: (direction, id) =>
+        hover.step(direction, id) ||
+        [...children].some((c) => c.stats().counts.has(id) && c.step(direction, id)),
       enabled: () => shown !== null,
-      hover,
       pageLang,
       hostname,
       isTop,
