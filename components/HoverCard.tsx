@@ -27,6 +27,8 @@ export interface HoverCardProps {
   locale: CardLocale;
   /** Snippets shown per document before "n more". */
   perDoc?: number;
+  /** tabIndex -1, so a host can focus it (the reader's pinned card; never on web pages). */
+  focusable?: boolean | undefined;
   onOpenPassage(passageId: string): void;
   onSearch(query: string): void;
   onClose(): void;
@@ -62,6 +64,7 @@ export function HoverCard(props: HoverCardProps) {
       aria-modal="false"
       aria-labelledby={titleId}
       data-concept={props.conceptId}
+      tabIndex={props.focusable ? -1 : undefined}
     >
       <header class="head">
         <h2 id={titleId} class="title" lang={concept ? props.nameLang : undefined}>

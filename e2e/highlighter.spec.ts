@@ -527,10 +527,13 @@ describe('highlighter (Chromium)', () => {
     // The card is anchored next to the term and inside the viewport.
     const geo = await page.evaluate((h) => {
       const b = document.querySelector(h)!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
-      return { top: b.top, left: b.left, right: b.right, vw: innerWidth };
+      return { top: b.top, bottom: b.bottom, left: b.left, right: b.right, vw: innerWidth, vh: innerHeight };
     }, HOST);
     expect(geo.left).toBeGreaterThanOrEqual(0);
     expect(geo.right).toBeLessThanOrEqual(geo.vw);
+    // A long card scrolls inside itself instead of running off the viewport.
+    expect(geo.top).toBeGreaterThanOrEqual(0);
+    expect(geo.bottom).toBeLessThanOrEqual(geo.vh);
     // A snippet opens the reader at that passage.
     const first = card.docs[0]!.passages[0]!;
     const [reader] = await Promise.all([

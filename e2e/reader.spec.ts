@@ -86,15 +86,29 @@ describe('reader', () => {
     expect(await page.locator('.term[data-concept]').count()).toBeGreaterThan(20);
   });
 
-  it('a concept highlight opens a popover (click/keyboard), Esc closes it and returns focus', async () => {
+  it('a concept highlight opens the same card as on web pages (click/keyboard), Esc closes it and returns focus', async () => {
     const term = page.locator('.term[data-concept=two-safeguards]').first();
     await term.scrollIntoViewIfNeeded();
     await term.focus();
     await page.keyboard.press('Enter');
-    const pop = page.locator('.concept-popover[role=dialog]');
+    // The page hover card (components/HoverCard.tsx) in a shadow root of the reader.
+    const pop = page.locator('.concept-popover .card[role=dialog]');
     await pop.waitFor();
     expect(await pop.getAttribute('data-concept')).toBe('two-safeguards');
-    expect(await pop.locator('h2').textContent()).toBe('Two Safeguards');
+    await pop.locator('.definition').waitFor();
+    // As on web pages: the name in the language of the text first (this passage is Japanese,
+    // the term reads 「二つの維持」, an alias), then the names in every language.
+    const names = await pop.locator('.names dd').allTextContents();
+    expect(await pop.locator('h2').textContent()).toBe('二つの擁護');
+    expect(names[0]).toBe('二つの擁護');
+    expect(names).toContain('Two Safeguards');
+    expect(await pop.locator('.snippet').count()).toBeGreaterThan(0);
+    // Pinned: focus moved into the card.
+    expect(
+      await page.evaluate(
+        () => document.querySelector('.concept-popover')?.shadowRoot?.activeElement?.className,
+      ),
+    ).toBe('card');
     expect(await term.getAttribute('aria-expanded')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
@@ -107,6 +121,15 @@ describe('reader', () => {
     await pop.waitFor();
     await page.mouse.move(5, 5);
     await pop.waitFor({ state: 'detached' });
+    // A snippet opens its passage in the reader.
+    await term.click();
+    await pop.waitFor();
+    const passage = await pop.locator('.snippet').first().getAttribute('data-passage');
+    await pop.locator('.snippet').first().click();
+    await page.waitForFunction((p) => location.hash === `#${p}`, passage);
+    await pop.waitFor({ state: 'detached' });
+    await page.waitForSelector(`[data-passage="${passage}"].flash`);
+    await go('#');
   });
 
   it('navigating to a passage anchor scrolls to it and flashes it', async () => {

@@ -1,5 +1,6 @@
 // Extension actions the UI triggers: opening reader/options tabs, the reader URL, clipboard.
 import { browser } from 'wxt/browser';
+import { sendToBackground } from '../lib/messaging.ts';
 
 /** Absolute URL of the reader page (without hash). */
 export function readerUrl(): string {
@@ -11,6 +12,11 @@ export async function openReaderTab(hash: string, closeSelf = true): Promise<voi
   const h = hash.startsWith('#') ? hash : `#${hash}`;
   await browser.tabs.create({ url: `${readerUrl()}${h}` });
   if (closeSelf) window.close();
+}
+
+/** The popup's search UI as a tab next to this one, running `query` (the card's "search the corpus"). */
+export function searchInTab(query: string): void {
+  void sendToBackground('openSearch', { query }).catch(() => undefined);
 }
 
 export function openOptionsPage(): void {

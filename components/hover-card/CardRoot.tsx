@@ -18,6 +18,8 @@ export interface CardRootProps {
   anchor: Rect;
   /** The positioned element around the card (the shadow root's container). */
   frame: HTMLElement;
+  /** The card can take focus (the reader's pinned card); on web pages it never does. */
+  focusable?: boolean;
   onOpenPassage(passageId: string): void;
   onSearch(query: string): void;
   onClose(): void;
@@ -55,6 +57,7 @@ export function CardRoot(props: CardRootProps) {
         docs={data.docs}
         nameLang={nameLang}
         locale={props.locale}
+        focusable={props.focusable}
         onOpenPassage={props.onOpenPassage}
         onSearch={props.onSearch}
         onClose={props.onClose}

@@ -51,10 +51,14 @@ export function htmlLang(lang: string): string {
   return lang === 'zh-Hans' ? 'zh-CN' : lang === 'zh-Hant' ? 'zh-TW' : lang;
 }
 
-/** Scrolls to a passage and flashes it once the view has rendered. */
-export function useScrollToPassage(passageId: string | undefined, ready: boolean): void {
+/**
+ * Scrolls to a passage and flashes it once the view shows it. `shown` is what the view renders
+ * (passages, rows): a link from one document to a passage of another first re-renders the old
+ * document, so the effect runs again when the new one arrives.
+ */
+export function useScrollToPassage(passageId: string | undefined, shown: readonly unknown[]): void {
   useEffect(() => {
-    if (!ready || !passageId) return;
+    if (!shown.length || !passageId) return;
     const el = document.getElementById(passageDomId(passageId));
     if (!el) return;
     el.scrollIntoView({ block: 'center' });
@@ -62,7 +66,7 @@ export function useScrollToPassage(passageId: string | undefined, ready: boolean
     el.classList.remove('flash');
     void el.offsetWidth; // restart the animation
     el.classList.add('flash');
-  }, [passageId, ready]);
+  }, [passageId, shown]);
 }
 
 export function DocumentView(
@@ -74,7 +78,7 @@ export function DocumentView(
 ) {
   const { doc, passages } = props;
   const ui = useReadingUi(props);
-  useScrollToPassage(props.passageId, passages.length > 0);
+  useScrollToPassage(props.passageId, passages);
   const blocks = sectionBlocks(passages);
   const lang = htmlLang(doc.lang);
   return (

@@ -14,7 +14,7 @@ export function ParallelView(
 ) {
   const ui = useReadingUi(props);
   const rows = alignPassages(props.left.passages, props.right.passages);
-  useScrollToPassage(props.passageId, rows.length > 0);
+  useScrollToPassage(props.passageId, props.left.passages); // a stable array (rows is rebuilt per render)
   const L = props.left.doc;
   const R = props.right.doc;
   const cell = (doc: CorpusDocument, ps: Passage[]) => (

@@ -1,12 +1,13 @@
-// Local UI state shared by the document and parallel views: the concept popover and the
-// open citation box. Pure Preact state; data and side effects come in through props.
+// Local UI state shared by the document and parallel views: the concept card (the same card as
+// on web pages) and the open citation box. Pure Preact state; data and side effects come in
+// through props.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Citation, formatCitation } from '../../lib/core/citation.ts';
 import type { ConceptDetails, ConceptSummary, DocumentMeta, Lang, Passage } from '../../lib/core/types.ts';
-import { t } from '../../lib/i18n.ts';
+import { t, uiLocale } from '../../lib/i18n.ts';
 import type { Range } from '../marks.ts';
 import { CitationBox } from './CitationBox.tsx';
-import { ConceptPopover, type PopoverAnchor } from './ConceptPopover.tsx';
+import { ReaderConceptCard, type PopoverAnchor } from './ReaderConceptCard.tsx';
 import { PassageText } from './PassageText.tsx';
 import { passageRanges } from './locate.ts';
 import { passageDomId } from './route.ts';
@@ -17,6 +18,10 @@ export interface ReadingProps {
   labelLang: Lang;
   readerUrl: string;
   copy: (text: string) => Promise<boolean>;
+  /** The card's "open this passage" (a reader route). */
+  openPassage: (passageId: string) => void;
+  /** The card's "search the corpus for this". */
+  search: (query: string) => void;
 }
 
 export function useReadingUi(props: ReadingProps) {
@@ -30,10 +35,13 @@ export function useReadingUi(props: ReadingProps) {
     if (hoverTimer.current !== undefined) clearTimeout(hoverTimer.current);
     hoverTimer.current = undefined;
   };
-  const rectOf = (el: HTMLElement) => {
-    const r = el.getBoundingClientRect();
-    return { left: r.left, top: r.top, bottom: r.bottom, width: r.width };
-  };
+  const anchorOf = (id: string, el: HTMLElement, pinned: boolean): PopoverAnchor => ({
+    conceptId: id,
+    category: props.summaries?.get(id)?.category ?? props.details?.get(id)?.concept.category ?? 'formulation',
+    term: el.textContent ?? '',
+    el,
+    pinned,
+  });
   const close = useCallback(() => {
     clearTimer();
     setAnchor(undefined);
@@ -66,10 +74,7 @@ export function useReadingUi(props: ReadingProps) {
         onTermEnter={(id, el) => {
           if (anchor?.pinned) return;
           clearTimer();
-          hoverTimer.current = window.setTimeout(
-            () => setAnchor({ conceptId: id, rect: rectOf(el), pinned: false }),
-            250,
-          );
+          hoverTimer.current = window.setTimeout(() => setAnchor(anchorOf(id, el, false)), 250);
         }}
         onTermLeave={() => {
           clearTimer();
@@ -78,7 +83,7 @@ export function useReadingUi(props: ReadingProps) {
         onTermClick={(id, el) => {
           clearTimer();
           returnFocus.current = el;
-          setAnchor({ conceptId: id, rect: rectOf(el), pinned: true });
+          setAnchor(anchorOf(id, el, true));
         }}
       />
     );
@@ -116,12 +121,17 @@ export function useReadingUi(props: ReadingProps) {
   };
 
   const overlay = anchor ? (
-    <ConceptPopover
+    <ReaderConceptCard
       anchor={anchor}
-      details={props.details?.get(anchor.conceptId)}
       labelLang={props.labelLang}
+      locale={uiLocale()}
       onClose={close}
       onKeep={clearTimer}
+      onOpenPassage={(id) => {
+        close();
+        props.openPassage(id);
+      }}
+      onSearch={props.search}
     />
   ) : null;
 

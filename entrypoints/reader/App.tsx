@@ -5,7 +5,7 @@ import { parseRoute } from '../../components/reader/route.ts';
 import { Status } from '../../components/reader/Status.tsx';
 import { useConceptSummaries } from '../../hooks/use-concept-summaries.ts';
 import { useDocuments } from '../../hooks/use-corpus.ts';
-import { copyText, readerUrl } from '../../hooks/use-extension.ts';
+import { copyText, readerUrl, searchInTab } from '../../hooks/use-extension.ts';
 import { useHash } from '../../hooks/use-hash.ts';
 import { t, uiLabelLang } from '../../lib/i18n.ts';
 import { ConceptRoute, DocumentRoute, ParallelRoute, type Reading } from './routes.tsx';
@@ -16,7 +16,14 @@ export function App() {
   const labelLang = useMemo(uiLabelLang, []);
   const summaries = useConceptSummaries();
   const docs = useDocuments();
-  const reading: Reading = { summaries, labelLang, readerUrl: readerUrl(), copy: copyText };
+  const reading: Reading = {
+    summaries,
+    labelLang,
+    readerUrl: readerUrl(),
+    copy: copyText,
+    openPassage: (passageId) => void (location.hash = passageId),
+    search: searchInTab,
+  };
 
   // A new view starts at the top (a passage route scrolls to its passage instead).
   const viewKey =
