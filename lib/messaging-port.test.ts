@@ -1,6 +1,7 @@
 // requestFromBackground / listenPort: the popup's search over one long-lived runtime.connect Port,
 // wired here through a fake runtime (both ends in one process).
 import { describe, expect, it, vi } from 'vitest';
+import type { SearchResult } from './core/types.ts';
 
 type Fn = (m: unknown) => void;
 interface FakePort {
@@ -70,6 +71,16 @@ vi.mock('wxt/browser', () => ({ browser: fake }));
 
 const { listenPort, requestFromBackground } = await import('./messaging.ts');
 
+const emptyResult = (query: string): SearchResult => ({
+  query,
+  normalized: query,
+  truncated: false,
+  expandedConceptIds: [],
+  concepts: [],
+  hits: [],
+  suggestions: [],
+});
+
 describe('the background Port', () => {
   it('answers requests over one Port, validates them, and falls back when it drops', async () => {
     const seen: string[] = [];
@@ -77,15 +88,7 @@ describe('the background Port', () => {
       searchCorpus: async ({ query }) => {
         seen.push(query);
         if (query === 'boom') throw new Error('no search');
-        return {
-          query,
-          normalized: query,
-          truncated: false,
-          expandedConceptIds: [],
-          concepts: [],
-          hits: [],
-          suggestions: [],
-        };
+        return emptyResult(query);
       },
     });
     const [a, b] = await Promise.all([
@@ -114,15 +117,7 @@ describe('the background Port', () => {
     await expect(p).resolves.toEqual({ via: 'sendMessage' });
     expect(sent).toContainEqual({ type: 'searchCorpus', payload: { query: 'lost' } });
     listenPort(['searchCorpus'], {
-      searchCorpus: ({ query }) => ({
-        query,
-        normalized: query,
-        truncated: false,
-        expandedConceptIds: [],
-        concepts: [],
-        hits: [],
-        suggestions: [],
-      }),
+      searchCorpus: ({ query }) => emptyResult(query),
     });
     expect((await requestFromBackground('searchCorpus', { query: 'again' })).query).toBe('again');
     expect(connects).toBe(2);

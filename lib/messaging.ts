@@ -220,18 +220,25 @@ export async function requestFromBackground<K extends keyof BackgroundProtocol>(
   });
 }
 
+/** Who sent a message, as the handlers see it. */
+export interface SenderInfo {
+  tabId?: number;
+  frameId?: number;
+  url?: string;
+}
+
+/** One handler per allowed message type (used by `listen` and `listenPort`). */
+export type HandlersFor<K extends MessageType> = {
+  [T in K]: (payload: Req<T>, sender: SenderInfo) => Promise<Res<T>> | Res<T>;
+};
+
 /**
  * Answers `BACKGROUND_PORT` requests with `handlers` (the background's side of
  * `requestFromBackground`). Returns the unsubscribe function.
  */
 export function listenPort<K extends MessageType>(
   allowed: readonly K[],
-  handlers: {
-    [T in K]: (
-      payload: Req<T>,
-      sender: { tabId?: number; frameId?: number; url?: string },
-    ) => Promise<Res<T>> | Res<T>;
-  },
+  handlers: HandlersFor<K>,
 ): () => void {
   const onConnect = (raw: unknown) => {
     const p = raw as PortLike;
@@ -284,15 +291,7 @@ export type Handlers<P> = {
  * Registers one runtime.onMessage listener that validates and dispatches to `handlers`.
  * Returns the unsubscribe function (hang it off ctx / the page lifetime).
  */
-export function listen<K extends MessageType>(
-  allowed: readonly K[],
-  handlers: {
-    [T in K]: (
-      payload: Req<T>,
-      sender: { tabId?: number; frameId?: number; url?: string },
-    ) => Promise<Res<T>> | Res<T>;
-  },
-): () => void {
+export function listen<K extends MessageType>(allowed: readonly K[], handlers: HandlersFor<K>): () => void {
   const listener = (msg: unknown, sender: { tab?: { id?: number }; frameId?: number; url?: string }) => {
     if (!isMessage(msg, allowed)) return undefined; // not ours: let other listeners answer
     const handler = handlers[msg.type] as (p: unknown, s: object) => unknown;
