@@ -57,6 +57,30 @@ function oracle(patterns: string[], text: string, boundary = false): Array<[numb
   return out;
 }
 
+const CJK =
+  '的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明';
+const LAT = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * 3000 seeded random patterns, alternating Latin (5-9 letters) and CJK (2-6 characters), over
+ * `concepts` concepts. Returns the generator too, to go on drawing from the same sequence.
+ */
+function randomPatterns(seed: number, concepts: number, flags: (k: number) => number = () => 0) {
+  const rnd = (k: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % k;
+  };
+  const pats: MatcherEntry[] = [];
+  for (let k = 0; k < 3000; k++) {
+    const cj = k % 2 === 1;
+    const L = (cj ? 2 : 5) + rnd(5);
+    let t = '';
+    for (let q = 0; q < L; q++) t += cj ? CJK[rnd(CJK.length)] : LAT[rnd(26)];
+    pats.push({ text: t, concept: k % concepts, flags: flags(k) });
+  }
+  return { pats, rnd };
+}
+
 describe('findTermMatches: basics', () => {
   const { m } = build([
     ['六稳', 0],
@@ -408,22 +432,7 @@ describe('compileMatcher: serialisation', () => {
   });
 
   it('stays small for thousands of patterns', () => {
-    let seed = 42;
-    const rnd = (k: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % k;
-    };
-    const cjk =
-      '的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明';
-    const lat = 'abcdefghijklmnopqrstuvwxyz';
-    const pats: MatcherEntry[] = [];
-    for (let k = 0; k < 3000; k++) {
-      const cj = k % 2 === 1;
-      const L = (cj ? 2 : 5) + rnd(5);
-      let t = '';
-      for (let q = 0; q < L; q++) t += cj ? cjk[rnd(cjk.length)] : lat[rnd(26)];
-      pats.push({ text: t, concept: k % 600, flags: 0 });
-    }
+    const { pats } = randomPatterns(42, 600);
     const ids = Array.from({ length: 600 }, (_, k) => `concept-${k}`);
     const data = compileMatcher(pats, { ids, categories: ids.map(() => 'plan') });
     const json = JSON.stringify(data);
@@ -443,21 +452,7 @@ describe('compileMatcher: serialisation', () => {
 
 describe('findTermMatches: speed', () => {
   it('scans 1 MB of mixed text quickly', () => {
-    let seed = 7;
-    const rnd = (k: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % k;
-    };
-    const cjk =
-      '的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明';
-    const lat = 'abcdefghijklmnopqrstuvwxyz';
-    const pats: MatcherEntry[] = [];
-    for (let k = 0; k < 3000; k++) {
-      const cj = k % 2 === 1;
-      let t = '';
-      for (let q = 0, L = (cj ? 2 : 5) + rnd(5); q < L; q++) t += cj ? cjk[rnd(cjk.length)] : lat[rnd(26)];
-      pats.push({ text: t, concept: k % 100, flags: k % 50 === 0 ? FLAG_CASE_SENSITIVE : 0 });
-    }
+    const { pats, rnd } = randomPatterns(7, 100, (k) => (k % 50 === 0 ? FLAG_CASE_SENSITIVE : 0));
     const ids = Array.from({ length: 100 }, (_, k) => `c${k}`);
     const t0 = performance.now();
     const m = createMatcher(compileMatcher(pats, { ids, categories: ids.map(() => 'plan') }));
@@ -465,9 +460,9 @@ describe('findTermMatches: speed', () => {
     let big = '';
     while (big.length < 1_000_000) {
       const a = rnd(4);
-      if (a === 0) for (let q = 0; q < 60; q++) big += cjk[rnd(cjk.length)];
+      if (a === 0) for (let q = 0; q < 60; q++) big += CJK[rnd(CJK.length)];
       else if (a === 1)
-        for (let q = 0; q < 10; q++) big += lat[rnd(26)]!.repeat(1 + rnd(3)) + lat.slice(rnd(20), 22) + ' ';
+        for (let q = 0; q < 10; q++) big += LAT[rnd(26)]!.repeat(1 + rnd(3)) + LAT.slice(rnd(20), 22) + ' ';
       else if (a === 2) big += 'The 14th Five-Year Plan “六稳” 第１４次５カ年計画\u3000Nghị quyết 😀 ';
       else big += pats[rnd(3000)]!.text + ' ';
     }

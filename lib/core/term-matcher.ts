@@ -617,33 +617,7 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
       continue;
     }
     for (;;) {
-      let nx = -1;
-      if (state === 0) nx = rootNext[sy]!;
-      else {
-        const fc = firstChild[state]!;
-        const cnt = firstChild[state + 1]! - fc;
-        if (cnt <= 8) {
-          for (let k = fc, e = fc + cnt; k < e; k++) {
-            if (label[k] === sy) {
-              nx = k;
-              break;
-            }
-          }
-        } else {
-          let lo = fc;
-          let hi = fc + cnt - 1;
-          while (lo <= hi) {
-            const mid = (lo + hi) >>> 1;
-            const l = label[mid]!;
-            if (l === sy) {
-              nx = mid;
-              break;
-            }
-            if (l < sy) lo = mid + 1;
-            else hi = mid - 1;
-          }
-        }
-      }
+      const nx = state === 0 ? rootNext[sy]! : childOf(firstChild, label, state, sy);
       if (nx >= 0) {
         state = nx;
         break;
