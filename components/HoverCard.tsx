@@ -2,6 +2,7 @@
 // out; every action is a callback. Text is rendered as text, never parsed as HTML.
 import { useState } from 'preact/hooks';
 import { LANGS, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
+import { langOrder } from '../lib/page/lang.ts';
 import { MarkedText } from './MarkedText.tsx';
 import { CARD_STRINGS, type CardLocale } from './hover-card/strings.ts';
 
@@ -55,7 +56,7 @@ export function HoverCard(props: HoverCardProps) {
   const title = concept ? (concept.labels[props.nameLang] ?? concept.labels.en) : props.term;
   const titleId = `policy-lens-card-title-${props.conceptId}`;
   const groups = details ? groupByDoc(details.occurrences) : [];
-  const langs = [props.nameLang, ...LANGS.filter((l) => l !== props.nameLang)];
+  const langs = langOrder(props.nameLang, LANGS);
 
   return (
     <section

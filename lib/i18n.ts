@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import type enMessages from '../public/_locales/en/messages.json';
 import type { Lang } from './core/types.ts';
+import { langFromTag } from './page/lang.ts';
 
 export type MessageKey = keyof typeof enMessages;
 
@@ -55,15 +56,9 @@ export function localeFor(tag: string): 'en' | 'ja' | 'zh-CN' {
   return 'en';
 }
 
-/** Pure: which glossary label language to show for a browser UI language tag. */
+/** Pure: which glossary label language to show for a browser UI language tag (English if none). */
 export function labelLangFor(tag: string): Lang {
-  const l = tag.toLowerCase().replace('_', '-');
-  if (l === 'ja' || l.startsWith('ja-')) return 'ja';
-  if (l.startsWith('zh-tw') || l.startsWith('zh-hk') || l.startsWith('zh-mo') || l.startsWith('zh-hant'))
-    return 'zh-Hant';
-  if (l === 'zh' || l.startsWith('zh-')) return 'zh-Hans';
-  if (l === 'vi' || l.startsWith('vi-')) return 'vi';
-  return 'en';
+  return langFromTag(tag) ?? 'en';
 }
 
 /** Label language for concept names in the UI. */

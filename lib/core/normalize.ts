@@ -152,8 +152,7 @@ function foldUnit(c: number): string {
   }
   if (isSpaceCp(c)) return ' ';
   if (isRemovedCp(c)) return '';
-  if (c >= 0xd800 && c <= 0xdfff) return String.fromCharCode(c); // part of a pair, kept
-  return String.fromCharCode(c);
+  return String.fromCharCode(c); // also a lone surrogate or half of a pair: kept
 }
 
 /** Replace lone surrogates with U+FFFD. */
@@ -380,13 +379,13 @@ export function normalizeForMatch(s: string): Normalized {
           kind = K_MAPPED;
           repl = f;
         }
-        if (cp >= 0x10000 && f.length > 0 && isContCp(cp)) kind |= F_CONT;
+        if (f.length > 0 && isContCp(cp)) kind |= F_CONT;
       } else {
         kind = kinds[c]! || classifyBmp(c);
       }
     } else {
-      kind = c < 0x80 ? (ASCII[c] === 2 ? K_SPACE : K_MAPPED) : kinds[c]! || classifyBmp(c);
-      if (c < 0x80) repl = ASCII[c] === 1 ? String.fromCharCode(c + 32) : String.fromCharCode(c);
+      // ASCII gets here only as the base of a cluster (see the fast path): folded as a cluster below
+      kind = c < 0x80 ? K_MAPPED : kinds[c]! || classifyBmp(c);
     }
     const base = kind & K_MASK;
     if (base === K_REMOVED) {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { normalizeQuery } from './normalize.ts';
 import {
   compileMatcher,
-  conceptCategory,
   createMatcher,
   FLAG_CASE_SENSITIVE,
   FLAG_CORPUS_ONLY,
@@ -157,9 +156,10 @@ describe('findTermMatches: basics', () => {
 
   it('exposes ids and categories', () => {
     expect(m.ids[0]).toBe('c0');
-    expect(conceptCategory(m, 'c3')).toBe('plan');
-    expect(conceptCategory(m, 'c0')).toBe('formulation');
-    expect(conceptCategory(m, 'nope')).toBeUndefined();
+    const categoryOf = (id: string) => m.categories[m.ids.indexOf(id)];
+    expect(categoryOf('c3')).toBe('plan');
+    expect(categoryOf('c0')).toBe('formulation');
+    expect(categoryOf('nope')).toBeUndefined();
     expect(m.patternCount).toBe(9);
   });
 

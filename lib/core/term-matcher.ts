@@ -9,7 +9,7 @@
 // Pure TypeScript: no DOM, no dependencies.
 
 import type { TermMatch } from './types.ts';
-import { normalizeForMatch, normalizePreservingCase, toOriginalSpan } from './normalize.ts';
+import { normalizeForMatch, normalizePreservingCase, normalizeQuery, toOriginalSpan } from './normalize.ts';
 
 export const FLAG_CASE_SENSITIVE = 1;
 export const FLAG_QUOTED_ONLY = 2;
@@ -86,8 +86,6 @@ interface Runtime {
   entryConcept: Int32Array;
   entryFlags: Uint8Array;
   cased: Map<number, string>;
-  /** concept id -> index, built on first use */
-  conceptIndex?: Map<string, number>;
   /** ring size - 1 for the streaming selection: a power of two minus one, >= max pattern length */
   ringMask: number;
 }
@@ -161,10 +159,6 @@ export function isWordUnit(c: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Compile
 
-function normPattern(text: string): string {
-  return normalizeForMatch(text).text.trim();
-}
-
 export function compileMatcher(
   entries: MatcherEntry[],
   concepts: { ids: string[]; categories: string[] },
@@ -181,7 +175,7 @@ export function compileMatcher(
     if (!Number.isInteger(e.concept) || e.concept < 0 || e.concept >= concepts.ids.length) {
       throw new Error(`compileMatcher: entry "${e.text}" has bad concept index ${e.concept}`);
     }
-    const p = normPattern(e.text);
+    const p = normalizeQuery(e.text);
     if (p.length === 0) continue;
     const flags = e.flags & 7;
     const casedText = flags & FLAG_CASE_SENSITIVE ? normalizePreservingCase(e.text) : '';
@@ -323,7 +317,7 @@ export function matcherConcepts(data: CompiledMatcher): { ids: string[]; categor
 export function createMatcher(data: CompiledMatcher): Matcher {
   if (!data || data.v !== 2) throw new Error('createMatcher: unsupported data');
   const { ids, categories } = matcherConcepts(data);
-  // Few passes, no per-state allocations: this runs at page startup.
+  // Few passes, no per-state allocations: this runs in a frame's first scan slice.
   const N = data.states;
   const alphabet = data.alphabet;
   const A = alphabet.length;
@@ -484,17 +478,6 @@ function childOf(firstChild: Int32Array, label: Uint16Array, s: number, sy: numb
     else hi = mid - 1;
   }
   return -1;
-}
-
-/** Category of a concept id, or undefined. */
-export function conceptCategory(matcher: Matcher, conceptId: string): string | undefined {
-  const R = matcher._m;
-  if (R.conceptIndex === undefined) {
-    R.conceptIndex = new Map();
-    matcher.ids.forEach((id, k) => R.conceptIndex!.set(id, k));
-  }
-  const k = R.conceptIndex.get(conceptId);
-  return k === undefined ? undefined : matcher.categories[k];
 }
 
 // ---------------------------------------------------------------------------------------------

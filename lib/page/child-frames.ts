@@ -82,12 +82,14 @@ export interface ChildFrames {
 /**
  * Drives the same-origin child documents of `doc`: for each, `start(ctx, win)` runs with a
  * context that is invalidated when the frame is removed, navigates to another document, or the
- * parent's context ends.
+ * parent's context ends. Frame loads are followed only while `active()` (the lens is on for the
+ * page); `scan` is called when it turns on.
  */
 export function watchChildFrames(
   ctx: LensContext,
   doc: Document,
   start: (ctx: LensContext, win: Window & typeof globalThis) => void,
+  active: () => boolean,
 ): ChildFrames {
   const driven = new Map<HTMLIFrameElement | HTMLFrameElement, Driven>();
 
@@ -149,7 +151,7 @@ export function watchChildFrames(
     'load',
     (e: Event) => {
       const t = e.target as Element | null;
-      if (t && t.nodeType === 1 && isFrame(t)) attach(t);
+      if (t && t.nodeType === 1 && isFrame(t) && active()) attach(t);
     },
     { capture: true },
   );

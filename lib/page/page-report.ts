@@ -1,7 +1,7 @@
 // Stage 6 (report): counts for the toolbar badge (every frame reports its own) and the answers
 // to the popup's ContentProtocol questions (top frame only).
 import type { Category, Lang } from '../core/types.ts';
-import { uiLabelLang } from '../i18n.ts';
+import { labelIn, uiLabelLang } from '../i18n.ts';
 import { CONTENT_MESSAGES, listen, sendToBackground, type PageConcept } from '../messaging.ts';
 import type { LensContext } from './child-frames.ts';
 import type { ScanStats } from './scanner.ts';
@@ -88,7 +88,7 @@ export function createReporter(ctx: LensContext, deps: ReportDeps) {
               return {
                 conceptId: id,
                 category: sum?.category ?? deps.categoryOf(id) ?? 'formulation',
-                label: sum ? (sum.labels[lang] ?? sum.labels.en) : id,
+                label: sum ? labelIn(sum.labels, lang) : id,
                 count: s.counts.get(id) ?? 0,
               };
             });

@@ -46,6 +46,8 @@ export interface Scanner {
   hits(): Hit[];
   hitsAt(node: Text): readonly Hit[];
   stats(shown: ReadonlySet<Category> | null): ScanStats;
+  /** More hits than the paint cap: what is painted follows the viewport. */
+  readonly capped: boolean;
   clear(): void;
 }
 
@@ -177,12 +179,9 @@ export function createScanner(opts: ScannerOptions): Scanner {
 
   const startJob = (root: BlockContainer): boolean => {
     const probe = root.nodeType === 9 ? (root as Document).documentElement : root;
-    if (!root.isConnected || !probe || isInSkippedSubtree(probe, opts.walk)) {
-      // Whatever was there is gone or now off-limits.
-      for (const c of [...store.keys()]) if (c === root || root.contains(c)) forget(c);
-      return false;
-    }
+    // Old hits under root go first: rescanned below, or gone / now off-limits.
     for (const c of [...store.keys()]) if (c === root || root.contains(c)) forget(c);
+    if (!root.isConnected || !probe || isInSkippedSubtree(probe, opts.walk)) return false;
     seen = new Set();
     walker = new BlockWalker(root, opts.walk);
     return true;
@@ -350,6 +349,9 @@ export function createScanner(opts: ScannerOptions): Scanner {
     },
     hitsAt(node) {
       return byText.get(node) ?? [];
+    },
+    get capped() {
+      return overCap;
     },
     stats(shown) {
       const counts = new Map<string, number>();

@@ -135,7 +135,12 @@ function run(ctx: LensContext, win: Window & typeof globalThis, parentWorld: Wor
     doc,
   );
   // Same-origin child frames without a content script of their own (about:blank, srcdoc).
-  const frames = watchChildFrames(ctx, doc, (sub, childWin) => startDocument(sub, childWin, world));
+  const frames = watchChildFrames(
+    ctx,
+    doc,
+    (sub, childWin) => startDocument(sub, childWin, world),
+    () => shown !== null,
+  );
 
   const card = createCardUi(ctx, doc, {
     pageLang,
@@ -234,7 +239,7 @@ function run(ctx: LensContext, win: Window & typeof globalThis, parentWorld: Wor
     win,
     'scroll',
     () => {
-      if (!shown || !scanner.stats(null).capped) return;
+      if (!shown || !scanner.capped) return;
       clearTimeout(scrollTimer);
       scrollTimer = window.setTimeout(() => scanner.reprioritise(), 250);
     },
