@@ -1,11 +1,13 @@
 // Hover card data: a concept's details and the corpus documents' titles, from the background.
-// Cached for the content script's lifetime (one request per concept, one document list).
+// Cached for the page's lifetime (one request per concept, one document list); the reader's
+// hooks (use-corpus.ts) share these caches.
 import { useEffect, useState } from 'preact/hooks';
 import type { ConceptDetails } from '../lib/core/types.ts';
-import { sendToBackground } from '../lib/messaging.ts';
+import { type Res, sendToBackground } from '../lib/messaging.ts';
 import type { CardDoc } from '../components/HoverCard.tsx';
 
 const details = new Map<string, Promise<ConceptDetails | null>>();
+let listing: Promise<Res<'listDocuments'>> | undefined;
 let docs: Promise<Record<string, CardDoc>> | undefined;
 
 export function fetchConceptDetails(conceptId: string): Promise<ConceptDetails | null> {
@@ -18,9 +20,18 @@ export function fetchConceptDetails(conceptId: string): Promise<ConceptDetails |
   return p;
 }
 
+/** The corpus's document list, one request per page (the reader's library uses it too). */
+export function fetchDocumentList(): Promise<Res<'listDocuments'>> {
+  listing ??= sendToBackground('listDocuments', {}).catch((e: unknown) => {
+    listing = undefined; // retry next time
+    throw e;
+  });
+  return listing;
+}
+
 export function fetchCardDocs(): Promise<Record<string, CardDoc>> {
   if (!docs) {
-    const p = sendToBackground('listDocuments', {}).then((list) =>
+    const p = fetchDocumentList().then((list) =>
       Object.fromEntries(list.map((d) => [d.id, { id: d.id, title: d.title, date: d.date, lang: d.lang }])),
     );
     p.catch(() => (docs = undefined));

@@ -2,21 +2,12 @@
 import type { ConceptDetails } from '../lib/core/types.ts';
 import { type Res, sendToBackground } from '../lib/messaging.ts';
 import { type AsyncState, useAsync } from './use-async.ts';
+import { fetchConceptDetails, fetchDocumentList } from './use-concept-details.ts';
 
 export type DocumentListing = Res<'listDocuments'>[number];
 export type DocumentBundle = NonNullable<Res<'getDocument'>>;
 
-let docsCache: Promise<DocumentListing[]> | undefined;
 const docCache = new Map<string, Promise<DocumentBundle | null>>();
-const conceptCache = new Map<string, Promise<ConceptDetails | null>>();
-
-function listDocuments(): Promise<DocumentListing[]> {
-  docsCache ??= sendToBackground('listDocuments', {}).catch((e: unknown) => {
-    docsCache = undefined;
-    throw e;
-  });
-  return docsCache;
-}
 
 function getDocument(docId: string): Promise<DocumentBundle | null> {
   let p = docCache.get(docId);
@@ -30,20 +21,8 @@ function getDocument(docId: string): Promise<DocumentBundle | null> {
   return p;
 }
 
-export function getConcept(conceptId: string): Promise<ConceptDetails | null> {
-  let p = conceptCache.get(conceptId);
-  if (!p) {
-    p = sendToBackground('getConceptDetails', { conceptId }).catch((e: unknown) => {
-      conceptCache.delete(conceptId);
-      throw e;
-    });
-    conceptCache.set(conceptId, p);
-  }
-  return p;
-}
-
 export function useDocuments(): AsyncState<DocumentListing[]> {
-  return useAsync(listDocuments, []);
+  return useAsync(fetchDocumentList, []);
 }
 
 export function useDocument(docId: string | undefined): AsyncState<DocumentBundle | null> {
@@ -59,7 +38,7 @@ export function useDocumentPair(
 }
 
 export function useConcept(conceptId: string | undefined): AsyncState<ConceptDetails | null> {
-  return useAsync(conceptId ? () => getConcept(conceptId) : null, [conceptId]);
+  return useAsync(conceptId ? () => fetchConceptDetails(conceptId) : null, [conceptId]);
 }
 
 /** Details of many concepts (e.g. every concept of a document), keyed by id. */
@@ -68,7 +47,7 @@ export function useConcepts(ids: readonly string[]): AsyncState<Map<string, Conc
   return useAsync(
     ids.length
       ? async () => {
-          const list = await Promise.all(ids.map((id) => getConcept(id).catch(() => null)));
+          const list = await Promise.all(ids.map((id) => fetchConceptDetails(id).catch(() => null)));
           return new Map(list.filter((d): d is ConceptDetails => d !== null).map((d) => [d.concept.id, d]));
         }
       : async () => new Map<string, ConceptDetails>(),

@@ -196,7 +196,10 @@ function openPort(): PortLike {
  * Ask the background over the Port (opened on first use, reopened after the worker restarted).
  * Same messages and answers as `sendToBackground`; falls back to it when the Port fails.
  */
-export async function requestFromBackground<K extends keyof BackgroundProtocol>(
+/** The messages the background answers over the Port (others: `sendToBackground`). */
+export const PORT_MESSAGES = ['searchCorpus'] as const satisfies ReadonlyArray<keyof BackgroundProtocol>;
+
+export async function requestFromBackground<K extends (typeof PORT_MESSAGES)[number]>(
   type: K,
   payload: Req<K>,
 ): Promise<Res<K>> {
@@ -279,13 +282,6 @@ export async function sendToTab<K extends keyof ContentProtocol>(
 ): Promise<Res<K>> {
   return (await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 })) as Res<K>;
 }
-
-export type Handlers<P> = {
-  [K in keyof P]: (
-    payload: P[K] extends { req: infer R } ? R : never,
-    sender: { tabId?: number; frameId?: number; url?: string },
-  ) => Promise<P[K] extends { res: infer S } ? S : never> | (P[K] extends { res: infer S } ? S : never);
-};
 
 /**
  * Registers one runtime.onMessage listener that validates and dispatches to `handlers`.

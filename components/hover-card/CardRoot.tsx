@@ -1,6 +1,6 @@
 // Connects the presentational HoverCard to its data (useConceptDetails) and places the card's
 // frame next to the term after every render (the card grows when details arrive).
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { Category, Lang } from '../../lib/core/types.ts';
 import { useConceptDetails } from '../../hooks/use-concept-details.ts';
 import { langOfMatch } from '../../lib/page/lang.ts';
@@ -27,10 +27,9 @@ export interface CardRootProps {
 
 export function CardRoot(props: CardRootProps) {
   const data = useConceptDetails(props.conceptId);
-  const probe = useRef<HTMLDivElement>(null);
   const nameLang = langOfMatch(props.term, data.details?.concept, props.pageLang);
   useLayoutEffect(() => {
-    const card = probe.current?.firstElementChild as HTMLElement | null;
+    const card = props.frame.firstElementChild as HTMLElement | null; // frame is our render container
     if (!card) return;
     // null once the card's document has no window (its frame was removed meanwhile)
     const view = props.frame.ownerDocument.defaultView;
@@ -47,21 +46,19 @@ export function CardRoot(props: CardRootProps) {
     props.frame.dataset.side = p.side;
   });
   return (
-    <div ref={probe} style={{ display: 'contents' }}>
-      <HoverCard
-        conceptId={props.conceptId}
-        category={props.category}
-        term={props.term}
-        details={data.details}
-        failed={data.failed}
-        docs={data.docs}
-        nameLang={nameLang}
-        locale={props.locale}
-        focusable={props.focusable}
-        onOpenPassage={props.onOpenPassage}
-        onSearch={props.onSearch}
-        onClose={props.onClose}
-      />
-    </div>
+    <HoverCard
+      conceptId={props.conceptId}
+      category={props.category}
+      term={props.term}
+      details={data.details}
+      failed={data.failed}
+      docs={data.docs}
+      nameLang={nameLang}
+      locale={props.locale}
+      focusable={props.focusable}
+      onOpenPassage={props.onOpenPassage}
+      onSearch={props.onSearch}
+      onClose={props.onClose}
+    />
   );
 }

@@ -14,6 +14,8 @@ export interface PopoverAnchor {
   category: Category;
   /** The term as it reads in the text. */
   term: string;
+  /** Language of the passage the term is in, if it is a glossary language. */
+  textLang: Lang | undefined;
   /** The highlighted term (the card follows it when the page scrolls). */
   el: HTMLElement;
   /** Opened by click/keyboard (stays, takes focus) or by hover (transient). */
@@ -63,7 +65,7 @@ export function ReaderConceptCard(props: {
         conceptId: anchor.conceptId,
         category: anchor.category,
         term: anchor.term,
-        pageLang: props.labelLang,
+        pageLang: anchor.textLang ?? props.labelLang,
         locale: props.locale,
         anchor: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
         frame,

@@ -1,10 +1,11 @@
 // Local UI state shared by the document and parallel views: the concept card (the same card as
 // on web pages) and the open citation box. Pure Preact state; data and side effects come in
 // through props.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Citation, formatCitation } from '../../lib/core/citation.ts';
 import type { ConceptDetails, ConceptSummary, DocumentMeta, Lang, Passage } from '../../lib/core/types.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
+import { langFromTag } from '../../lib/page/lang.ts';
 import type { Range } from '../marks.ts';
 import { CitationBox } from './CitationBox.tsx';
 import { ReaderConceptCard, type PopoverAnchor } from './ReaderConceptCard.tsx';
@@ -39,6 +40,8 @@ export function useReadingUi(props: ReadingProps) {
     conceptId: id,
     category: props.summaries?.get(id)?.category ?? props.details?.get(id)?.concept.category ?? 'formulation',
     term: el.textContent ?? '',
+    // the passage's language breaks ties between same-spelled names (習近平: ja and zh-Hant)
+    textLang: langFromTag(el.closest('[lang]')?.getAttribute('lang')),
     el,
     pinned,
   });
@@ -54,15 +57,25 @@ export function useReadingUi(props: ReadingProps) {
     const onDown = (e: MouseEvent) => {
       const target = e.target as Element | null;
       if (target?.closest('.concept-popover') || target?.closest('.term')) return;
+      returnFocus.current = null; // the click put focus where the reader wants it
       setAnchor(undefined);
     };
     document.addEventListener('mousedown', onDown);
     return () => document.removeEventListener('mousedown', onDown);
   }, [anchor?.pinned]);
 
+  // Concept ranges per passage, computed once per set of details (not on every hover/render).
+  const rangeCache = useMemo(() => new Map<string, Range[]>(), [props.details]);
+  const rangesOf = (p: Passage): Range[] => {
+    if (!props.details) return [];
+    let r = rangeCache.get(p.id);
+    if (!r) rangeCache.set(p.id, (r = passageRanges(p.id, p.text, [...props.details.values()])));
+    return r;
+  };
+
   /** The passage text (or its [from, to) slice) with concept highlights. */
   const text = (p: Passage, from = 0, to = p.text.length) => {
-    const all: Range[] = props.details ? passageRanges(p.id, p.text, [...props.details.values()]) : [];
+    const all = rangesOf(p);
     const ranges = all
       .filter((r) => r.end > from && r.start < to)
       .map((r) => ({ start: Math.max(r.start, from) - from, end: Math.min(r.end, to) - from, tag: r.tag }));

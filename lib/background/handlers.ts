@@ -1,8 +1,8 @@
 // Background message handlers: every BackgroundProtocol message, registered with `listen`.
 import { browser } from 'wxt/browser';
 import { getConceptDetails, getConceptSummaries, getDocument, listDocuments } from '../core/search.ts';
-import { BACKGROUND_MESSAGES, listen, listenPort } from '../messaging.ts';
-import type { BackgroundProtocol, Handlers } from '../messaging.ts';
+import { BACKGROUND_MESSAGES, listen, listenPort, PORT_MESSAGES } from '../messaging.ts';
+import type { BackgroundProtocol, HandlersFor } from '../messaging.ts';
 import type { CorpusService } from './corpus-service.ts';
 
 /** Toolbar badge colour (the extension's accent). */
@@ -110,7 +110,7 @@ export class PageReports {
 export function createHandlers(
   service: CorpusService,
   reports = new PageReports(),
-): Handlers<BackgroundProtocol> {
+): HandlersFor<keyof BackgroundProtocol> {
   return {
     searchCorpus: ({ query, limit }) => service.search().search(query, limit === undefined ? {} : { limit }),
     getConceptDetails: ({ conceptId }) => getConceptDetails(service.data(), conceptId),
@@ -164,7 +164,7 @@ export function registerHandlers(service: CorpusService): () => void {
   const handlers = createHandlers(service, reports);
   const off = listen(BACKGROUND_MESSAGES, handlers);
   // The popup's search asks over a long-lived Port (one IPC hop each way per keystroke).
-  const offPort = listenPort(['searchCorpus'], handlers);
+  const offPort = listenPort(PORT_MESSAGES, handlers);
   return () => {
     off();
     offPort();
