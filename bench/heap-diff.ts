@@ -4,15 +4,13 @@
 // highlighter benchmark (bench/highlight-bench.ts measures the target itself).
 //
 //   npx node bench/heap-diff.ts [--page nytimes-1] [--ext .output-bench/chrome-mv3] [--top 40]
+import { cli, saveResult } from './lib-cli.ts';
 import { resolve } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../e2e/harness.ts';
 
 const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string) => {
-  const k = argv.indexOf(`--${name}`);
-  return k >= 0 && argv[k + 1] ? argv[k + 1]! : dflt;
-};
+const { opt } = cli(argv);
 const PAGE = opt('page', 'nytimes-1');
 const EXT = resolve(opt('ext', '.output-bench/chrome-mv3'));
 const TOP = Number(opt('top', '40'));
@@ -95,8 +93,17 @@ try {
   for (const [t, d] of [...byType].sort((p, q) => q[1] - p[1]))
     console.log(`  ${(d / 1024).toFixed(1)}\t${t}`);
   console.log(`\nlargest Δ (KiB, count):`);
-  for (const r of rows.sort((p, q) => q.d - p.d).slice(0, TOP))
-    console.log(`  ${(r.d / 1024).toFixed(1)}\t${r.n}\t${r.k.replaceAll('\n', ' ')}`);
+  const top = rows.sort((p, q) => q.d - p.d).slice(0, TOP);
+  for (const r of top) console.log(`  ${(r.d / 1024).toFixed(1)}\t${r.n}\t${r.k.replaceAll('\n', ' ')}`);
+  const file = saveResult(`heap-${PAGE}`, {
+    date: new Date().toISOString(),
+    page: PAGE,
+    extension: EXT,
+    heapUsage: { ours: a.usage, bare: b.usage, deltaBytes: total(a.usage) - total(b.usage) },
+    deltaByTypeBytes: Object.fromEntries([...byType].sort((p, q) => q[1] - p[1])),
+    largest: top.map((r) => ({ node: r.k, deltaBytes: r.d, count: r.n })),
+  });
+  console.log(`\n→ ${file}`);
 } finally {
   await ours.close();
   await bare.close();

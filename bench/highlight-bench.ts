@@ -9,6 +9,7 @@
 // Writes bench/results/highlight-<date>T<hhmm>.json and .md; --docs also replaces the "Page highlighter"
 // section of docs/benchmarks.md with the generated Markdown. Not part of `npm test` (timings are
 // noisy). What every number means is written into the Markdown (METHOD below).
+import { cli } from './lib-cli.ts';
 import {
   existsSync,
   mkdirSync,
@@ -44,11 +45,7 @@ const DOCS = join(ROOT, 'docs', 'benchmarks.md');
 // Options
 
 const argv = process.argv.slice(2).filter((a) => a !== 'highlight');
-const flag = (name: string) => argv.includes(`--${name}`);
-const opt = (name: string, dflt: string) => {
-  const k = argv.indexOf(`--${name}`);
-  return k >= 0 && argv[k + 1] ? argv[k + 1]! : dflt;
-};
+const { opt, flag } = cli(argv);
 /**
  * The issue's pages, plus `policy-dense`: every passage of the shipped corpus as one long article
  * (generated at run time from generated/corpus.json), the page a reader of policy documents sees

@@ -8,15 +8,13 @@
 //   - per keystroke, typing real queries at ~12 keys/s: input event → the results for exactly
 //     that input rendered (DOM committed), and → the next animation frame after it (painted).
 // Reports p50 / p95 / max. Times come from the page's own clock (performance.now()).
+import { cli } from './lib-cli.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHROME_BUILD, launchChromium } from '../e2e/harness.ts';
 
 const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
-};
+const { opt } = cli(args);
 const ext = resolve(opt('--ext', CHROME_BUILD));
 const runs = Number(opt('--runs', '10'));
 const outDir = resolve(opt('--out', join(import.meta.dirname, 'results')));
@@ -172,7 +170,7 @@ try {
   };
   mkdirSync(outDir, { recursive: true });
   const day = result.date.slice(0, 10);
-  writeFileSync(join(outDir, `popup-${day}.json`), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(join(outDir, `popup-open-${day}.json`), JSON.stringify(result, null, 2) + '\n');
   const row = (name: string, v: { n: number; p50: number; p95: number; max: number }) =>
     `| ${name} | ${v.n} | ${v.p50} | ${v.p95} | ${v.max} |`;
   const md = [
@@ -189,7 +187,7 @@ try {
     row('keystroke → results painted', result.keystrokeToResultsPaintMs),
     '',
   ].join('\n');
-  writeFileSync(join(outDir, `popup-${day}.md`), md);
+  writeFileSync(join(outDir, `popup-open-${day}.md`), md);
   console.log(md);
 } finally {
   await s.close();

@@ -37,6 +37,7 @@
 //     shows; the searchCorpus round trip of the same text (what the popup would cost without its
 //     cap); no page error / console error / service-worker error allowed.
 // Writes bench/results/popup-<date>T<HHMM>Z.json and prints a Markdown table.
+import { cli } from './lib-cli.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,10 +52,7 @@ import { scale } from './lib-synthetic.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
-};
+const { opt } = cli(args);
 const ext = resolve(ROOT, opt('--ext', '.output-popupbench/chrome-mv3'));
 const with100 = args.includes('--with-100x');
 const ext100 = args.includes('--ext100')

@@ -8,15 +8,14 @@
 //
 // --observer registers a MutationObserver with the content script's options (subtree, childList,
 // characterData, filtered attributes; empty callback) on the document for every mode.
+import { cli, saveResult } from './lib-cli.ts';
+import { median } from './lib-trace.ts';
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/lib/find-browser.ts';
 
 const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string) => {
-  const k = argv.indexOf(`--${name}`);
-  return k >= 0 && argv[k + 1] ? argv[k + 1]! : dflt;
-};
+const { opt } = cli(argv);
 const REPS = Number(opt('reps', '9'));
 const ITERATIONS = Number(opt('iterations', '4000'));
 const OBSERVER = argv.includes('--observer');
@@ -122,7 +121,6 @@ try {
       await cdp.send('HeapProfiler.collectGarbage'); // unregisters dropped live Ranges
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const base = median(times.none!);
   const version = browser.version();
   console.log(
@@ -136,6 +134,18 @@ try {
     console.log(
       `| ${MODES[m]} | ${median(times[m]!).toFixed(1)} | ${(median(times[m]!) / base).toFixed(2)} |`,
     );
+  const file = saveResult(OBSERVER ? 'ranges-observer' : 'ranges', {
+    date: new Date().toISOString(),
+    chromium: version,
+    iterations: ITERATIONS,
+    rounds: REPS,
+    observer: OBSERVER,
+    loadAverage1: load,
+    medianMs: Object.fromEntries(modes.map((m) => [m, median(times[m]!)])),
+    ratioToNone: Object.fromEntries(modes.map((m) => [m, median(times[m]!) / base])),
+    times,
+  });
+  console.log(`\n→ ${file}`);
 } finally {
   await browser.close();
 }

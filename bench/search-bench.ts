@@ -6,21 +6,21 @@
 //   - buildSearchIndex time and index JSON size;
 //   - createSearch time and the first query (which builds the bigram prefilters);
 //   - p50 / p95 / max per query over the golden queries plus long and adversarial queries.
+import { cpus, loadavg } from 'node:os';
+import { cli, saveResult } from './lib-cli.ts';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { buildSearchIndex, createSearch } from '../lib/core/search.ts';
+import { createMatcher, type CompiledMatcher } from '../lib/core/term-matcher.ts';
 import type { SearchIndexData } from '../lib/core/search.ts';
 import type { CorpusData } from '../lib/core/types.ts';
 import { scale } from './lib-synthetic.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
-};
+const { opt } = cli(args);
 const dir = resolve(opt('--dir', join(ROOT, 'generated')));
 const factor = Number(opt('--factor', '100'));
 const runs = Number(opt('--runs', '20'));
@@ -51,7 +51,7 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
 }
 
-function bench(label: string, d: CorpusData, index: SearchIndexData | null): void {
+function bench(label: string, d: CorpusData, index: SearchIndexData | null) {
   const chars = d.passages.reduce((n, p) => n + p.text.length, 0);
   let t0 = performance.now();
   const idx = index ?? buildSearchIndex(d);
@@ -102,7 +102,47 @@ function bench(label: string, d: CorpusData, index: SearchIndexData | null): voi
       .join('; ')}`,
   );
   console.log(`   1 MB queries: ${hugeMs.map((m) => `${m.toFixed(2)} ms`).join(', ')}`);
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    label,
+    documents: d.documents.length,
+    passages: d.passages.length,
+    chunks: s.chunkCount,
+    indexJsonKiB: r2(Buffer.byteLength(json) / 1024),
+    buildSearchIndexMs: Number.isNaN(buildMs) ? null : r2(buildMs),
+    createSearchMs: r2(createMs),
+    firstQueryMs: r2(firstMs),
+    perQuery: { n: per.length, p50: r2(pct(per, 0.5)), p95: r2(pct(per, 0.95)), max: r2(Math.max(...per)) },
+    hugeQueryMs: hugeMs.map(r2),
+  };
 }
 
-bench('real corpus (shipped index)', data, shippedIndex);
-bench(`synthetic ${factor}x corpus`, scale(data, factor), null);
+// The content script's matcher: decoding generated/matcher.json (trie + derived failure links).
+const matcherData = JSON.parse(readFileSync(join(dir, 'matcher.json'), 'utf8')) as CompiledMatcher;
+const decode: number[] = [];
+for (let r = 0; r < 21; r++) {
+  const a = performance.now();
+  createMatcher(matcherData);
+  decode.push(performance.now() - a);
+}
+const createMatcherMs = { p50: pct(decode, 0.5), max: Math.max(...decode) };
+console.log(
+  `\n== matcher: createMatcher p50 ${createMatcherMs.p50.toFixed(2)} ms, max ${createMatcherMs.max.toFixed(2)} ms (21 runs)`,
+);
+
+const rows = [
+  bench('real corpus (shipped index)', data, shippedIndex),
+  bench(`synthetic ${factor}x corpus`, scale(data, factor), null),
+];
+const file = saveResult('search', {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  loadAverage1: loadavg()[0],
+  queries: queries.length,
+  runs,
+  rows,
+  createMatcherMs,
+});
+console.log(`\n→ ${file}`);

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { LANGS, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
 import { langOrder } from '../lib/page/lang.ts';
 import { MarkedText } from './MarkedText.tsx';
+import { groupBy } from './group-by.ts';
 import { CARD_STRINGS, type CardLocale } from './hover-card/strings.ts';
 
 export interface CardDoc {
@@ -35,18 +36,6 @@ export interface HoverCardProps {
   onClose(): void;
 }
 
-type Occurrence = ConceptDetails['occurrences'][number];
-
-function groupByDoc(occurrences: readonly Occurrence[]): Array<[string, Occurrence[]]> {
-  const groups = new Map<string, Occurrence[]>();
-  for (const o of occurrences) {
-    const list = groups.get(o.docId);
-    if (list) list.push(o);
-    else groups.set(o.docId, [o]);
-  }
-  return [...groups];
-}
-
 export function HoverCard(props: HoverCardProps) {
   const s = CARD_STRINGS[props.locale];
   const { details } = props;
@@ -55,7 +44,7 @@ export function HoverCard(props: HoverCardProps) {
   const perDoc = props.perDoc ?? 3;
   const title = concept ? (concept.labels[props.nameLang] ?? concept.labels.en) : props.term;
   const titleId = `policy-lens-card-title-${props.conceptId}`;
-  const groups = details ? groupByDoc(details.occurrences) : [];
+  const groups = details ? groupBy(details.occurrences, (o) => o.docId) : [];
   const langs = langOrder(props.nameLang, LANGS);
 
   return (

@@ -230,6 +230,10 @@ export interface SenderInfo {
   url?: string;
 }
 
+function senderInfo(s: { tab?: { id?: number }; frameId?: number; url?: string } | undefined): SenderInfo {
+  return { tabId: s?.tab?.id, frameId: s?.frameId, url: s?.url };
+}
+
 /** One handler per allowed message type (used by `listen` and `listenPort`). */
 export type HandlersFor<K extends MessageType> = {
   [T in K]: (payload: Req<T>, sender: SenderInfo) => Promise<Res<T>> | Res<T>;
@@ -258,7 +262,7 @@ export function listenPort<K extends MessageType>(
         if (open) p.postMessage(a);
       };
       Promise.resolve()
-        .then(() => handler(msg.payload, { tabId: s?.tab?.id, frameId: s?.frameId, url: s?.url }))
+        .then(() => handler(msg.payload, senderInfo(s)))
         .then(
           (res) => reply({ id, ok: true, res }),
           (e: unknown) => reply({ id, ok: false, error: String(e) }),
@@ -291,9 +295,8 @@ export function listen<K extends MessageType>(allowed: readonly K[], handlers: H
   const listener = (msg: unknown, sender: { tab?: { id?: number }; frameId?: number; url?: string }) => {
     if (!isMessage(msg, allowed)) return undefined; // not ours: let other listeners answer
     const handler = handlers[msg.type] as (p: unknown, s: object) => unknown;
-    return Promise.resolve(
-      handler(msg.payload, { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }),
-    );
+    // a handler that throws answers with a rejection, like one that rejects
+    return Promise.resolve().then(() => handler(msg.payload, senderInfo(sender)));
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);

@@ -1,5 +1,6 @@
 // Pure: groups search hits by document, keeping the rank order of each document's best hit.
 import type { SearchHit } from '../../lib/core/types.ts';
+import { groupBy } from '../group-by.ts';
 
 export interface HitGroup {
   docId: string;
@@ -7,16 +8,7 @@ export interface HitGroup {
 }
 
 export function groupHitsByDocument(hits: readonly SearchHit[]): HitGroup[] {
-  const groups = new Map<string, HitGroup>();
-  for (const h of hits) {
-    let g = groups.get(h.docId);
-    if (!g) {
-      g = { docId: h.docId, hits: [] };
-      groups.set(h.docId, g);
-    }
-    g.hits.push(h);
-  }
-  return [...groups.values()];
+  return groupBy(hits, (h) => h.docId).map(([docId, list]) => ({ docId, hits: list }));
 }
 
 /** The hits in display order (group by group): what ↑/↓ walk through. */

@@ -1,16 +1,14 @@
 import { type ConceptDetails, type ConceptSummary, LANGS, type Lang } from '../../lib/core/types.ts';
 import { labelIn, langName, t } from '../../lib/i18n.ts';
+import type { CardDoc } from '../HoverCard.tsx';
 import { MarkedText } from '../MarkedText.tsx';
+import { groupBy } from '../group-by.ts';
 import { categoryName, occurrences } from '../labels.ts';
 import { htmlLang } from './DocumentView.tsx';
 import { passageNumberFromId as passageNo } from '../passage.ts';
 
-export interface OccurrenceDoc {
-  id: string;
-  title: string;
-  date: string;
-  lang: Lang;
-}
+/** A document as the occurrence lists show it (the hover card's document type). */
+export type OccurrenceDoc = CardDoc;
 
 type Occ = ConceptDetails['occurrences'][number];
 
@@ -19,13 +17,7 @@ export function groupOccurrences(
   occurrences: readonly Occ[],
   docs: ReadonlyMap<string, OccurrenceDoc>,
 ): Array<{ docId: string; doc: OccurrenceDoc | undefined; occurrences: Occ[] }> {
-  const groups = new Map<string, Occ[]>();
-  for (const o of occurrences) {
-    const g = groups.get(o.docId);
-    if (g) g.push(o);
-    else groups.set(o.docId, [o]);
-  }
-  return [...groups.entries()]
+  return groupBy(occurrences, (o) => o.docId)
     .map(([docId, occs]) => ({ docId, doc: docs.get(docId), occurrences: occs }))
     .sort(
       (a, b) =>
