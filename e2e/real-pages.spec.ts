@@ -381,6 +381,76 @@ async function bareChromium(
   return out;
 }
 
+/** What a run reads from one page with the extension: load, settle, every frame's highlights. */
+interface PageRead {
+  navError: string | undefined;
+  loadMs: number;
+  settleMs: number;
+  settled: boolean;
+  stats: LensStats | undefined;
+  highlights: HighlightDump;
+  finalUrl: string;
+}
+
+/** Opens `url` in `page` (Playwright or Puppeteer), waits for our scan to settle, reads highlights. */
+async function loadAndRead(
+  page: Page | PptrPage,
+  url: string,
+  started: number,
+  opts: { settle?: boolean } = {},
+): Promise<PageRead> {
+  const navError = await gotoTolerant(page, url);
+  const loadMs = Date.now() - started;
+  const evaluate = (fn: typeof statsScript, arg: number) =>
+    (page as Page).evaluate(fn, arg) as Promise<LensStats | null>;
+  const { settled, stats } =
+    opts.settle === false
+      ? { settled: true, stats: undefined }
+      : await settle(() => evaluate(statsScript, 250));
+  const frames = (page as Page).frames() as Array<{ evaluate: Page['evaluate'] }>;
+  const dumps = await Promise.all(
+    frames.map((f) => f.evaluate(readHighlightsScript).catch(() => ({}) as HighlightDump)),
+  );
+  const highlights = mergeDumps(dumps);
+  return {
+    navError,
+    loadMs,
+    settleMs: Date.now() - started - loadMs,
+    settled,
+    stats,
+    highlights,
+    finalUrl: page.url(),
+  };
+}
+
+/** The result row of one page. */
+function pageResult(
+  file: string,
+  url: string,
+  started: number,
+  read: PageRead,
+  own: Set<string>,
+  cls: { ours: string[]; pageOwn: string[] },
+): PageResult {
+  return {
+    file,
+    ms: Date.now() - started,
+    loadMs: read.loadMs,
+    settleMs: read.settleMs,
+    // Firefox's BiDi navigate sometimes ends in "Address rejected" (17 of 130 pages), while
+    // the page itself did load: finalUrl is asserted and the highlights are compared.
+    ...(read.navError ? { navError: read.navError } : {}),
+    ...(read.finalUrl !== url ? { finalUrl: read.finalUrl } : {}),
+    settled: read.settled,
+    stats: read.stats,
+    highlights: read.highlights,
+    texts: allTexts(read.highlights),
+    pageOwnErrors: cls.pageOwn,
+    withoutExtension: own.size,
+    ours: cls.ours,
+  };
+}
+
 /** One page with the extension, and at the same time without it (the other browser). */
 async function visitChromium(
   s: ChromiumSession,
@@ -394,18 +464,7 @@ async function visitChromium(
   const bareRun = bareChromium(bare, file, BARE_WAIT_MS, 'interactive');
   const page = await s.context.newPage();
   const c = await collectChromium(s, page);
-  const navError = await gotoTolerant(page, url);
-  const loadMs = Date.now() - started;
-  const { settled, stats } =
-    opts.settle === false
-      ? { settled: true, stats: undefined }
-      : await settle(() => page.evaluate(statsScript, 250));
-  const dumps = await Promise.all(
-    page.frames().map((f) => f.evaluate(readHighlightsScript).catch(() => ({}) as HighlightDump)),
-  );
-  const highlights = mergeDumps(dumps);
-  const settleMs = Date.now() - started - loadMs;
-  const finalUrl = page.url();
+  const read = await loadAndRead(page, url, started, opts);
   // Exercise the scroll path too, and let late errors arrive.
   await page.evaluate(scrollToBottom).catch(() => undefined);
   await page.waitForTimeout(TAIL_MS);
@@ -422,21 +481,7 @@ async function visitChromium(
   extRequests.push(...c.extRequests);
   await c.detach();
   await page.close().catch(() => undefined);
-  return {
-    file,
-    ms: Date.now() - started,
-    loadMs,
-    settleMs,
-    ...(navError ? { navError } : {}),
-    ...(finalUrl !== url ? { finalUrl } : {}),
-    settled,
-    stats,
-    highlights,
-    texts: allTexts(highlights),
-    pageOwnErrors: pageOwn,
-    withoutExtension: own.size,
-    ours,
-  };
+  return pageResult(file, url, started, read, own, { ours, pageOwn });
 }
 
 /** A throw-away extension whose content script logs and throws in every way we look for. */
@@ -599,15 +644,7 @@ describe('real pages (Firefox)', () => {
         const bareRun = bareFirefox(bare, url, BARE_WAIT_MS, 'interactive');
         const page = await f.browser.newPage();
         const c = collectFirefox(page);
-        const navError = await gotoTolerant(page, url);
-        const loadMs = Date.now() - started;
-        const { settled, stats } = await settle(() => page.evaluate(statsScript, 250));
-        const dumps = await Promise.all(
-          page.frames().map((fr) => fr.evaluate(readHighlightsScript).catch(() => ({}) as HighlightDump)),
-        );
-        const highlights = mergeDumps(dumps);
-        const settleMs = Date.now() - started - loadMs;
-        const finalUrl = page.url();
+        const read = await loadAndRead(page, url, started);
         await page.evaluate(scrollToBottom).catch(() => undefined);
         await sleep(TAIL_MS);
         const own = await bareRun;
@@ -620,23 +657,7 @@ describe('real pages (Firefox)', () => {
           bare: own,
           recheck: () => bareFirefox(bare, url, RECHECK_WAIT_MS, 'complete'),
         });
-        results.push({
-          file,
-          ms: Date.now() - started,
-          loadMs,
-          settleMs,
-          // Firefox's BiDi navigate sometimes ends in "Address rejected" (17 of 130 pages), while
-          // the page itself did load: finalUrl is asserted and the highlights are compared.
-          ...(navError ? { navError } : {}),
-          ...(finalUrl !== url ? { finalUrl } : {}),
-          settled,
-          stats,
-          highlights,
-          texts: allTexts(highlights),
-          pageOwnErrors: pageOwn,
-          withoutExtension: own.size,
-          ours,
-        });
+        results.push(pageResult(file, url, started, read, own, { ours, pageOwn }));
       }
       const ms = Date.now() - t0;
       summarise('firefox', results, ms);
