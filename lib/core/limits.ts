@@ -1,0 +1,44 @@
+// Every cap of the product, written once (10ten keeps its caps in one limits module the same way).
+// A number here that bounds user input is the contract between the UI, the messages and the core;
+// change it here and nowhere else.
+
+/** Raw query characters the search reads; one more than this tells it the query was cut. */
+export const RAW_QUERY_CAP = 1024;
+/** Characters a UI sends for a query: one over RAW_QUERY_CAP, so the search can say "truncated". */
+export const QUERY_SEND_CAP = RAW_QUERY_CAP + 1;
+/** Characters the popup's search box holds (the search reads no more). */
+export const QUERY_INPUT_MAX = RAW_QUERY_CAP;
+/** Characters of a query passed on in a URL (popup.html?q=, "Search the corpus" from a card). */
+export const URL_QUERY_CAP = 500;
+/** Normalised query length used for exact substring search. */
+export const EXACT_CAP = 256;
+/** Normalised query length used for fuzzy search (fuse.js bitap splits patterns > 32). */
+export const FUZZY_CAP = 64;
+/** Normalised query length used for concept expansion and suggestions. */
+export const CONCEPT_CAP = 64;
+/** Results per search: default and most a caller may ask for. */
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 200;
+/** Longest string any message field may carry (a pasted page is far below this). */
+export const MESSAGE_STRING_MAX = 2_000_000;
+/** Longest reader hash a message may carry (reader.html#…). */
+export const HASH_MAX = 2000;
+/** Longest id (concept, document, passage) accepted anywhere. */
+export const ID_MAX = 120;
+/** Most [conceptId, count] pairs one frame may report. */
+export const REPORT_CONCEPTS_MAX = 10_000;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Cuts s to at most n UTF-16 units without splitting a surrogate pair. The one cut everywhere. */
+export function cutSafe(s: string, n: number): string {
+  if (s.length <= n) return s;
+  let end = Math.max(0, n);
+  if (end > 0 && isHighSurrogate(s.charCodeAt(end - 1)) && isLowSurrogate(s.charCodeAt(end))) end--;
+  return s.slice(0, end);
+}
