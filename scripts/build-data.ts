@@ -1,8 +1,9 @@
 // npm run data [-- --out <dir>] [--allow-errors]
 // Parses and cleans corpus/documents/, validates corpus/manifest.yaml and the glossary, compiles
-// the term matcher and writes deterministic JSON to generated/ (logic in scripts/lib-build.ts and
-// lib/core/). Fails (exit 1, file:line:col messages) on any validation error or any generated file
-// over 4 MB. --allow-errors writes the files anyway (for development; still exits 1).
+// the term matcher and writes deterministic JSON to generated/ (files and opencc in
+// scripts/lib-build.ts, the pipeline itself in lib/core/pipeline/). Fails (exit 1, file:line:col
+// messages) on any validation error or any generated file over 4 MB. --allow-errors writes the
+// files anyway (for development; still exits 1).
 // --root <dir> reads corpus/ from another directory (tests build from a snapshot).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -4,7 +4,7 @@
 //   coverage [--json]        status of every quoted term and numbered formulation in the corpus;
 //                            exit 1 if anything is MISSING; prints suggestions
 //   scan <file.html> [--json]  concepts found on a saved page (generated/matcher.json, page context)
-//   search <query...>        delegated to scripts/cli-search.ts
+//   search <query...>        scripts/cli-search.ts
 //
 // Thin shell: the logic lives in lib/core/ (corpus, glossary, coverage, term-matcher).
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import {
 } from '../lib/core/coverage.ts';
 import { createMatcher, findTermMatches, type CompiledMatcher } from '../lib/core/term-matcher.ts';
 import type { CorpusData, TermMatch } from '../lib/core/types.ts';
+import { runSearchCommand } from './cli-search.ts';
 import { buildData, printDiagnostics } from './lib-build.ts';
 import { htmlToText } from './lib-html.ts';
 import { defaultPaths, normalizeAlias, ROOT } from './load-glossary.ts';
@@ -174,20 +175,6 @@ function scan(args: string[]): number {
   return 0;
 }
 
-async function search(args: string[]): Promise<number> {
-  const path = join(ROOT, 'scripts/cli-search.ts');
-  if (!existsSync(path)) {
-    console.error('search is not available yet (scripts/cli-search.ts is missing)');
-    return 2;
-  }
-  const mod = (await import(path)) as { runSearchCommand?: (a: string[]) => Promise<number> };
-  if (typeof mod.runSearchCommand !== 'function') {
-    console.error('scripts/cli-search.ts does not export runSearchCommand');
-    return 2;
-  }
-  return mod.runSearchCommand(args);
-}
-
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
   switch (cmd) {
@@ -198,7 +185,7 @@ async function main(argv: string[]): Promise<number> {
     case 'scan':
       return scan(args);
     case 'search':
-      return search(args);
+      return runSearchCommand(args);
     case undefined:
     case 'help':
     case '--help':

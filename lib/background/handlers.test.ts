@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CorpusSource } from './sources/corpus-source.ts';
 
 // A minimal fake of the WebExtension APIs the background uses.
 const calls: Array<[string, unknown]> = [];
@@ -26,12 +27,13 @@ vi.mock('wxt/browser', () => ({ browser: fake }));
 
 const { makeFixture } = await import('../core/search.fixture.ts');
 const { buildSearchIndex } = await import('../core/search.ts');
-const { createCorpusService } = await import('./corpus-service.ts');
-const { badgeText, createHandlers, PageReports, registerHandlers } = await import('./handlers.ts');
+const { createBundledSource } = await import('./sources/bundled-source.ts');
+const { badgeText, createHandlers, PageReports, popupSearchUrl, registerHandlers } =
+  await import('./handlers.ts');
 
 const data = makeFixture();
 const index = buildSearchIndex(data);
-const service = createCorpusService(() => ({ data, index }));
+const service = createBundledSource(() => ({ data, index }));
 
 describe('background handlers', () => {
   beforeEach(() => {
@@ -49,6 +51,36 @@ describe('background handlers', () => {
     expect((await h.getConceptSummaries({}, {})).length).toBe(data.concepts.length);
     expect((await h.listDocuments({}, {})).map((d) => d.id)).toEqual(['000', '001', '002', '003', '004']);
     expect((await h.getDocument({ docId: '004' }, {}))?.passages.length).toBe(2);
+  });
+  it('answers over any CorpusSource, passing the query, limit and ids on and awaiting it', async () => {
+    const asked: unknown[] = [];
+    const source: CorpusSource = {
+      id: 'fake',
+      kind: 'remote',
+      search: async (query, opts) => {
+        asked.push(['search', query, opts]);
+        return { ...(await service.search(query, opts)), query: 'from fake' };
+      },
+      conceptDetails: async (id) => (asked.push(['details', id]), null),
+      conceptSummaries: async (ids) => (asked.push(['summaries', ids]), []),
+      listDocuments: async () => (asked.push(['list']), []),
+      getDocument: async (id) => (asked.push(['doc', id]), null),
+    };
+    const h = createHandlers(source);
+    expect((await h.searchCorpus({ query: '六稳', limit: 3 }, {})).query).toBe('from fake');
+    await h.searchCorpus({ query: 'x' }, {});
+    expect(await h.getConceptDetails({ conceptId: 'c' }, {})).toBeNull();
+    expect(await h.getConceptSummaries({ ids: ['a'] }, {})).toEqual([]);
+    expect(await h.listDocuments({}, {})).toEqual([]);
+    expect(await h.getDocument({ docId: 'd' }, {})).toBeNull();
+    expect(asked).toEqual([
+      ['search', '六稳', { limit: 3 }],
+      ['search', 'x', {}],
+      ['details', 'c'],
+      ['summaries', ['a']],
+      ['list'],
+      ['doc', 'd'],
+    ]);
   });
   it('sets the badge for the sender tab (action, or browserAction on Firefox MV2)', async () => {
     const h = createHandlers(service);
@@ -133,6 +165,14 @@ describe('background handlers', () => {
         },
       ],
     ]);
+  });
+  it('popupSearchUrl cuts the query at URL_QUERY_CAP without splitting a surrogate pair', async () => {
+    const { URL_QUERY_CAP } = await import('../core/limits.ts');
+    const q = (url: string) => decodeURIComponent(new URL(url).searchParams.get('q') ?? '');
+    expect(q(popupSearchUrl('x'.repeat(URL_QUERY_CAP + 10))).length).toBe(URL_QUERY_CAP);
+    const cut = q(popupSearchUrl('a' + '𠀀'.repeat(URL_QUERY_CAP)));
+    expect(cut.length).toBe(URL_QUERY_CAP - 1);
+    expect(cut.endsWith('𠀀')).toBe(true);
   });
   it('badgeText', () => {
     expect(badgeText(0, false)).toBe('');

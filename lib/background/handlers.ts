@@ -1,9 +1,9 @@
 // Background message handlers: every BackgroundProtocol message, registered with `listen`.
 import { browser } from 'wxt/browser';
-import { getConceptDetails, getConceptSummaries, getDocument, listDocuments } from '../core/search.ts';
+import { cutSafe, URL_QUERY_CAP } from '../core/limits.ts';
 import { BACKGROUND_MESSAGES, listen, listenPort, PORT_MESSAGES } from '../messaging.ts';
 import type { BackgroundProtocol, HandlersFor } from '../messaging.ts';
-import type { CorpusService } from './corpus-service.ts';
+import type { CorpusSource } from './sources/corpus-source.ts';
 
 /** Toolbar badge colour (the extension's accent). */
 export const BADGE_COLOR = '#3b5bdb';
@@ -46,12 +46,9 @@ export function readerUrl(hash: string): string {
   return `${browser.runtime.getURL('/reader.html')}#${hash.replace(/^#/, '')}`;
 }
 
-/** Longest query passed on to the popup-as-tab (the popup caps again). */
-const MAX_TAB_QUERY = 500;
-
-/** The popup's search UI as a tab: popup.html?q=<query>. */
+/** The popup's search UI as a tab: popup.html?q=<query> (cut to URL_QUERY_CAP; the popup caps again). */
 export function popupSearchUrl(query: string): string {
-  const q = query.replace(/\s+/g, ' ').trim().slice(0, MAX_TAB_QUERY);
+  const q = cutSafe(query.replace(/\s+/g, ' ').trim(), URL_QUERY_CAP);
   return `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(q)}`;
 }
 
@@ -107,16 +104,18 @@ export class PageReports {
   }
 }
 
+/** `corpus` is one source; several are registered by combining them (sources/combined-source.ts). */
 export function createHandlers(
-  service: CorpusService,
+  corpus: CorpusSource,
   reports = new PageReports(),
 ): HandlersFor<keyof BackgroundProtocol> {
   return {
-    searchCorpus: ({ query, limit }) => service.search().search(query, limit === undefined ? {} : { limit }),
-    getConceptDetails: ({ conceptId }) => getConceptDetails(service.data(), conceptId),
-    getConceptSummaries: ({ ids }) => getConceptSummaries(service.data(), ids),
-    listDocuments: () => listDocuments(service.data()),
-    getDocument: ({ docId }) => getDocument(service.data(), docId),
+    searchCorpus: async ({ query, limit }) =>
+      await corpus.search(query, limit === undefined ? {} : { limit }),
+    getConceptDetails: async ({ conceptId }) => await corpus.conceptDetails(conceptId),
+    getConceptSummaries: async ({ ids }) => await corpus.conceptSummaries(ids),
+    listDocuments: async () => await corpus.listDocuments(),
+    getDocument: async ({ docId }) => await corpus.getDocument(docId),
     reportPageConcepts: async (payload, sender) => {
       const api = badgeApi();
       if (!api || sender.tabId === undefined || sender.tabId < 0) return;
@@ -147,7 +146,7 @@ export function createHandlers(
  * Registers the background's one runtime.onMessage listener (and forgets a tab's page reports
  * when it navigates or closes). Returns the unsubscribe function.
  */
-export function registerHandlers(service: CorpusService): () => void {
+export function registerHandlers(corpus: CorpusSource): () => void {
   const reports = new PageReports();
   const onUpdated = (tabId: number, change: { status?: string }) => {
     if (change.status === 'loading') reports.clear(tabId);
@@ -161,7 +160,7 @@ export function registerHandlers(service: CorpusService): () => void {
     | undefined;
   tabs?.onUpdated?.addListener(onUpdated);
   tabs?.onRemoved?.addListener(onRemoved);
-  const handlers = createHandlers(service, reports);
+  const handlers = createHandlers(corpus, reports);
   const off = listen(BACKGROUND_MESSAGES, handlers);
   // The popup's search asks over a long-lived Port (one IPC hop each way per keystroke).
   const offPort = listenPort(PORT_MESSAGES, handlers);

@@ -25,7 +25,9 @@ const fake = {
 };
 vi.mock('wxt/browser', () => ({ browser: fake }));
 // The bundled generated JSON is not needed here.
-vi.mock('./corpus-service.ts', () => ({ corpusService: { data: () => null, search: () => null } }));
+vi.mock('./sources/bundled-source.ts', () => ({
+  bundledSource: () => ({ id: 'bundled', kind: 'bundled' }),
+}));
 
 const { SEARCH_MENU_ID, startBackground } = await import('./start-background.ts');
 

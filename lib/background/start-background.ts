@@ -1,12 +1,14 @@
-// Background stage: owns the corpus and search, answers typed messages, adds the context menu.
+// Background stage: owns the corpus sources and search, answers typed messages, adds the context menu.
 import { browser } from 'wxt/browser';
-import { corpusService } from './corpus-service.ts';
 import { openExtensionTab, popupSearchUrl, registerHandlers } from './handlers.ts';
+import { bundledSource } from './sources/bundled-source.ts';
+import { combineSources } from './sources/combined-source.ts';
 
 export const SEARCH_MENU_ID = 'policy-lens-search-selection';
 
 export function startBackground(): void {
-  registerHandlers(corpusService);
+  // The bundled corpus today; a user store and a remote engine join this list later.
+  registerHandlers(combineSources([bundledSource()]));
 
   // Context menu on a selection: opens the popup UI as a tab (action.openPopup is unreliable).
   // Menus are (re)created on every start: removeAll first so the id never collides.

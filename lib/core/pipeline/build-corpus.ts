@@ -1,0 +1,87 @@
+// Pipeline assembly: parsed inputs (documents with their raw text, validated concepts) → the
+// corpus data, the compiled term matcher, the search index and the diagnostics of the corpus as a
+// whole. Pure: the build step reads the files and injects the Chinese converters; the background
+// can run the same code.
+import { alignVersions } from '../corpus.ts';
+import {
+  checkCorpusOccurrences,
+  checkVariantCollisions,
+  type ConceptOrigin,
+  type Diagnostic,
+} from '../glossary.ts';
+import { normalizeForMatch } from '../normalize.ts';
+// lib/core/search/index-data.ts once the search module is split.
+import { buildSearchIndex, type SearchIndexData } from '../search.ts';
+import { compileMatcher, createMatcher, type CompiledMatcher, type Matcher } from '../term-matcher.ts';
+import type { Concept, CorpusData, CorpusDocument, Occurrence, Passage } from '../types.ts';
+import { ingestDocument, type DocumentInput } from './ingest.ts';
+import { buildMatcherEntries, type GenerateVariants, type VariantConverters } from './matcher-entries.ts';
+
+export interface BuildCorpusInput {
+  /** In corpus order (the manifest's). */
+  documents: readonly DocumentInput[];
+  /** Validated concepts, any order: the corpus lists them by id. */
+  concepts: readonly Concept[];
+  /** Where each concept is written, for file:line diagnostics (empty: reported at the glossary). */
+  origins?: Record<string, ConceptOrigin>;
+  convert: VariantConverters;
+  /** The variant generator; lib/core/variants.ts unless a test passes another. */
+  generate?: GenerateVariants;
+}
+
+export interface BuiltCorpus {
+  data: CorpusData;
+  /** What matcher.json holds (the content script's matcher). */
+  compiled: CompiledMatcher;
+  matcher: Matcher;
+  /** Variant collisions and concepts that occur nowhere, unsorted (the caller adds its own). */
+  diagnostics: Diagnostic[];
+  /** 1-based raw-text line of each passage, per document. */
+  parsed: Array<{ id: string; seedFile: string; passageLines: number[] }>;
+  /** The search index of `data`; built on first call (about a second; not needed when the build fails). */
+  searchIndex(): SearchIndexData;
+}
+
+const byId = (a: Concept, b: Concept) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const matchKey = (s: string) => normalizeForMatch(s).text.trim();
+
+export function buildCorpus(input: BuildCorpusInput): BuiltCorpus {
+  const origins = input.origins ?? {};
+  const concepts = [...input.concepts].sort(byId);
+
+  // variants → matcher (concept index i is concepts[i])
+  const { entries, variants, sources } = buildMatcherEntries(concepts, input.convert, input.generate);
+  const diagnostics = checkVariantCollisions(concepts, sources, origins, matchKey);
+  const compiled = compileMatcher(entries, {
+    ids: concepts.map((c) => c.id),
+    categories: concepts.map((c) => c.category),
+  });
+  const matcher = createMatcher(compiled);
+
+  // documents → passages → occurrences, one document at a time (the same step an import runs)
+  const documents: CorpusDocument[] = [];
+  const passages: Passage[] = [];
+  const parsed: BuiltCorpus['parsed'] = [];
+  const occurrences: Record<string, Occurrence[]> = {};
+  for (const c of concepts) occurrences[c.id] = [];
+  for (const doc of input.documents) {
+    const r = ingestDocument(doc, matcher);
+    documents.push(r.document);
+    passages.push(...r.passages);
+    parsed.push({ id: doc.entry.id, seedFile: doc.entry.seedFile, passageLines: r.passageLines });
+    for (const [id, list] of Object.entries(r.occurrences)) (occurrences[id] ??= []).push(...list);
+  }
+  alignVersions(documents, passages);
+  diagnostics.push(...checkCorpusOccurrences(concepts, origins, (id) => occurrences[id]?.length ?? 0));
+
+  const data: CorpusData = { version: 1, documents, passages, concepts, variants, occurrences };
+  let index: SearchIndexData | null = null;
+  return {
+    data,
+    compiled,
+    matcher,
+    diagnostics,
+    parsed,
+    searchIndex: () => (index ??= buildSearchIndex(data)),
+  };
+}
