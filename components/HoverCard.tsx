@@ -2,7 +2,7 @@
 // out; every action is a callback. Text is rendered as text, never parsed as HTML.
 import { useState } from 'preact/hooks';
 import { LANGS, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
-import { langOrder } from '../lib/page/lang.ts';
+import { langOrder } from '../lib/core/lang.ts';
 import { MarkedText } from './MarkedText.tsx';
 import { groupBy } from './group-by.ts';
 import { CARD_STRINGS, type CardLocale } from './hover-card/strings.ts';

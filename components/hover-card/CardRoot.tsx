@@ -3,7 +3,7 @@
 import { useLayoutEffect } from 'preact/hooks';
 import type { Category, Lang } from '../../lib/core/types.ts';
 import { useConceptDetails } from '../../hooks/use-concept-details.ts';
-import { langOfMatch } from '../../lib/page/lang.ts';
+import { langOfMatch } from '../../lib/core/lang.ts';
 import { HoverCard } from '../HoverCard.tsx';
 import { placeCard, type Rect } from './place.ts';
 import type { CardLocale } from './strings.ts';

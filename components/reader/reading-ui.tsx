@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { type Citation, formatCitation } from '../../lib/core/citation.ts';
 import type { ConceptDetails, ConceptSummary, DocumentMeta, Lang, Passage } from '../../lib/core/types.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
-import { langFromTag } from '../../lib/page/lang.ts';
+import { langFromTag } from '../../lib/core/lang.ts';
 import type { Range } from '../marks.ts';
 import { CitationBox } from './CitationBox.tsx';
 import { ReaderConceptCard, type PopoverAnchor } from './ReaderConceptCard.tsx';

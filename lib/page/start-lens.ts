@@ -12,7 +12,7 @@ import { startHover } from './hover.ts';
 import { claimDocument, watchChildFrames, type LensContext } from './child-frames.ts';
 import { whenWorthScanning } from './frame-gate.ts';
 import { createIdleScheduler } from './idle.ts';
-import { langFromTag } from './lang.ts';
+import { langFromTag } from '../core/lang.ts';
 import { createPageObserver } from './observer.ts';
 import { createReporter, mergeStats } from './page-report.ts';
 import { loadPageMatcher } from './page-matcher.ts';
