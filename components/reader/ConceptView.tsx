@@ -1,6 +1,11 @@
-import { type ConceptDetails, type ConceptSummary, LANGS, type Lang } from '../../lib/core/types.ts';
+import {
+  type CardDoc,
+  type ConceptDetails,
+  type ConceptSummary,
+  LANGS,
+  type Lang,
+} from '../../lib/core/types.ts';
 import { labelIn, langName, t } from '../../lib/i18n.ts';
-import type { CardDoc } from '../HoverCard.tsx';
 import { MarkedText } from '../MarkedText.tsx';
 import { groupBy } from '../group-by.ts';
 import { categoryName, occurrences } from '../labels.ts';
