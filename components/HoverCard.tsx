@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { LANGS, type CardDoc, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
 import { langOrder } from '../lib/core/lang.ts';
 import { MarkedText } from './MarkedText.tsx';
-import { groupBy } from './group-by.ts';
+import { groupBy } from '../lib/core/group-by.ts';
 import { CARD_STRINGS, type CardLocale } from './hover-card/strings.ts';
 
 export interface HoverCardProps {
