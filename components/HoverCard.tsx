@@ -1,18 +1,11 @@
 // The hover card shown next to a highlighted term on any web page. Presentational: props in, JSX
 // out; every action is a callback. Text is rendered as text, never parsed as HTML.
 import { useState } from 'preact/hooks';
-import { LANGS, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
-import { langOrder } from '../lib/page/lang.ts';
+import { LANGS, type CardDoc, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
+import { langOrder } from '../lib/core/lang.ts';
 import { MarkedText } from './MarkedText.tsx';
-import { groupBy } from './group-by.ts';
+import { groupBy } from '../lib/core/group-by.ts';
 import { CARD_STRINGS, type CardLocale } from './hover-card/strings.ts';
-
-export interface CardDoc {
-  id: string;
-  title: string;
-  date: string;
-  lang: Lang;
-}
 
 export interface HoverCardProps {
   conceptId: string;

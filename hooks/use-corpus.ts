@@ -2,7 +2,7 @@
 import type { ConceptDetails } from '../lib/core/types.ts';
 import { type Res, sendToBackground } from '../lib/messaging.ts';
 import { type AsyncState, useAsync } from './use-async.ts';
-import { fetchConceptDetails, fetchDocumentList } from './use-concept-details.ts';
+import { fetchConceptDetails, fetchDocumentList } from './concept-data.ts';
 
 export type DocumentListing = Res<'listDocuments'>[number];
 export type DocumentBundle = NonNullable<Res<'getDocument'>>;

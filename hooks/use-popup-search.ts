@@ -1,8 +1,8 @@
 // The popup's search state: the query, the latest answer grouped by document, and the
 // keyboard selection (↑/↓ move, Enter opens, Esc clears) for the listbox.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { flattenGroups, groupHitsByDocument, moveActive, optionId } from '../components/popup/group.ts';
-import type { HitGroup } from '../components/popup/group.ts';
+import { flattenGroups, groupHitsByDocument, moveActive, optionId } from '../lib/core/hit-groups.ts';
+import type { HitGroup } from '../lib/core/hit-groups.ts';
 import type { SearchHit, SearchResult } from '../lib/core/types.ts';
 import { useSearch } from './use-search.ts';
 

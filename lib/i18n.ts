@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type enMessages from '../public/_locales/en/messages.json';
 import type { Lang } from './core/types.ts';
-import { langFromTag } from './page/lang.ts';
+import { langFromTag } from './core/lang.ts';
 
 export type MessageKey = keyof typeof enMessages;
 

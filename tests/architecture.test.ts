@@ -1,7 +1,8 @@
-// The conventions we care about, checked: core purity, thin entrypoints, presentational
-// components, every message has a handler, no HTML-string sinks in product code.
+// The conventions we care about, checked: core purity, layers that point one way, thin
+// entrypoints, presentational components, every message has a handler, no HTML-string sinks in
+// product code.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 // lib/messaging.ts sends through wxt/browser; only its names and validators are used here.
@@ -23,19 +24,55 @@ const importsOf = (code: string) =>
     (m) => m[1] ?? '',
   );
 
+/** Every module a file names: imports and re-exports (type-only ones too), side-effect and dynamic imports. */
+const specsOf = (code: string) =>
+  [
+    ...code.matchAll(/^\s*(?:import|export)\b[^'";]*?\bfrom\s+['"]([^'"]+)['"]/gm),
+    ...code.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
+    ...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? '');
+/** What `f` imports: repo-relative paths ("lib/core/types.ts") for relative specs, else the package name. */
+const targetsOf = (f: string) =>
+  specsOf(src(f)).map((spec) => {
+    const path = spec.split('?')[0]!; // cardCss from './x.css?inline'
+    if (!path.startsWith('.')) return path;
+    return relative(ROOT, resolve(ROOT, dirname(f), path))
+      .split(sep)
+      .join('/');
+  });
+const sources = (dir: string) => files(dir).filter((f) => !/\.test\.tsx?$/.test(f));
+
 describe('lib/core is pure', () => {
-  const core = files('lib/core').filter((f) => !f.endsWith('.test.ts'));
+  const core = sources('lib/core');
   it('has modules', () => expect(core.length).toBeGreaterThan(3));
-  it.each(core)('%s imports only lib/core, fuse.js or types', (f) => {
-    for (const spec of importsOf(src(f))) {
-      // Relative imports must stay inside lib/core (its subfolders import ../ siblings).
-      const inCore =
-        spec.startsWith('.') &&
-        !relative(join(ROOT, 'lib/core'), resolve(ROOT, f, '..', spec)).startsWith('..');
-      const ok = inCore || spec === 'fuse.js';
-      expect(ok, `${f} imports ${spec}`).toBe(true);
+  it.each(core)('%s imports only lib/core, fuse.js and valibot', (f) => {
+    for (const t of targetsOf(f)) {
+      const ok = t.startsWith('lib/core/') || t === 'fuse.js' || t === 'valibot';
+      expect(ok, `${f} imports ${t}`).toBe(true);
     }
     expect(src(f)).not.toMatch(/\b(document|window|chrome|browser)\.\w/);
+  });
+});
+
+// Layers point one way: entrypoints -> components / hooks -> lib. Type-only imports count too.
+describe('layers point one way', () => {
+  const outOf = (f: string, layers: RegExp) => targetsOf(f).filter((t) => layers.test(t));
+  it('sees type-only, side-effect and ?inline imports', () => {
+    expect(outOf('lib/core/lang.ts', /^lib\/core\/types\.ts$/)).toEqual(['lib/core/types.ts']);
+    expect(specsOf("import type { A } from '../x.ts';\nimport './y.css';\nimport('z');")).toEqual([
+      '../x.ts',
+      './y.css',
+      'z',
+    ]);
+  });
+  it.each(sources('lib'))('%s imports nothing from components/, hooks/ or entrypoints/', (f) => {
+    expect(outOf(f, /^(components|hooks|entrypoints)\//), `${f} reaches up a layer`).toEqual([]);
+  });
+  it.each(sources('components'))('%s imports nothing from hooks/ or entrypoints/', (f) => {
+    expect(outOf(f, /^(hooks|entrypoints)\//), `${f}: data comes in through props`).toEqual([]);
+  });
+  it.each(sources('hooks'))('%s imports nothing from components/ or entrypoints/', (f) => {
+    expect(outOf(f, /^(components|entrypoints)\//), `${f}: shared helpers live in lib/`).toEqual([]);
   });
 });
 

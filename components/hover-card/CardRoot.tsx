@@ -1,14 +1,45 @@
-// Connects the presentational HoverCard to its data (useConceptDetails) and places the card's
-// frame next to the term after every render (the card grows when details arrive).
-import { useLayoutEffect } from 'preact/hooks';
-import type { Category, Lang } from '../../lib/core/types.ts';
-import { useConceptDetails } from '../../hooks/use-concept-details.ts';
-import { langOfMatch } from '../../lib/page/lang.ts';
+// Connects the presentational HoverCard to its data (through the fetch functions its host passes
+// in: the content script's and the reader's) and places the card's frame next to the term after
+// every render (the card grows when details arrive).
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { langOfMatch } from '../../lib/core/lang.ts';
+import type { CardDoc, Category, ConceptDetails, Lang } from '../../lib/core/types.ts';
 import { HoverCard } from '../HoverCard.tsx';
 import { placeCard, type Rect } from './place.ts';
 import type { CardLocale } from './strings.ts';
 
-export interface CardRootProps {
+/** Where the card's data comes from (the host's cached background requests). */
+export interface CardData {
+  /** A concept's details; null when the background does not know it; rejects when unreachable. */
+  fetchDetails(conceptId: string): Promise<ConceptDetails | null>;
+  /** The corpus documents by id (titles, dates, languages next to the snippets). */
+  fetchDocs(): Promise<Readonly<Record<string, CardDoc>>>;
+}
+
+interface CardDataState {
+  details: ConceptDetails | null | undefined;
+  docs: Readonly<Record<string, CardDoc>>;
+  failed: boolean;
+}
+
+/** The concept's details and the document list, refetched when the concept changes. */
+function useCardData(conceptId: string, data: CardData): CardDataState {
+  const [state, setState] = useState<CardDataState>({ details: undefined, docs: {}, failed: false });
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ details: undefined, docs: s.docs, failed: false }));
+    Promise.all([data.fetchDetails(conceptId), data.fetchDocs().catch(() => ({}))]).then(
+      ([d, list]) => live && setState({ details: d, docs: list, failed: false }),
+      () => live && setState((s) => ({ ...s, details: undefined, failed: true })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [conceptId]);
+  return state;
+}
+
+export interface CardRootProps extends CardData {
   conceptId: string;
   category: Category;
   term: string;
@@ -26,7 +57,7 @@ export interface CardRootProps {
 }
 
 export function CardRoot(props: CardRootProps) {
-  const data = useConceptDetails(props.conceptId);
+  const data = useCardData(props.conceptId, props);
   const nameLang = langOfMatch(props.term, data.details?.concept, props.pageLang);
   useLayoutEffect(() => {
     const card = props.frame.firstElementChild as HTMLElement | null; // frame is our render container

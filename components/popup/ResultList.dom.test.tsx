@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConceptSummary, SearchHit } from '../../lib/core/types.ts';
 import { PageConcepts } from './PageConcepts.tsx';
 import { ResultList, orderChips } from './ResultList.tsx';
-import { groupHitsByDocument } from './group.ts';
+import { groupHitsByDocument } from '../../lib/core/hit-groups.ts';
 
 const hit = (
   passageId: string,

@@ -1,7 +1,7 @@
 import type { ConceptSummary, Lang, SearchHit } from '../../lib/core/types.ts';
 import { labelIn, langName, t } from '../../lib/i18n.ts';
 import { MarkedText } from '../MarkedText.tsx';
-import { type HitGroup, optionId } from './group.ts';
+import { type HitGroup, optionId } from '../../lib/core/hit-groups.ts';
 import { passageNumberFromId as passageNo } from '../passage.ts';
 
 export interface DocInfo {

@@ -4,7 +4,7 @@ import { labelIn, t } from '../../lib/i18n.ts';
 import { type DocInfo, ResultList } from './ResultList.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { NoResults, SuggestedConcepts } from './Suggestions.tsx';
-import type { HitGroup } from './group.ts';
+import type { HitGroup } from '../../lib/core/hit-groups.ts';
 
 /** Search box, status lines, suggestions / "did you mean" and the grouped results. */
 export function SearchPanel(props: {

@@ -1,8 +1,13 @@
-import { type ConceptDetails, type ConceptSummary, LANGS, type Lang } from '../../lib/core/types.ts';
+import {
+  type CardDoc,
+  type ConceptDetails,
+  type ConceptSummary,
+  LANGS,
+  type Lang,
+} from '../../lib/core/types.ts';
 import { labelIn, langName, t } from '../../lib/i18n.ts';
-import type { CardDoc } from '../HoverCard.tsx';
 import { MarkedText } from '../MarkedText.tsx';
-import { groupBy } from '../group-by.ts';
+import { groupBy } from '../../lib/core/group-by.ts';
 import { categoryName, occurrences } from '../labels.ts';
 import { htmlLang } from './DocumentView.tsx';
 import { passageNumberFromId as passageNo } from '../passage.ts';

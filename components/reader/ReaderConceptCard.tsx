@@ -5,7 +5,7 @@
 import { h, render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Category, Lang } from '../../lib/core/types.ts';
-import { CardRoot } from '../hover-card/CardRoot.tsx';
+import { CardRoot, type CardData } from '../hover-card/CardRoot.tsx';
 import cardCss from '../hover-card/hover-card.css?inline';
 import type { CardLocale } from '../hover-card/strings.ts';
 
@@ -24,6 +24,8 @@ export interface PopoverAnchor {
 
 export function ReaderConceptCard(props: {
   anchor: PopoverAnchor;
+  /** The card's data functions (the reader's cached background requests). */
+  data: CardData;
   labelLang: Lang;
   locale: CardLocale;
   onClose(): void;
@@ -70,6 +72,8 @@ export function ReaderConceptCard(props: {
         anchor: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
         frame,
         focusable: anchor.pinned,
+        fetchDetails: props.data.fetchDetails,
+        fetchDocs: props.data.fetchDocs,
         onOpenPassage: props.onOpenPassage,
         onSearch: props.onSearch,
         onClose: props.onClose,

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { type Citation, formatCitation } from '../../lib/core/citation.ts';
 import type { ConceptDetails, ConceptSummary, DocumentMeta, Lang, Passage } from '../../lib/core/types.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
-import { langFromTag } from '../../lib/page/lang.ts';
+import { langFromTag } from '../../lib/core/lang.ts';
+import type { CardData } from '../hover-card/CardRoot.tsx';
 import type { Range } from '../marks.ts';
 import { CitationBox } from './CitationBox.tsx';
 import { ReaderConceptCard, type PopoverAnchor } from './ReaderConceptCard.tsx';
@@ -23,6 +24,8 @@ export interface ReadingProps {
   openPassage: (passageId: string) => void;
   /** The card's "search the corpus for this". */
   search: (query: string) => void;
+  /** The card's data (concept details, document titles). */
+  cardData: CardData;
 }
 
 export function useReadingUi(props: ReadingProps) {
@@ -136,6 +139,7 @@ export function useReadingUi(props: ReadingProps) {
   const overlay = anchor ? (
     <ReaderConceptCard
       anchor={anchor}
+      data={props.cardData}
       labelLang={props.labelLang}
       locale={uiLocale()}
       onClose={close}

@@ -3,12 +3,15 @@ import { Library } from '../../components/reader/Library.tsx';
 import { ReaderShell } from '../../components/reader/ReaderShell.tsx';
 import { parseRoute } from '../../components/reader/route.ts';
 import { Status } from '../../components/reader/Status.tsx';
+import { fetchCardDocs, fetchConceptDetails } from '../../hooks/concept-data.ts';
 import { useConceptSummaries } from '../../hooks/use-concept-summaries.ts';
 import { useDocuments } from '../../hooks/use-corpus.ts';
 import { copyText, readerUrl, searchInTab } from '../../hooks/use-extension.ts';
 import { useHash } from '../../hooks/use-hash.ts';
 import { t, uiLabelLang } from '../../lib/i18n.ts';
 import { ConceptRoute, DocumentRoute, ParallelRoute, type Reading } from './routes.tsx';
+
+const cardData = { fetchDetails: fetchConceptDetails, fetchDocs: fetchCardDocs };
 
 export function App() {
   const hash = useHash();
@@ -23,6 +26,7 @@ export function App() {
     copy: copyText,
     openPassage: (passageId) => void (location.hash = passageId),
     search: searchInTab,
+    cardData,
   };
 
   // A new view starts at the top (a passage route scrolls to its passage instead).

@@ -96,6 +96,9 @@ export interface DocumentMeta {
   removed: RemovedSpan[];
 }
 
+/** What the hover card and the concept view show of a document next to its snippets. */
+export type CardDoc = Pick<DocumentMeta, 'id' | 'title' | 'date' | 'lang'>;
+
 export interface Passage {
   id: string; // "<docId>/p<NN>", stable: e.g. "000/p03"
   docId: string;

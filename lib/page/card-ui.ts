@@ -1,17 +1,12 @@
 // Stage 5b (card UI): the one shadow host we add to a page, created lazily on the first open
 // (WXT createShadowRootUi), in the top layer via popover="manual" where supported so page
 // stacking contexts and transforms cannot hide or misplace it. Never takes focus on open.
-import { h, render } from 'preact';
+// What the card looks like is not known here: the content entrypoint passes a CardView in.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { CardRoot } from '../../components/hover-card/CardRoot.tsx';
-import type { Rect } from '../../components/hover-card/place.ts';
-import type { CardLocale } from '../../components/hover-card/strings.ts';
-import cardCss from '../../components/hover-card/hover-card.css?inline';
 import type { Lang } from '../core/types.ts';
-import type { LensContext } from './child-frames.ts';
 import { HOST_TAG } from './constants.ts';
-import type { Hit } from './highlighter.ts';
+import type { CardView, Hit, LensContext, Rect } from './types.ts';
 
 export interface CardUi {
   open(hit: Hit, pinned: boolean): Promise<void>;
@@ -26,10 +21,8 @@ export interface CardUi {
 }
 
 export interface CardUiDeps {
+  view: CardView;
   pageLang: () => Lang | undefined;
-  locale: CardLocale;
-  openPassage(passageId: string): void;
-  search(query: string): void;
   onOpenChange?(hit: Hit | null): void;
   onPointerEnter?(): void;
   onPointerLeave?(): void;
@@ -64,7 +57,7 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
       name: HOST_TAG,
       position: 'inline',
       anchor: () => doc.body,
-      css: cardCss,
+      css: deps.view.css,
       onMount: (container) => {
         if (container.className === 'frame') return; // remounted after the page removed our host
         container.className = 'frame';
@@ -73,7 +66,7 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
         container.addEventListener('pointerleave', () => deps.onPointerLeave?.());
       },
       onRemove: () => {
-        if (ui) render(null, ui.uiContainer);
+        if (ui) deps.view.render(ui.uiContainer, null);
       },
     }).then((made) => {
       ui = made;
@@ -89,22 +82,14 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
       card.close();
       return;
     }
-    const hit = current;
-    render(
-      h(CardRoot, {
-        conceptId: hit.conceptId,
-        category: hit.category,
-        term: hit.text,
-        pageLang: deps.pageLang(),
-        locale: deps.locale,
-        anchor,
-        frame: ui.uiContainer,
-        onOpenPassage: deps.openPassage,
-        onSearch: deps.search,
-        onClose: () => card.close(),
-      }),
-      ui.uiContainer,
-    );
+    deps.view.render(ui.uiContainer, {
+      conceptId: current.conceptId,
+      category: current.category,
+      term: current.text,
+      pageLang: deps.pageLang(),
+      anchor,
+      close: () => card.close(),
+    });
   };
 
   const card: CardUi = {
@@ -140,7 +125,7 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
         const frame = ui.uiContainer;
         delete frame.dataset.open;
         if (frame.hasAttribute('popover') && frame.matches(':popover-open')) frame.hidePopover();
-        render(null, frame);
+        deps.view.render(frame, null);
       }
       deps.onOpenChange?.(null);
     },

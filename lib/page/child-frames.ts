@@ -10,17 +10,11 @@
 // the world stands down. A parent about to drive a child document dispatches PING on it; a world
 // already running there cancels it and the parent leaves the document alone. Events cross worlds
 // synchronously and cancellation is shared, so no DOM attribute is needed.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOST_TAG } from './constants.ts';
+import type { LensContext } from './types.ts';
 
 const CLAIM = 'policy-lens:frame-claim';
 const PING = 'policy-lens:frame-ping';
-
-/** The subset of WXT's ContentScriptContext that the lens uses. */
-export type LensContext = Pick<
-  ContentScriptContext,
-  'isValid' | 'isInvalid' | 'onInvalidated' | 'addEventListener'
->;
 
 /** A child of `parent` that can also be invalidated on its own (a frame that went away). */
 export function subContext(parent: LensContext): LensContext & { invalidate(): void } {

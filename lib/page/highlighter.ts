@@ -10,26 +10,7 @@
 // StaticRanges go stale instead; the observer rescans changed blocks, so that is harmless.
 import type { Category } from '../core/types.ts';
 import { ACTIVE_HIGHLIGHT, HIGHLIGHT_PREFIX } from './constants.ts';
-import type { BlockContainer } from './page-text.ts';
-
-/** A piece of a hit inside one Text node (offsets into node.data). */
-export interface Piece {
-  node: Text;
-  start: number;
-  end: number;
-}
-
-/** One occurrence of a concept on the page. */
-export interface Hit {
-  conceptId: string;
-  category: Category;
-  /** The matched text as it reads on the page. */
-  text: string;
-  container: BlockContainer;
-  pieces: Piece[];
-  /** What is painted (StaticRange where available). */
-  ranges: AbstractRange[];
-}
+import type { Hit, Piece } from './types.ts';
 
 export interface Painter {
   readonly native: boolean;

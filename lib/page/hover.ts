@@ -3,10 +3,9 @@
 // to the next / previous term. Hit-testing: CSS.highlights.highlightsFromPoint where the engine
 // has it, else the caret position under the pointer and the scanner's Text-node index.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { LensContext } from './child-frames.ts';
 import type { CardUi } from './card-ui.ts';
-import type { Hit } from './highlighter.ts';
-import { compareHits } from './scanner.ts';
+import { compareHits } from './hit-store.ts';
+import type { Hit, LensContext } from './types.ts';
 
 export const REST_MS = 250;
 export const GRACE_MS = 300;

@@ -5,7 +5,7 @@ import { createIdleScheduler } from './idle.ts';
 import { fakeMatcher } from './testing.ts';
 import { createPageObserver, dirtyFromRecords } from './observer.ts';
 import { createScanner } from './scanner.ts';
-import type { BlockContainer } from './page-text.ts';
+import type { BlockContainer } from './types.ts';
 
 /** A stand-in for WXT's ctx: one AbortController, listeners bound to its signal. */
 function fakeCtx() {

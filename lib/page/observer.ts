@@ -3,7 +3,8 @@
 // idle slices via the scheduler. Open shadow roots are observed as the walker finds them.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOST_TAG } from './constants.ts';
-import { blockContainerOf, classify, type BlockContainer, type WalkOptions } from './page-text.ts';
+import { blockContainerOf, classify, type WalkOptions } from './page-text.ts';
+import type { BlockContainer } from './types.ts';
 
 export interface DirtySink {
   /** Subtrees to rescan. */

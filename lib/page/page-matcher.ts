@@ -10,7 +10,7 @@ import {
   type CompiledMatcher,
   type Matcher,
 } from '../core/term-matcher.ts';
-import type { PageMatcher } from './scanner.ts';
+import type { PageMatcher } from './types.ts';
 
 export interface LazyPageMatcher extends PageMatcher {
   /** True once the automaton is decoded. */

@@ -3,8 +3,7 @@
 import type { Category, Lang } from '../core/types.ts';
 import { labelIn, uiLabelLang } from '../i18n.ts';
 import { CONTENT_MESSAGES, listen, sendToBackground, type PageConcept } from '../messaging.ts';
-import type { LensContext } from './child-frames.ts';
-import type { ScanStats } from './scanner.ts';
+import type { LensContext, ScanStats } from './types.ts';
 
 export interface ReportDeps {
   /** Counts of this content script's documents (its own and the child frames it drives). */

@@ -1,12 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import {
-  blockContainerOf,
-  collectBlocks,
-  isInSkippedSubtree,
-  toStaticRanges,
-  type Segment,
-} from './page-text.ts';
+import { blockContainerOf, collectBlocks, isInSkippedSubtree, toStaticRanges } from './page-text.ts';
+import type { Segment } from './types.ts';
 
 function html(markup: string): HTMLElement {
   const root = document.createElement('div');

@@ -2,24 +2,7 @@
 // elements, with the Text-node segments that map block offsets back to the DOM (the
 // `{ node, start, end }[]` design of 10ten Japanese Reader). The matcher only ever sees strings.
 import { HOST_TAG } from './constants.ts';
-
-export interface Segment {
-  node: Text;
-  /** Offsets of node.data within the block text (end = start + node.data.length). */
-  start: number;
-  end: number;
-  /** True when skipped content (script, hidden span, <rt>, ...) sits between this and the previous segment. */
-  gap?: true;
-}
-
-/** The node whose subtree a block belongs to: the nearest block-level element or a shadow root. */
-export type BlockContainer = Element | ShadowRoot | Document;
-
-export interface TextBlock {
-  container: BlockContainer;
-  text: string;
-  segments: Segment[];
-}
+import type { BlockContainer, Piece, Segment, TextBlock } from './types.ts';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
@@ -339,36 +322,65 @@ export const makeRange: RangeFactory = (init) => {
   return r;
 };
 
+/** Where a match [start, end) of a block's text sits in the DOM. */
+export interface Located {
+  /** One per Text node it touches (offsets into node.data). */
+  pieces: Piece[];
+  /**
+   * One per run of segments with no skipped content between them (so "Five-<em>Year</em> Plan"
+   * is one range, while a term split by a hidden span gets one range per visible piece).
+   */
+  ranges: AbstractRange[];
+}
+
 /**
- * Maps block offsets [start, end) back to DOM ranges: one range per run of segments with no
- * skipped content between them (so "Five-<em>Year</em> Plan" is one range, while a term split
- * by a hidden span gets one range per visible piece). StaticRange where available.
+ * Maps block offsets [start, end) back to the DOM: the segment→DOM mapping, done once per match
+ * (binary search for the first and last segment, one pass between them). StaticRange where
+ * available.
  */
+export function locate(
+  segments: readonly Segment[],
+  start: number,
+  end: number,
+  factory: RangeFactory = makeRange,
+): Located {
+  const pieces: Piece[] = [];
+  const ranges: AbstractRange[] = [];
+  if (!segments.length || end <= start) return { pieces, ranges };
+  const first = segmentIndex(segments, start, true);
+  const last = segmentIndex(segments, end, false);
+  let runStart = first;
+  for (let i = first; i <= last; i++) {
+    const s = segments[i]!;
+    if (s.end > start && s.start < end) {
+      pieces.push({
+        node: s.node,
+        start: Math.max(start, s.start) - s.start,
+        end: Math.min(end, s.end) - s.start,
+      });
+    }
+    const next = segments[i + 1];
+    if (i === last || next?.gap) {
+      const a = segments[runStart]!;
+      const so = Math.max(0, start - a.start);
+      const eo = Math.min(s.end, end) - s.start;
+      if (a !== s || eo > so) {
+        ranges.push(
+          factory({ startContainer: a.node, startOffset: so, endContainer: s.node, endOffset: eo }),
+        );
+      }
+      runStart = i + 1;
+    }
+  }
+  return { pieces, ranges };
+}
+
+/** The painted ranges of block offsets [start, end) (see `locate`). */
 export function toStaticRanges(
   segments: readonly Segment[],
   start: number,
   end: number,
   factory: RangeFactory = makeRange,
 ): AbstractRange[] {
-  if (!segments.length || end <= start) return [];
-  const first = segmentIndex(segments, start, true);
-  const last = segmentIndex(segments, end, false);
-  const ranges: AbstractRange[] = [];
-  let runStart = first;
-  for (let i = first; i <= last; i++) {
-    const next = segments[i + 1];
-    if (i === last || next?.gap) {
-      const a = segments[runStart]!;
-      const b = segments[i]!;
-      const so = Math.max(0, start - a.start);
-      const eo = Math.min(b.end, end) - b.start;
-      if (a !== b || eo > so) {
-        ranges.push(
-          factory({ startContainer: a.node, startOffset: so, endContainer: b.node, endOffset: eo }),
-        );
-      }
-      runStart = i + 1;
-    }
-  }
-  return ranges;
+  return locate(segments, start, end, factory).ranges;
 }

@@ -1,32 +1,12 @@
 // Stage 2 (scan): walks dirty subtrees block by block within a time budget, runs the matcher on
 // each block's text, keeps the hits per block container, and hands them to the painter under a
 // cap that favours the viewport. Knows nothing about timers, messaging or settings.
-import type { Category, TermMatch } from '../core/types.ts';
+import type { Category } from '../core/types.ts';
 import { HIGHLIGHT_CAP } from './constants.ts';
-import type { Hit, Painter, Piece } from './highlighter.ts';
-import {
-  BlockWalker,
-  isInSkippedSubtree,
-  toStaticRanges,
-  type BlockContainer,
-  type Segment,
-  type TextBlock,
-  type WalkOptions,
-} from './page-text.ts';
-
-/** What the scanner needs from the compiled glossary matcher. */
-export interface PageMatcher {
-  find(text: string): TermMatch[];
-  categoryOf(conceptId: string): Category | undefined;
-}
-
-export interface ScanStats {
-  /** Concept id -> occurrences on the page (shown categories only). */
-  counts: Map<string, number>;
-  distinct: number;
-  total: number;
-  capped: boolean;
-}
+import type { Painter } from './highlighter.ts';
+import { createHitStore, type HitStore } from './hit-store.ts';
+import { BlockWalker, isInSkippedSubtree, locate, type WalkOptions } from './page-text.ts';
+import type { BlockContainer, Hit, PageMatcher, ScanStats, TextBlock } from './types.ts';
 
 export interface Scanner {
   /** Queue a subtree for (re)scanning; its old hits are replaced. */
@@ -61,325 +41,254 @@ export interface ScannerOptions {
   onSettled?: () => void;
 }
 
-export function piecesOf(segments: readonly Segment[], start: number, end: number): Piece[] {
-  const out: Piece[] = [];
-  for (const s of segments) {
-    if (s.end <= start) continue;
-    if (s.start >= end) break;
-    out.push({
-      node: s.node,
-      start: Math.max(start, s.start) - s.start,
-      end: Math.min(end, s.end) - s.start,
-    });
-  }
-  return out;
-}
-
 export function hitsForBlock(block: TextBlock, matcher: PageMatcher): Hit[] {
   const hits: Hit[] = [];
   for (const m of matcher.find(block.text)) {
     const category = matcher.categoryOf(m.conceptId);
     if (!category) continue;
-    const ranges = toStaticRanges(block.segments, m.start, m.end);
+    const { pieces, ranges } = locate(block.segments, m.start, m.end);
     if (!ranges.length) continue;
     hits.push({
       conceptId: m.conceptId,
       category,
       text: block.text.slice(m.start, m.end),
       container: block.container,
-      pieces: piecesOf(block.segments, m.start, m.end),
+      pieces,
       ranges,
     });
   }
   return hits;
 }
 
-/** Document order of two hits (by their first piece). */
-export function compareHits(a: Hit, b: Hit): number {
-  const x = a.pieces[0];
-  const y = b.pieces[0];
-  if (!x || !y) return 0;
-  if (x.node === y.node) return x.start - y.start;
-  const pos = x.node.compareDocumentPosition(y.node);
-  return pos & 4 ? -1 : pos & 2 ? 1 : 0;
-}
-
-const rangesOf = (hits: Iterable<Hit>) => {
-  let n = 0;
-  for (const h of hits) n += h.ranges.length;
-  return n;
-};
-
 /** Time per phase (E2E builds only; the counters stay 0 in store builds). */
 export const phase = { walkMs: 0, maxNextMs: 0, matchMs: 0 };
 
-export function createScanner(opts: ScannerOptions): Scanner {
-  const { doc, matcher, painter } = opts;
-  const cap = opts.cap ?? HIGHLIGHT_CAP;
-  const store = new Map<BlockContainer, Hit[]>();
-  const byText = new WeakMap<Text, Hit[]>();
-  const painted = new Set<Hit>();
-  let paintedRanges = 0;
-  let overCap = false;
-  let queue: BlockContainer[] = [];
-  // enqueue() only appends here (it runs from the MutationObserver callback); the slice merges
-  // these into `queue`, dropping roots covered by a queued ancestor.
-  let incoming: BlockContainer[] = [];
-  let incomingSet = new Set<BlockContainer>();
-  let walker: BlockWalker | null = null;
-  let seen = new Set<BlockContainer>();
-  let needsPrune = false;
-  let pruneAll = false;
-  let pruneNear: Node[] = [];
-
-  const forget = (container: BlockContainer) => {
-    const old = store.get(container);
-    if (!old) return;
-    store.delete(container);
-    for (const h of old) {
-      for (const p of h.pieces) {
-        const list = byText.get(p.node);
-        const i = list ? list.indexOf(h) : -1;
-        if (i >= 0) list!.splice(i, 1);
+/**
+ * Pure: the roots worth walking among `all` (queued first, then incoming): a root inside a
+ * listed ancestor is covered by it (as Node.contains would: not across shadow roots); past
+ * 300 roots, one pass over the document is cheaper.
+ */
+export function coveringRoots(all: readonly BlockContainer[], doc: Document): BlockContainer[] {
+  const roots = new Set(all);
+  const kept: BlockContainer[] = [];
+  const done = new Set<BlockContainer>();
+  for (const r of all) {
+    if (done.has(r)) continue;
+    done.add(r);
+    let covered = false;
+    for (let a = r.parentNode; a; a = a.parentNode) {
+      if (a.nodeType !== 11 && roots.has(a as BlockContainer)) {
+        covered = true;
+        break;
       }
     }
-    const gone = old.filter((h) => painted.has(h));
-    for (const h of gone) painted.delete(h);
-    paintedRanges -= rangesOf(gone);
-    if (gone.length) painter.erase(gone);
-  };
+    if (!covered) kept.push(r);
+  }
+  return kept.length > 300 ? [doc] : kept;
+}
 
-  const index = (hits: readonly Hit[]) => {
-    for (const h of hits) {
-      for (const p of h.pieces) {
-        const list = byText.get(p.node);
-        if (list) list.push(h);
-        else byText.set(p.node, [h]);
+/**
+ * Roots queued from the MutationObserver callback: `add` is O(1) there; the next slice `take`s
+ * them, deduplicated. Very busy pages collapse to one pass over the document.
+ */
+function createIncoming(doc: Document) {
+  let list: BlockContainer[] = [];
+  let set = new Set<BlockContainer>();
+  return {
+    add(root: BlockContainer) {
+      if (set.has(root)) return;
+      if (list.length > 2000) {
+        // Very busy pages: one pass over the document beats comparing thousands of subtrees.
+        if (list[0] !== doc || list.length !== 1) {
+          list = [doc];
+          set = new Set([doc]);
+        }
+        return;
       }
-    }
+      set.add(root);
+      list.push(root);
+    },
+    take(): BlockContainer[] {
+      const out = list;
+      list = [];
+      set = new Set();
+      return out;
+    },
+    clear() {
+      list = [];
+      set = new Set();
+    },
+    get size() {
+      return list.length;
+    },
   };
+}
 
-  const add = (container: BlockContainer, hits: Hit[]) => {
-    const list = store.get(container);
-    if (list) list.push(...hits);
-    else store.set(container, hits);
-    index(hits);
-    const fit: Hit[] = [];
-    for (const h of hits) {
-      if (paintedRanges + h.ranges.length > cap) {
-        overCap = true;
-        continue;
-      }
-      paintedRanges += h.ranges.length;
-      painted.add(h);
-      fit.push(h);
-    }
-    if (fit.length) painter.paint(fit);
+/**
+ * Where nodes were removed since the last slice, for prune(): the ancestor paths of those
+ * places (only containers on them can hold hits whose text left), or null for "check all".
+ */
+function createPruneRequests() {
+  let wanted = false;
+  let all = false;
+  let near: Node[] = [];
+  const clear = () => {
+    wanted = false;
+    all = false;
+    near = [];
   };
-
-  const startJob = (root: BlockContainer): boolean => {
-    const probe = root.nodeType === 9 ? (root as Document).documentElement : root;
-    // Old hits under root go first: rescanned below, or gone / now off-limits.
-    for (const c of [...store.keys()]) if (c === root || root.contains(c)) forget(c);
-    if (!root.isConnected || !probe || isInSkippedSubtree(probe, opts.walk)) return false;
-    seen = new Set();
-    walker = new BlockWalker(root, opts.walk);
-    return true;
-  };
-
-  /** Moves `incoming` into `queue`: a queued ancestor covers a root (as Node.contains would:
-   * not across shadow roots); very busy pages get one pass over the document instead. */
-  const mergeIncoming = () => {
-    if (!incoming.length) return;
-    const all = queue.length ? queue.concat(incoming) : incoming;
-    incoming = [];
-    incomingSet = new Set();
-    const roots = new Set(all);
-    const kept: BlockContainer[] = [];
-    const done = new Set<BlockContainer>();
-    for (const r of all) {
-      if (done.has(r)) continue;
-      done.add(r);
-      let covered = false;
-      for (let a = r.parentNode; a; a = a.parentNode) {
-        if (a.nodeType !== 11 && roots.has(a as BlockContainer)) {
-          covered = true;
-          break;
+  return {
+    add(at?: readonly Node[]) {
+      wanted = true;
+      if (!at || all) all = true;
+      else if (near.length + at.length > 1000) {
+        all = true;
+        near = [];
+      } else for (const n of at) near.push(n);
+    },
+    get wanted() {
+      return wanted;
+    },
+    /** The containers to check (null: all of them); resets the requests. */
+    take(): Set<Node> | null {
+      let touched: Set<Node> | null = null;
+      if (!all) {
+        touched = new Set();
+        for (const n of near) {
+          for (let a: Node | null = n; a && !touched.has(a); a = a.parentNode) touched.add(a);
         }
       }
-      if (!covered) kept.push(r);
-    }
-    queue = kept.length > 300 ? [doc] : kept;
+      clear();
+      return touched;
+    },
+    clear,
   };
+}
+
+/** Distance of a container from the viewport (0 inside it), for painting the nearest first. */
+export function viewportDistance(doc: Document): (c: BlockContainer) => number {
+  const vh = doc.defaultView?.innerHeight ?? 800;
+  return (c) => {
+    const el =
+      c.nodeType === 1 ? (c as Element) : c.nodeType === 11 ? (c as ShadowRoot).host : doc.documentElement;
+    const r = el.getBoundingClientRect();
+    if (r.bottom < 0) return -r.bottom + 1; // above: slightly behind what is below
+    if (r.top > vh) return r.top - vh;
+    return 0;
+  };
+}
+
+/** Walks one queued root block by block; a container's old hits go when its first block comes. */
+function createJob(root: BlockContainer, store: HitStore, walk: WalkOptions): BlockWalker | null {
+  const probe = root.nodeType === 9 ? (root as Document).documentElement : root;
+  // Old hits under root go first: rescanned below, or gone / now off-limits.
+  store.forgetUnder(root);
+  if (!root.isConnected || !probe || isInSkippedSubtree(probe, walk)) return null;
+  return new BlockWalker(root, walk);
+}
+
+/** The next block of `walker`, timed in E2E builds. */
+function nextBlock(walker: BlockWalker): TextBlock | undefined {
+  if (!__E2E_HOOKS__) return walker.next();
+  const t0 = performance.now();
+  const block = walker.next();
+  const dt = performance.now() - t0;
+  phase.walkMs += dt;
+  phase.maxNextMs = Math.max(phase.maxNextMs, dt);
+  return block;
+}
+
+/** Matches one block, timed in E2E builds. */
+function matchBlock(block: TextBlock, matcher: PageMatcher): Hit[] {
+  if (!__E2E_HOOKS__) return hitsForBlock(block, matcher);
+  const t1 = performance.now();
+  const hits = hitsForBlock(block, matcher);
+  phase.matchMs += performance.now() - t1;
+  return hits;
+}
+
+export function createScanner(opts: ScannerOptions): Scanner {
+  const { doc, matcher } = opts;
+  const store = createHitStore(opts.painter, opts.cap ?? HIGHLIGHT_CAP);
+  const incoming = createIncoming(doc);
+  const pruning = createPruneRequests();
+  let queue: BlockContainer[] = [];
+  let walker: BlockWalker | null = null;
+  // Containers of the current job already met: their old hits were dropped at the first block.
+  let seen = new Set<BlockContainer>();
 
   const pruneNow = () => {
-    needsPrune = false;
-    // Containers on the ancestor paths of where nodes were removed: only their hits can point
-    // at text that left; detached containers are found by the cheap isConnected check.
-    let touched: Set<Node> | null = null;
-    if (!pruneAll) {
-      touched = new Set();
-      for (const n of pruneNear) {
-        for (let a: Node | null = n; a && !touched.has(a); a = a.parentNode) touched.add(a);
-      }
-    }
-    pruneAll = false;
-    pruneNear = [];
-    for (const [c, hits] of [...store]) {
-      if (!c.isConnected) forget(c);
+    const touched = pruning.take();
+    for (const [c, hits] of store.entries()) {
+      if (!c.isConnected) store.forget(c);
       else if ((!touched || touched.has(c)) && hits.some((h) => h.pieces.some((p) => !p.node.isConnected)))
         scanner.enqueue(c);
     }
   };
+  const mergeIncoming = () => {
+    if (!incoming.size) return;
+    const fresh = incoming.take();
+    queue = coveringRoots(queue.length ? queue.concat(fresh) : fresh, doc);
+  };
+  const startJob = (root: BlockContainer) => {
+    seen = new Set();
+    return createJob(root, store, opts.walk);
+  };
+  const scanBlock = (block: TextBlock) => {
+    if (!seen.has(block.container)) {
+      seen.add(block.container);
+      store.forget(block.container);
+    }
+    const hits = matchBlock(block, matcher);
+    if (hits.length) store.add(block.container, hits);
+  };
 
   const scanner: Scanner = {
-    enqueue(root) {
-      // O(1): runs in the MutationObserver callback's wake; deduplicated in the next slice.
-      if (incomingSet.has(root)) return;
-      if (incoming.length > 2000) {
-        // Very busy pages: one pass over the document beats comparing thousands of subtrees.
-        if (incoming[0] !== doc || incoming.length !== 1) {
-          incoming = [doc];
-          incomingSet = new Set([doc]);
-        }
-        return;
-      }
-      incomingSet.add(root);
-      incoming.push(root);
-    },
+    enqueue: (root) => incoming.add(root), // O(1): runs in the MutationObserver callback's wake
     rescanAll() {
       scanner.clear();
       queue = [doc];
     },
-    prune(near) {
-      // done in the next idle slice, not in the MutationObserver callback
-      needsPrune = true;
-      if (!near || pruneAll) pruneAll = true;
-      else if (pruneNear.length + near.length > 1000) {
-        pruneAll = true;
-        pruneNear = [];
-      } else for (const n of near) pruneNear.push(n);
-    },
+    prune: (near) => pruning.add(near), // done in the next idle slice, not in the observer callback
     run(deadline) {
       let steps = 0;
-      if (needsPrune) pruneNow();
+      if (pruning.wanted) pruneNow();
       mergeIncoming();
       // At least one block per slice (progress), then the deadline is checked before each block.
       while (steps === 0 || performance.now() < deadline) {
         if (!walker) {
-          const next = queue.shift();
-          if (!next) break;
-          if (!startJob(next)) continue;
+          const root = queue.shift();
+          if (!root) break;
+          walker = startJob(root);
+          if (!walker) continue;
         }
-        const t0 = __E2E_HOOKS__ ? performance.now() : 0;
-        const block = walker!.next();
-        if (__E2E_HOOKS__) {
-          const dt = performance.now() - t0;
-          phase.walkMs += dt;
-          phase.maxNextMs = Math.max(phase.maxNextMs, dt);
-        }
+        const block = nextBlock(walker);
         if (!block) {
           walker = null;
           continue;
         }
         steps++;
-        if (!seen.has(block.container)) {
-          seen.add(block.container);
-          forget(block.container);
-        }
-        const t1 = __E2E_HOOKS__ ? performance.now() : 0;
-        const hits = hitsForBlock(block, matcher);
-        if (__E2E_HOOKS__) phase.matchMs += performance.now() - t1;
-        if (hits.length) add(block.container, hits);
+        scanBlock(block);
       }
-      const more = walker !== null || queue.length > 0 || incoming.length > 0 || needsPrune;
+      const more = walker !== null || queue.length > 0 || incoming.size > 0 || pruning.wanted;
       if (!more) {
-        if (overCap) scanner.reprioritise();
+        if (store.capped) scanner.reprioritise();
         opts.onSettled?.();
       }
       return more;
     },
-    reprioritise() {
-      const all = [...store.entries()];
-      if (rangesOf(all.flatMap(([, h]) => h)) <= cap) {
-        overCap = false;
-        const missing = all.flatMap(([, h]) => h).filter((h) => !painted.has(h));
-        for (const h of missing) painted.add(h);
-        paintedRanges += rangesOf(missing);
-        if (missing.length) painter.paint(missing);
-        return;
-      }
-      overCap = true;
-      // Distance of each container from the viewport (0 inside it); one rect per container.
-      const vh = doc.defaultView?.innerHeight ?? 800;
-      const distance = (c: BlockContainer) => {
-        const el =
-          c.nodeType === 1
-            ? (c as Element)
-            : c.nodeType === 11
-              ? (c as ShadowRoot).host
-              : doc.documentElement;
-        const r = el.getBoundingClientRect();
-        if (r.bottom < 0) return -r.bottom + 1; // above: slightly behind what is below
-        if (r.top > vh) return r.top - vh;
-        return 0;
-      };
-      const ranked = all.map(([c, hits]) => ({ hits, d: distance(c) })).sort((a, b) => a.d - b.d);
-      const want = new Set<Hit>();
-      let n = 0;
-      for (const { hits } of ranked) {
-        for (const h of hits) {
-          if (n + h.ranges.length > cap) break;
-          n += h.ranges.length;
-          want.add(h);
-        }
-        if (n >= cap) break;
-      }
-      const drop = [...painted].filter((h) => !want.has(h));
-      const paint = [...want].filter((h) => !painted.has(h));
-      for (const h of drop) painted.delete(h);
-      for (const h of paint) painted.add(h);
-      paintedRanges = n;
-      if (drop.length) painter.erase(drop);
-      if (paint.length) painter.paint(paint);
-    },
-    hits() {
-      const all = [...store.values()].flat().filter((h) => h.pieces[0]?.node.isConnected);
-      return all.sort(compareHits);
-    },
-    hitsAt(node) {
-      return byText.get(node) ?? [];
-    },
+    reprioritise: () => store.reprioritise(viewportDistance(doc)),
+    hits: () => store.hits(),
+    hitsAt: (node) => store.hitsAt(node),
     get capped() {
-      return overCap;
+      return store.capped;
     },
-    stats(shown) {
-      const counts = new Map<string, number>();
-      let total = 0;
-      if (shown) {
-        for (const hits of store.values()) {
-          for (const h of hits) {
-            if (!shown.has(h.category)) continue;
-            counts.set(h.conceptId, (counts.get(h.conceptId) ?? 0) + 1);
-            total++;
-          }
-        }
-      }
-      return { counts, distinct: counts.size, total, capped: overCap };
-    },
+    stats: (shown) => store.stats(shown),
     clear() {
-      const all = [...painted];
-      painted.clear();
-      paintedRanges = 0;
-      overCap = false;
-      if (all.length) painter.erase(all);
       store.clear();
       queue = [];
-      incoming = [];
-      incomingSet = new Set();
-      needsPrune = false;
-      pruneAll = false;
-      pruneNear = [];
+      incoming.clear();
+      pruning.clear();
       walker = null;
     },
   };

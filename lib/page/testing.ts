@@ -1,6 +1,6 @@
 // Test support for the page stages (imported by *.dom.test.ts only; never by the content script).
 import type { Category, TermMatch } from '../core/types.ts';
-import type { PageMatcher } from './scanner.ts';
+import type { PageMatcher } from './types.ts';
 
 /** A tiny stand-in for the glossary matcher: literal terms -> concept ids. */
 export function fakeMatcher(terms: Record<string, [string, Category]>): PageMatcher {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchHit } from '../../lib/core/types.ts';
-import { flattenGroups, groupHitsByDocument, moveActive, optionId } from './group.ts';
+import { flattenGroups, groupHitsByDocument, moveActive, optionId } from './hit-groups.ts';
+import type { SearchHit } from './types.ts';
 
 const hit = (passageId: string, score: number): SearchHit => ({
   passageId,

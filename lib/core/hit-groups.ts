@@ -1,6 +1,7 @@
-// Pure: groups search hits by document, keeping the rank order of each document's best hit.
-import type { SearchHit } from '../../lib/core/types.ts';
-import { groupBy } from '../group-by.ts';
+// Pure: groups search hits by document, keeping the rank order of each document's best hit, and
+// the popup's keyboard selection over them (used by the popup's hook and its components).
+import { groupBy } from './group-by.ts';
+import type { SearchHit } from './types.ts';
 
 export interface HitGroup {
   docId: string;

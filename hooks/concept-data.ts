@@ -1,10 +1,9 @@
-// Hover card data: a concept's details and the corpus documents' titles, from the background.
-// Cached for the page's lifetime (one request per concept, one document list); the reader's
-// hooks (use-corpus.ts) share these caches.
-import { useEffect, useState } from 'preact/hooks';
-import type { ConceptDetails } from '../lib/core/types.ts';
+// Concept details and the corpus documents' titles, from the background, cached for the page's
+// lifetime (one request per concept, one document list): the hover card's data functions (the
+// content script and the reader pass them to CardRoot) and the reader's hooks (use-corpus.ts)
+// share these caches.
+import type { CardDoc, ConceptDetails } from '../lib/core/types.ts';
 import { type Res, sendToBackground } from '../lib/messaging.ts';
-import type { CardDoc } from '../components/HoverCard.tsx';
 
 const details = new Map<string, Promise<ConceptDetails | null>>();
 let listing: Promise<Res<'listDocuments'>> | undefined;
@@ -38,26 +37,4 @@ export function fetchCardDocs(): Promise<Record<string, CardDoc>> {
     docs = p;
   }
   return docs;
-}
-
-export interface ConceptDetailsState {
-  details: ConceptDetails | null | undefined;
-  docs: Record<string, CardDoc>;
-  failed: boolean;
-}
-
-export function useConceptDetails(conceptId: string): ConceptDetailsState {
-  const [state, setState] = useState<ConceptDetailsState>({ details: undefined, docs: {}, failed: false });
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ details: undefined, docs: s.docs, failed: false }));
-    Promise.all([fetchConceptDetails(conceptId), fetchCardDocs().catch(() => ({}))]).then(
-      ([d, list]) => live && setState({ details: d, docs: list, failed: false }),
-      () => live && setState((s) => ({ ...s, details: undefined, failed: true })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [conceptId]);
-  return state;
 }

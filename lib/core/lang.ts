@@ -1,5 +1,5 @@
 // Which glossary language a page (or a matched term) is in: orders the names on the hover card.
-import type { Concept, Lang } from '../core/types.ts';
+import type { Concept, Lang } from './types.ts';
 
 /** Maps a BCP 47 tag (<html lang>, navigator.language) to a glossary language, if it is one. */
 export function langFromTag(tag: string | null | undefined): Lang | undefined {

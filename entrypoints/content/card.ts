@@ -1,0 +1,43 @@
+// The hover card's look for the lens (lib/page knows only the CardView port): CardRoot rendered
+// with Preact into the card's shadow root, its data from the background (cached per page), its
+// actions sent to the background.
+import { h, render } from 'preact';
+import { CardRoot } from '../../components/hover-card/CardRoot.tsx';
+import cardCss from '../../components/hover-card/hover-card.css?inline';
+import { fetchCardDocs, fetchConceptDetails } from '../../hooks/concept-data.ts';
+import { uiLocale } from '../../lib/i18n.ts';
+import { sendToBackground } from '../../lib/messaging.ts';
+import type { CardView } from '../../lib/page/types.ts';
+
+const openPassage = (passageId: string) =>
+  void sendToBackground('openReader', { hash: passageId }).catch(() => undefined);
+const search = (query: string) => void sendToBackground('openSearch', { query }).catch(() => undefined);
+// Asked once, on the first open (not at import: WXT also imports entrypoints at build time).
+let locale: ReturnType<typeof uiLocale> | undefined;
+
+export const hoverCard: CardView = {
+  css: cardCss,
+  render(frame, card) {
+    if (!card) {
+      render(null, frame);
+      return;
+    }
+    render(
+      h(CardRoot, {
+        conceptId: card.conceptId,
+        category: card.category,
+        term: card.term,
+        pageLang: card.pageLang,
+        locale: (locale ??= uiLocale()),
+        anchor: card.anchor,
+        frame,
+        fetchDetails: fetchConceptDetails,
+        fetchDocs: fetchCardDocs,
+        onOpenPassage: openPassage,
+        onSearch: search,
+        onClose: card.close,
+      }),
+      frame,
+    );
+  },
+};

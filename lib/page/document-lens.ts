@@ -1,0 +1,240 @@
+// Wiring of one driven document (the content script's own, or a same-origin child frame's):
+// page text -> scanner -> painter in idle slices, the observer feeding them, the child frames
+// inside it, and the hover card. start-lens.ts adds settings and reporting on top.
+import { langFromTag } from '../core/lang.ts';
+import type { Category, Lang } from '../core/types.ts';
+import { createCardUi, type CardUi } from './card-ui.ts';
+import { watchChildFrames, type ChildFrames } from './child-frames.ts';
+import { createPainter, type Painter } from './highlighter.ts';
+import { startHover, type HoverController } from './hover.ts';
+import { createIdleScheduler, type IdleScheduler } from './idle.ts';
+import { createPageObserver, type PageObserver } from './observer.ts';
+import { loadPageMatcher, type LazyPageMatcher } from './page-matcher.ts';
+import type { WalkOptions } from './page-text.ts';
+import { createScanner, type Scanner } from './scanner.ts';
+import { timed } from './test-hooks.ts';
+import type { CardView, Hit, LensContext, ScanStats } from './types.ts';
+
+export interface DocumentLensOptions {
+  /** The hover card's look (from the content entrypoint). */
+  card: CardView;
+  /** A scan finished: the counts may have changed. */
+  onSettled(): void;
+  /** Starts the lens in a same-origin child frame of this document (see child-frames.ts). */
+  startChild(ctx: LensContext, win: Window & typeof globalThis): void;
+}
+
+export interface DocumentLens {
+  /** The categories shown; null while the lens is off for the page (nothing scanned or kept). */
+  readonly shown: ReadonlySet<Category> | null;
+  /** Shows these categories (null: off) at once; turning on starts a full pass, off drops all. */
+  show(next: ReadonlySet<Category> | null): void;
+  /** A full pass over the document and its frames (SPA navigation), when on. */
+  rescan(): void;
+  stats(): ScanStats;
+  /** Steps to the next/previous term (of one concept) and opens its card: found? */
+  step(direction: 1 | -1, conceptId?: string): boolean;
+  categoryOf(conceptId: string): Category | undefined;
+  /** The document's declared language, if it is a glossary language. */
+  pageLang(): Lang | undefined;
+  /** E2E builds: stats and scheduler state for the test hook. */
+  testStats(): object;
+}
+
+/** The scanning half of a document lens. */
+interface ScanStages {
+  matcher: LazyPageMatcher;
+  painter: Painter;
+  scanner: Scanner;
+  scheduler: IdleScheduler;
+  observer: PageObserver;
+  frames: ChildFrames;
+}
+
+/**
+ * Matcher, painter, scanner, idle scheduler, observer and child frames of `win`'s document.
+ * Nothing is scanned or collected while `isOn()` is false; `onRemoved` hears of removals.
+ */
+function createScanStages(
+  ctx: LensContext,
+  win: Window & typeof globalThis,
+  opts: DocumentLensOptions,
+  isOn: () => boolean,
+  onRemoved: () => void,
+): ScanStages {
+  const doc = win.document;
+  // Closures below refer to `observer`, created further down; none runs before it exists.
+  const matcher = loadPageMatcher(); // decoded on first use, in an idle slice
+  const painter = createPainter(doc, { mutate: (w) => observer.withoutObserving(w) });
+  const walk: WalkOptions = {
+    checkVisibility: true,
+    onShadowRoot: (root) => observer.observe(root),
+    onInvisible: (el) => observer.skippedInvisible(el),
+  };
+  const scanner = createScanner({ doc, matcher, painter, walk, onSettled: () => opts.onSettled() });
+  const slice = (deadline: number) => {
+    // Decoding the automaton is the biggest single piece of startup work: it gets a slice of
+    // its own, and only once there is something to scan.
+    if (!matcher.ready()) {
+      matcher.warm();
+      return true;
+    }
+    observer.flush(); // the mutations collected since the last slice
+    return scanner.run(deadline);
+  };
+  const scheduler = createIdleScheduler(ctx, __E2E_HOOKS__ ? timed(slice) : slice, win);
+  const observer = createPageObserver(
+    ctx,
+    {
+      dirty: (containers) => {
+        if (!isOn()) return;
+        for (const c of containers) {
+          scanner.enqueue(c);
+          frames.scan(c);
+        }
+        scheduler.request();
+      },
+      removed: (near) => {
+        if (!isOn()) return;
+        scanner.prune(near);
+        frames.prune();
+        scheduler.request();
+        onRemoved();
+      },
+      // Deferred mode: the MutationObserver callback only collects records; `slice` flushes.
+      changed: () => {
+        if (isOn()) scheduler.request();
+        else observer.discard();
+      },
+    },
+    walk,
+    doc,
+  );
+  // Same-origin child frames without a content script of their own (about:blank, srcdoc).
+  const frames = watchChildFrames(ctx, doc, opts.startChild, isOn);
+  return { matcher, painter, scanner, scheduler, observer, frames };
+}
+
+/** The card (created on first open) and the pointer/keyboard handling that opens it. */
+function createCardAndHover(
+  ctx: LensContext,
+  doc: Document,
+  stages: ScanStages,
+  view: CardView,
+  pageLang: () => Lang | undefined,
+  isShown: (hit: Hit) => boolean,
+): { card: CardUi; hover: HoverController } {
+  const { painter, scanner } = stages;
+  const card = createCardUi(ctx, doc, {
+    view,
+    pageLang,
+    onOpenChange: (hit) => painter.setActive(hit),
+    onPointerEnter: () => hover.enterCard(),
+    onPointerLeave: () => hover.leaveCard(),
+  });
+  const hover = startHover(
+    ctx,
+    {
+      hitAt: (x, y) => painter.hitAt(x, y),
+      hitsAt: (node) => scanner.hitsAt(node),
+      hits: () => scanner.hits(),
+      isShown,
+      card,
+    },
+    doc,
+  );
+  return { card, hover };
+}
+
+/** When capped, what is painted follows the viewport (re-picked 250 ms after scrolling stops). */
+function followScroll(
+  ctx: LensContext,
+  win: Window & typeof globalThis,
+  scanner: Scanner,
+  isOn: () => boolean,
+) {
+  let scrollTimer: number | undefined;
+  ctx.onInvalidated(() => clearTimeout(scrollTimer));
+  ctx.addEventListener(
+    win,
+    'scroll',
+    () => {
+      if (!isOn() || !scanner.capped) return;
+      clearTimeout(scrollTimer);
+      scrollTimer = window.setTimeout(() => scanner.reprioritise(), 250);
+    },
+    { passive: true, capture: true },
+  );
+}
+
+/** Starts the lens's stages on `win`'s document, switched off until `show` is called. */
+export function createDocumentLens(
+  ctx: LensContext,
+  win: Window & typeof globalThis,
+  opts: DocumentLensOptions,
+): DocumentLens {
+  const doc = win.document;
+  let shown: ReadonlySet<Category> | null = null;
+  const isOn = () => shown !== null;
+  const pageLang = () => langFromTag(doc.documentElement.lang);
+  const stages = createScanStages(ctx, win, opts, isOn, () => {
+    // `card` exists by the time the observer reports anything.
+    if (card.hit && !card.hit.pieces[0]?.node.isConnected) card.close();
+  });
+  const { card, hover } = createCardAndHover(
+    ctx,
+    doc,
+    stages,
+    opts.card,
+    pageLang,
+    (hit) => !!shown?.has(hit.category) && hit.pieces[0]!.node.isConnected,
+  );
+  const { scanner, painter, observer, frames, scheduler } = stages;
+  const fullPass = () => {
+    scanner.rescanAll();
+    frames.scan(doc);
+    scheduler.request();
+  };
+  followScroll(ctx, win, scanner, isOn);
+  ctx.onInvalidated(() => {
+    painter.destroy();
+    scanner.clear();
+  });
+
+  return {
+    get shown() {
+      return shown;
+    },
+    show(next) {
+      const wasOn = shown !== null;
+      shown = next;
+      painter.show(next); // highlights vanish / return at once
+      if (next && !wasOn) {
+        observer.observe(doc);
+        fullPass();
+      } else if (!next && wasOn) {
+        card.close();
+        scanner.clear(); // nothing kept or watched on a switched-off page
+      } else if (card.hit && !next?.has(card.hit.category)) {
+        card.close();
+      }
+    },
+    rescan() {
+      // SPA navigations: the observer sees the new content; a full pass also catches text that
+      // changed without mutations we watch (e.g. class-toggled views) and resets per-page state.
+      if (!shown) return;
+      card.close();
+      fullPass();
+    },
+    stats: () => scanner.stats(shown),
+    step: (direction, conceptId) => hover.step(direction, conceptId),
+    categoryOf: (id) => stages.matcher.categoryOf(id),
+    pageLang,
+    testStats: () => ({
+      ...scanner.stats(shown),
+      counts: undefined,
+      pending: scheduler.pending,
+      childFrames: frames.size,
+    }),
+  };
+}
