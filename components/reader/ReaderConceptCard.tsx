@@ -6,7 +6,7 @@ import { h, render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Category, Lang } from '../../lib/core/types.ts';
 import { CardRoot } from '../hover-card/CardRoot.tsx';
-import cardCss from '../hover-card/hover-card.css?inline';
+import { CARD_CSS as cardCss } from '../hover-card/card-css.ts';
 import type { CardLocale } from '../hover-card/strings.ts';
 
 export interface PopoverAnchor {

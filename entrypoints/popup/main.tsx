@@ -1,10 +1,12 @@
 import { render } from 'preact';
 import '../../assets/base.css';
 import '../../assets/popup.css';
+import { applyCategoryColours } from '../../lib/category-style.ts';
 import { localizeDocument } from '../../lib/i18n.ts';
 import { App } from './App.tsx';
 
 localizeDocument('extName');
+applyCategoryColours();
 const params = new URLSearchParams(location.search);
 const initialQuery = (params.get('q') ?? '').slice(0, 500);
 // Opened as a tab (context menu "Search Policy Lens for …") rather than as the toolbar popup.

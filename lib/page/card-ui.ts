@@ -7,7 +7,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { CardRoot } from '../../components/hover-card/CardRoot.tsx';
 import type { Rect } from '../../components/hover-card/place.ts';
 import type { CardLocale } from '../../components/hover-card/strings.ts';
-import cardCss from '../../components/hover-card/hover-card.css?inline';
+import { CARD_CSS as cardCss } from '../../components/hover-card/card-css.ts';
 import type { Lang } from '../core/types.ts';
 import type { LensContext } from './child-frames.ts';
 import { HOST_TAG } from './constants.ts';
