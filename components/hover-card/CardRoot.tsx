@@ -6,7 +6,7 @@ import { useConceptDetails } from '../../hooks/use-concept-details.ts';
 import { langOfMatch } from '../../lib/page/lang.ts';
 import { HoverCard } from '../HoverCard.tsx';
 import { placeCard, type Rect } from './place.ts';
-import type { CardLocale } from './strings.ts';
+import type { UiLocale } from '../../lib/i18n.ts';
 
 export interface CardRootProps {
   conceptId: string;
@@ -14,7 +14,7 @@ export interface CardRootProps {
   term: string;
   /** The page's declared language, if it is a glossary language. */
   pageLang: Lang | undefined;
-  locale: CardLocale;
+  locale: UiLocale;
   anchor: Rect;
   /** The positioned element around the card (the shadow root's container). */
   frame: HTMLElement;

@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Category, Lang } from '../../lib/core/types.ts';
 import { CardRoot } from '../hover-card/CardRoot.tsx';
 import { CARD_CSS as cardCss } from '../hover-card/card-css.ts';
-import type { CardLocale } from '../hover-card/strings.ts';
+import type { UiLocale } from '../../lib/i18n.ts';
 
 export interface PopoverAnchor {
   conceptId: string;
@@ -25,7 +25,7 @@ export interface PopoverAnchor {
 export function ReaderConceptCard(props: {
   anchor: PopoverAnchor;
   labelLang: Lang;
-  locale: CardLocale;
+  locale: UiLocale;
   onClose(): void;
   onKeep(): void;
   onOpenPassage(passageId: string): void;

@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CardRoot } from '../../components/hover-card/CardRoot.tsx';
 import type { Rect } from '../../components/hover-card/place.ts';
-import type { CardLocale } from '../../components/hover-card/strings.ts';
+import type { UiLocale } from '../i18n.ts';
 import { CARD_CSS as cardCss } from '../../components/hover-card/card-css.ts';
 import type { Lang } from '../core/types.ts';
 import type { LensContext } from './child-frames.ts';
@@ -27,7 +27,7 @@ export interface CardUi {
 
 export interface CardUiDeps {
   pageLang: () => Lang | undefined;
-  locale: CardLocale;
+  locale: UiLocale;
   openPassage(passageId: string): void;
   search(query: string): void;
   onOpenChange?(hit: Hit | null): void;
