@@ -84,6 +84,7 @@ export function useReadingUi(props: ReadingProps) {
         text={p.text.slice(from, to)}
         ranges={ranges}
         openConceptId={anchor?.conceptId}
+        categoryOf={(id) => props.details?.get(id)?.concept.category}
         onTermEnter={(id, el) => {
           if (anchor?.pinned) return;
           clearTimer();
