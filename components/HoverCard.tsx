@@ -2,10 +2,11 @@
 // out; every action is a callback. Text is rendered as text, never parsed as HTML.
 import { useState } from 'preact/hooks';
 import { LANGS, type CardDoc, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
+import { langName, t } from '../lib/i18n.ts';
 import { langOrder } from '../lib/core/lang.ts';
 import { MarkedText } from './MarkedText.tsx';
+import { categoryName, inCorpus } from './labels.ts';
 import { groupBy } from '../lib/core/group-by.ts';
-import { CARD_STRINGS, type CardLocale } from './hover-card/strings.ts';
 
 export interface HoverCardProps {
   conceptId: string;
@@ -19,7 +20,6 @@ export interface HoverCardProps {
   docs: Readonly<Record<string, CardDoc>>;
   /** Language whose name comes first (the page's / the matched text's). */
   nameLang: Lang;
-  locale: CardLocale;
   /** Snippets shown per document before "n more". */
   perDoc?: number;
   /** tabIndex -1, so a host can focus it (the reader's pinned card; never on web pages). */
@@ -30,7 +30,6 @@ export interface HoverCardProps {
 }
 
 export function HoverCard(props: HoverCardProps) {
-  const s = CARD_STRINGS[props.locale];
   const { details } = props;
   const concept = details?.concept;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -53,22 +52,28 @@ export function HoverCard(props: HoverCardProps) {
         <h2 id={titleId} class="title" lang={concept ? props.nameLang : undefined}>
           {title}
         </h2>
-        <span class={`cat cat-${props.category}`}>{s.category[props.category]}</span>
-        <button type="button" class="close" aria-label={s.close} title={s.close} onClick={props.onClose}>
+        <span class={`cat cat-${props.category}`}>{categoryName(props.category)}</span>
+        <button
+          type="button"
+          class="close"
+          aria-label={t('close')}
+          title={t('close')}
+          onClick={props.onClose}
+        >
           ×
         </button>
       </header>
 
-      {details === undefined && !props.failed && <p class="status">{s.loading}</p>}
-      {(props.failed || details === null) && <p class="status">{s.unavailable}</p>}
+      {details === undefined && !props.failed && <p class="status">{t('loading')}</p>}
+      {(props.failed || details === null) && <p class="status">{t('cardUnavailable')}</p>}
 
       {concept && (
         <>
-          <dl class="names" aria-label={s.names}>
+          <dl class="names" aria-label={t('conceptNames')}>
             {langs.map((l) =>
               concept.labels[l] ? (
                 <div class="name" key={l}>
-                  <dt>{s.lang[l]}</dt>
+                  <dt>{langName(l)}</dt>
                   <dd lang={l}>{concept.labels[l]}</dd>
                 </div>
               ) : null,
@@ -77,13 +82,13 @@ export function HoverCard(props: HoverCardProps) {
           <p class="definition">{concept.definition}</p>
           {concept.origin && (
             <p class="origin">
-              <span class="label">{s.origin}: </span>
+              <span class="label">{t('conceptOrigin')}: </span>
               {concept.origin}
             </p>
           )}
           {concept.members && concept.members.length > 0 && (
             <div class="members">
-              <h3>{s.members}</h3>
+              <h3>{t('conceptMembers')}</h3>
               <ol>
                 {concept.members.map((m, i) => (
                   <li key={i} lang={m.labels[props.nameLang] ? props.nameLang : 'en'}>
@@ -94,7 +99,11 @@ export function HoverCard(props: HoverCardProps) {
             </div>
           )}
           <div class="corpus">
-            <h3>{groups.length ? s.inCorpus(details!.occurrences.length, groups.length) : s.notInCorpus}</h3>
+            <h3>
+              {groups.length
+                ? inCorpus(details!.occurrences.length, groups.length)
+                : t('conceptNoOccurrences')}
+            </h3>
             {groups.map(([docId, occ]) => {
               const doc = props.docs[docId];
               const docTitle = doc?.title ?? docId;
@@ -108,7 +117,7 @@ export function HoverCard(props: HoverCardProps) {
                     </span>
                     {doc && (
                       <span class="doc-meta">
-                        {doc.date} · {s.lang[doc.lang]}
+                        {doc.date} · {langName(doc.lang)}
                       </span>
                     )}
                   </div>
@@ -119,7 +128,7 @@ export function HoverCard(props: HoverCardProps) {
                           type="button"
                           class="snippet"
                           data-passage={o.passageId}
-                          title={s.openPassage(docTitle)}
+                          title={t('cardOpenPassage', docTitle)}
                           lang={doc?.lang}
                           onClick={() => props.onOpenPassage(o.passageId)}
                         >
@@ -134,7 +143,7 @@ export function HoverCard(props: HoverCardProps) {
                       class="more"
                       onClick={() => setExpanded(new Set([...expanded, docId]))}
                     >
-                      {s.more(occ.length - perDoc)}
+                      {t('moreCount', occ.length - perDoc)}
                     </button>
                   )}
                 </div>
@@ -151,7 +160,7 @@ export function HoverCard(props: HoverCardProps) {
           data-search={props.term}
           onClick={() => props.onSearch(props.term)}
         >
-          {s.search}
+          {t('cardSearch')}
         </button>
       </footer>
     </section>

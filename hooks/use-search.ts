@@ -3,6 +3,7 @@
 // back), so a slow search never queues up superseded ones in the service worker. Only the answer
 // to the latest query is shown (never a stale one).
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { QUERY_SEND_CAP, cutSafe } from '../lib/core/limits.ts';
 import type { SearchResult } from '../lib/core/types.ts';
 import { requestFromBackground } from '../lib/messaging.ts';
 
@@ -23,12 +24,6 @@ export interface Search extends SearchState {
   request(query: string): void;
 }
 
-/**
- * The search reads at most RAW_QUERY_CAP (1024) characters of a query (lib/core/search.ts); one
- * more tells it the query was cut. Sending a 1 MB paste through messaging would cost ~50 ms.
- */
-const SEND_CAP = 1025;
-
 const EMPTY: SearchState = { result: undefined, answered: '', pending: false, error: undefined };
 
 export function useSearch(query: string, limit = 40): Search {
@@ -48,7 +43,12 @@ export function useSearch(query: string, limit = 40): Search {
       if (w === q) setState(next);
       else if (w) send(w); // superseded while in flight: ask for the latest query now
     };
-    requestFromBackground('searchCorpus', { query: q.slice(0, SEND_CAP), limit: limitRef.current }).then(
+    // One character more than the search reads tells it the query was cut; a 1 MB paste sent
+    // whole through messaging would cost ~50 ms (the popup's box holds no more anyway).
+    requestFromBackground('searchCorpus', {
+      query: cutSafe(q, QUERY_SEND_CAP),
+      limit: limitRef.current,
+    }).then(
       (result) => done({ result, answered: q, pending: false, error: undefined }),
       (e: unknown) => done({ result: undefined, answered: q, pending: false, error: String(e) }),
     );

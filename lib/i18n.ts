@@ -43,13 +43,16 @@ export function browserUiLanguage(): string {
   }
 }
 
-/** The locale the UI is actually shown in (one we ship): "en" | "ja" | "zh-CN". */
-export function uiLocale(): 'en' | 'ja' | 'zh-CN' {
+/** A locale we ship, as a BCP 47 tag (public/_locales/zh_CN is "zh-CN"). */
+export type UiLocale = 'en' | 'ja' | 'zh-CN';
+
+/** The locale the UI is actually shown in (one we ship), the one t() reads its messages from. */
+export function uiLocale(): UiLocale {
   return localeFor(browserUiLanguage());
 }
 
 /** Pure: maps a browser UI language tag to a locale we ship. */
-export function localeFor(tag: string): 'en' | 'ja' | 'zh-CN' {
+export function localeFor(tag: string): UiLocale {
   const l = tag.toLowerCase().replace('_', '-');
   if (l === 'ja' || l.startsWith('ja-')) return 'ja';
   if (l === 'zh' || l.startsWith('zh-cn') || l.startsWith('zh-sg') || l.startsWith('zh-hans')) return 'zh-CN';

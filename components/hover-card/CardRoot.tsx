@@ -6,7 +6,6 @@ import { langOfMatch } from '../../lib/core/lang.ts';
 import type { CardDoc, Category, ConceptDetails, Lang } from '../../lib/core/types.ts';
 import { HoverCard } from '../HoverCard.tsx';
 import { placeCard, type Rect } from './place.ts';
-import type { CardLocale } from './strings.ts';
 
 /** Where the card's data comes from (the host's cached background requests). */
 export interface CardData {
@@ -45,7 +44,6 @@ export interface CardRootProps extends CardData {
   term: string;
   /** The page's declared language, if it is a glossary language. */
   pageLang: Lang | undefined;
-  locale: CardLocale;
   anchor: Rect;
   /** The positioned element around the card (the shadow root's container). */
   frame: HTMLElement;
@@ -85,7 +83,6 @@ export function CardRoot(props: CardRootProps) {
       failed={data.failed}
       docs={data.docs}
       nameLang={nameLang}
-      locale={props.locale}
       focusable={props.focusable}
       onOpenPassage={props.onOpenPassage}
       onSearch={props.onSearch}

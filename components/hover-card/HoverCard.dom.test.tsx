@@ -1,9 +1,16 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConceptDetails } from '../../lib/core/types.ts';
+import { setFakeLocale } from '../../lib/i18n.testing.ts';
 import { HoverCard, type HoverCardProps } from '../HoverCard.tsx';
+
+// The card's strings come from public/_locales through browser.i18n, like every other UI.
+vi.mock('wxt/browser', async () => ({
+  browser: { i18n: (await import('../../lib/i18n.testing.ts')).fakeI18n },
+}));
+afterEach(() => setFakeLocale('en'));
 
 const details: ConceptDetails = {
   concept: {
@@ -35,7 +42,6 @@ function mount(over: Partial<HoverCardProps> = {}) {
       '003': { id: '003', title: '嘉兴会议', date: '2021-03-02', lang: 'zh-Hans' },
     },
     nameLang: 'ja',
-    locale: 'en',
     onOpenPassage: vi.fn(),
     onSearch: vi.fn(),
     onClose: vi.fn(),
@@ -79,6 +85,19 @@ describe('HoverCard', () => {
     expect(card.querySelector('.corpus h3')!.textContent).toMatch(/3 passages in 2 documents/);
   });
 
+  it('names the category and counts from public/_locales, in the UI locale', () => {
+    let { host } = mount({ details: { ...details, occurrences: details.occurrences.slice(0, 1) } });
+    const chip = host.querySelector('.cat')!;
+    expect(chip.classList.contains('cat-formulation')).toBe(true);
+    expect(chip.textContent).toBe('Formulation');
+    expect(host.querySelector('.corpus h3')!.textContent).toBe('1 passage in 1 document of the corpus');
+    setFakeLocale('ja');
+    ({ host } = mount());
+    expect(host.querySelector('.cat')!.textContent).toBe('スローガン・提法');
+    expect(host.querySelector('.corpus h3')!.textContent).toBe('コーパスの 2 文書・3 段落に出現');
+    expect(host.querySelector('.name dt')!.textContent).toBe('日本語');
+  });
+
   it('calls back for passages, search and close; never focuses anything', () => {
     const { host, props } = mount();
     const active = document.activeElement;
@@ -101,7 +120,8 @@ describe('HoverCard', () => {
   it('shows loading and unavailable states', () => {
     let { host } = mount({ details: undefined });
     expect(host.querySelector('.status')!.textContent).toBe('Loading…');
-    ({ host } = mount({ details: undefined, failed: true, locale: 'ja' }));
+    setFakeLocale('ja');
+    ({ host } = mount({ details: undefined, failed: true }));
     expect(host.querySelector('.status')!.textContent).toMatch(/詳細を取得できません/);
     expect(host.querySelector('.title')!.textContent).toBe('二つの擁護');
   });

@@ -1,19 +1,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { QUERY_INPUT_MAX, cutSafe } from '../../lib/core/limits.ts';
 import { t } from '../../lib/i18n.ts';
-
-/**
- * Most characters the search box holds: the search reads no more (RAW_QUERY_CAP in
- * lib/core/search.ts), and a 1 MB value alone costs the browser seconds of layout and paint.
- */
-export const QUERY_INPUT_MAX = 1024;
-
-/** `v` cut to `max` UTF-16 units, never between the halves of a surrogate pair. */
-export function cutQuery(v: string, max = QUERY_INPUT_MAX): string {
-  if (v.length <= max) return v;
-  const c = v.charCodeAt(max - 1);
-  return v.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max);
-}
 
 /**
  * Whether the edit `e` announces would overflow the box: maxLength then cuts a typed or pasted
@@ -27,13 +15,15 @@ export function overflows(e: InputEvent, el: HTMLInputElement, max = QUERY_INPUT
 }
 
 /**
- * The input handler: a value longer than QUERY_INPUT_MAX (maxLength stops typing and pasting,
- * not a value set by script) is cut in the same task, before the browser lays out the next frame.
+ * The input handler: a value longer than QUERY_INPUT_MAX (lib/core/limits.ts; the search reads no
+ * more, and a 1 MB value alone costs the browser seconds of layout and paint) is cut in the same
+ * task, before the browser lays out the next frame (maxLength stops typing and pasting, not a
+ * value set by script).
  */
 export function readInput(el: HTMLInputElement): { value: string; cut: boolean } {
   const v = el.value;
   if (v.length <= QUERY_INPUT_MAX) return { value: v, cut: false };
-  const value = cutQuery(v);
+  const value = cutSafe(v, QUERY_INPUT_MAX);
   el.value = value;
   el.setSelectionRange(value.length, value.length);
   return { value, cut: true };

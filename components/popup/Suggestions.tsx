@@ -1,3 +1,4 @@
+import { cutSafe } from '../../lib/core/limits.ts';
 import type { ConceptSummary, Lang } from '../../lib/core/types.ts';
 import { labelIn, t } from '../../lib/i18n.ts';
 
@@ -60,6 +61,6 @@ export function NoResults(props: { query: string; suggestions: string[]; onPick:
 }
 
 /** A pasted page must not be echoed back whole (it froze the popup in the 1 MB paste benchmark). */
-function shorten(q: string): string {
-  return q.length > 80 ? q.slice(0, 80) + '…' : q;
+function shorten(q: string, max = 80): string {
+  return q.length > max ? cutSafe(q, max) + '…' : q;
 }

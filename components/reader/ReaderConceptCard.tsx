@@ -6,8 +6,7 @@ import { h, render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Category, Lang } from '../../lib/core/types.ts';
 import { CardRoot, type CardData } from '../hover-card/CardRoot.tsx';
-import cardCss from '../hover-card/hover-card.css?inline';
-import type { CardLocale } from '../hover-card/strings.ts';
+import { CARD_CSS as cardCss } from '../hover-card/card-css.ts';
 
 export interface PopoverAnchor {
   conceptId: string;
@@ -27,7 +26,6 @@ export function ReaderConceptCard(props: {
   /** The card's data functions (the reader's cached background requests). */
   data: CardData;
   labelLang: Lang;
-  locale: CardLocale;
   onClose(): void;
   onKeep(): void;
   onOpenPassage(passageId: string): void;
@@ -68,7 +66,6 @@ export function ReaderConceptCard(props: {
         category: anchor.category,
         term: anchor.term,
         pageLang: anchor.textLang ?? props.labelLang,
-        locale: props.locale,
         anchor: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
         frame,
         focusable: anchor.pinned,

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Citation, formatCitation } from '../../lib/core/citation.ts';
 import type { ConceptDetails, ConceptSummary, DocumentMeta, Lang, Passage } from '../../lib/core/types.ts';
-import { t, uiLocale } from '../../lib/i18n.ts';
+import { t } from '../../lib/i18n.ts';
 import { langFromTag } from '../../lib/core/lang.ts';
 import type { CardData } from '../hover-card/CardRoot.tsx';
 import type { Range } from '../marks.ts';
@@ -87,6 +87,7 @@ export function useReadingUi(props: ReadingProps) {
         text={p.text.slice(from, to)}
         ranges={ranges}
         openConceptId={anchor?.conceptId}
+        categoryOf={(id) => props.details?.get(id)?.concept.category}
         onTermEnter={(id, el) => {
           if (anchor?.pinned) return;
           clearTimer();
@@ -141,7 +142,6 @@ export function useReadingUi(props: ReadingProps) {
       anchor={anchor}
       data={props.cardData}
       labelLang={props.labelLang}
-      locale={uiLocale()}
       onClose={close}
       onKeep={clearTimer}
       onOpenPassage={(id) => {

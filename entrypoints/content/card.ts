@@ -3,17 +3,14 @@
 // actions sent to the background.
 import { h, render } from 'preact';
 import { CardRoot } from '../../components/hover-card/CardRoot.tsx';
-import cardCss from '../../components/hover-card/hover-card.css?inline';
+import { CARD_CSS as cardCss } from '../../components/hover-card/card-css.ts';
 import { fetchCardDocs, fetchConceptDetails } from '../../hooks/concept-data.ts';
-import { uiLocale } from '../../lib/i18n.ts';
 import { sendToBackground } from '../../lib/messaging.ts';
 import type { CardView } from '../../lib/page/types.ts';
 
 const openPassage = (passageId: string) =>
   void sendToBackground('openReader', { hash: passageId }).catch(() => undefined);
 const search = (query: string) => void sendToBackground('openSearch', { query }).catch(() => undefined);
-// Asked once, on the first open (not at import: WXT also imports entrypoints at build time).
-let locale: ReturnType<typeof uiLocale> | undefined;
 
 export const hoverCard: CardView = {
   css: cardCss,
@@ -28,7 +25,6 @@ export const hoverCard: CardView = {
         category: card.category,
         term: card.term,
         pageLang: card.pageLang,
-        locale: (locale ??= uiLocale()),
         anchor: card.anchor,
         frame,
         fetchDetails: fetchConceptDetails,

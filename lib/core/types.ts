@@ -5,27 +5,9 @@
 export type Lang = 'en' | 'ja' | 'zh-Hans' | 'zh-Hant' | 'vi';
 export const LANGS: readonly Lang[] = ['en', 'ja', 'zh-Hans', 'zh-Hant', 'vi'];
 
-export type Category =
-  | 'formulation' // slogans and formulations: 两个维护, 六稳
-  | 'plan' // plans and periods: 十四五
-  | 'campaign' // campaigns and programmes
-  | 'institution' // party/state bodies: 市委常委会, Ban Chấp hành Trung ương
-  | 'document' // documents and regulations: Resolution 18-NQ/TW
-  | 'person'
-  | 'place'
-  | 'event' // meetings, congresses, anniversaries
-  | 'ideology'; // 习近平新时代中国特色社会主义思想
-export const CATEGORIES: readonly Category[] = [
-  'formulation',
-  'plan',
-  'campaign',
-  'institution',
-  'document',
-  'person',
-  'place',
-  'event',
-  'ideology',
-];
+// Categories: one table (lib/core/categories.ts) from which the type and the list derive.
+import type { Category } from './categories.ts';
+export { CATEGORIES, type Category } from './categories.ts';
 
 /** Where an alias may match. Declared in the glossary for ambiguous aliases. */
 export interface MatchRule {

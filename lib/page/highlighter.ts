@@ -8,6 +8,7 @@
 // splitText+appendData, insertData+deleteData) took 27 ms holding StaticRanges (36 ms holding
 // none) but 13,650 ms holding live Ranges: the DOM updates every live Range on every mutation.
 // StaticRanges go stale instead; the observer rescans changed blocks, so that is harmless.
+import { CATEGORY_TABLE, type CategoryRow } from '../core/categories.ts';
 import type { Category } from '../core/types.ts';
 import { ACTIVE_HIGHLIGHT, HIGHLIGHT_PREFIX } from './constants.ts';
 import type { Hit, Piece } from './types.ts';
@@ -25,28 +26,13 @@ export interface Painter {
   destroy(): void;
 }
 
-// Colours per category: [light, dark]. Underline + faint tint keeps the text readable.
-const COLOURS: Record<Category, [string, string]> = {
-  formulation: ['#c2410c', '#fb923c'],
-  plan: ['#1d4ed8', '#60a5fa'],
-  campaign: ['#a21caf', '#e879f9'],
-  institution: ['#047857', '#34d399'],
-  document: ['#4d7c0f', '#a3e635'],
-  person: ['#b91c1c', '#f87171'],
-  place: ['#0e7490', '#22d3ee'],
-  event: ['#6d28d9', '#a78bfa'],
-  ideology: ['#b45309', '#fbbf24'],
-};
-
-export function highlightCss(): string {
+// Colours come from the category table (lib/core/categories.ts): one rule per row, light and
+// dark. Underline + faint tint keeps the text readable.
+export function highlightCss(table: readonly CategoryRow[] = CATEGORY_TABLE): string {
   const rule = (name: string, c: string, alpha: string) =>
     `::highlight(${name}){text-decoration:underline 2px ${c};text-underline-offset:2px;background-color:color-mix(in srgb,${c} ${alpha},transparent)}`;
-  const light: string[] = [];
-  const dark: string[] = [];
-  for (const [cat, [l, d]] of Object.entries(COLOURS)) {
-    light.push(rule(HIGHLIGHT_PREFIX + cat, l, '10%'));
-    dark.push(rule(HIGHLIGHT_PREFIX + cat, d, '18%'));
-  }
+  const light = table.map((r) => rule(HIGHLIGHT_PREFIX + r.id, r.light, '10%'));
+  const dark = table.map((r) => rule(HIGHLIGHT_PREFIX + r.id, r.dark, '18%'));
   light.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#fde68a;color:#111}`);
   dark.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#854d0e;color:#fff}`);
   return `${light.join('')}@media (prefers-color-scheme:dark){${dark.join('')}}`;
