@@ -206,13 +206,16 @@ export async function buildData(options: BuildOptions = {}): Promise<BuildResult
   if (ok || options.allowErrors) {
     files['corpus.json'] = stableJson(data);
     files['matcher.json'] = stableJson(compiled);
-    const searchPath = join(ROOT, 'lib/core/search.ts');
+    const searchPath = join(ROOT, 'lib/core/search/index-data.ts');
     if (existsSync(searchPath)) {
       const mod = (await import(searchPath)) as { buildSearchIndex?: (d: CorpusData) => unknown };
       if (typeof mod.buildSearchIndex === 'function')
         files['search-index.json'] = stableJson(mod.buildSearchIndex(data));
-      else notes.push('lib/core/search.ts does not export buildSearchIndex: search-index.json not written');
-    } else notes.push('lib/core/search.ts not found: search-index.json not written');
+      else
+        notes.push(
+          'lib/core/search/index-data.ts does not export buildSearchIndex: search-index.json not written',
+        );
+    } else notes.push('lib/core/search/index-data.ts not found: search-index.json not written');
     files['manifest-report.json'] = stableJson(
       {
         documents: documents.map((d) => ({

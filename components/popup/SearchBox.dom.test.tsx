@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUERY_INPUT_MAX, cutQuery, readInput } from './SearchBox.tsx';
-import { RAW_QUERY_CAP } from '../../lib/core/search.ts';
+import { RAW_QUERY_CAP } from '../../lib/core/limits.ts';
 
 describe('search box cap', () => {
   it('holds as many characters as the search reads', () => {

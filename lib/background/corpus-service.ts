@@ -2,8 +2,9 @@
 // into the background script); the Search is created lazily on first use.
 import corpusJson from '../../generated/corpus.json';
 import searchIndexJson from '../../generated/search-index.json';
-import { createSearch } from '../core/search.ts';
-import type { Search, SearchIndexData } from '../core/search.ts';
+import { createSearch } from '../core/search/create-search.ts';
+import type { Search } from '../core/search/create-search.ts';
+import type { SearchIndexData } from '../core/search/index-data.ts';
 import type { CorpusData } from '../core/types.ts';
 
 export interface CorpusService {

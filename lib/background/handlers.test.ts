@@ -24,8 +24,8 @@ const fake = {
 };
 vi.mock('wxt/browser', () => ({ browser: fake }));
 
-const { makeFixture } = await import('../core/search.fixture.ts');
-const { buildSearchIndex } = await import('../core/search.ts');
+const { makeFixture } = await import('../core/search/search.fixture.ts');
+const { buildSearchIndex } = await import('../core/search/index-data.ts');
 const { createCorpusService } = await import('./corpus-service.ts');
 const { badgeText, createHandlers, PageReports, registerHandlers } = await import('./handlers.ts');
 

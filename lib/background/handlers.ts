@@ -1,6 +1,11 @@
 // Background message handlers: every BackgroundProtocol message, registered with `listen`.
 import { browser } from 'wxt/browser';
-import { getConceptDetails, getConceptSummaries, getDocument, listDocuments } from '../core/search.ts';
+import {
+  getConceptDetails,
+  getConceptSummaries,
+  getDocument,
+  listDocuments,
+} from '../core/corpus-queries.ts';
 import { BACKGROUND_MESSAGES, listen, listenPort, PORT_MESSAGES } from '../messaging.ts';
 import type { BackgroundProtocol, HandlersFor } from '../messaging.ts';
 import type { CorpusService } from './corpus-service.ts';
