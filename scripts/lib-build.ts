@@ -211,11 +211,8 @@ export async function buildData(options: BuildOptions = {}): Promise<BuildResult
       const mod = (await import(searchPath)) as { buildSearchIndex?: (d: CorpusData) => unknown };
       if (typeof mod.buildSearchIndex === 'function')
         files['search-index.json'] = stableJson(mod.buildSearchIndex(data));
-      else
-        notes.push(
-          'lib/core/search/index-data.ts does not export buildSearchIndex: search-index.json not written',
-        );
-    } else notes.push('lib/core/search/index-data.ts not found: search-index.json not written');
+      else notes.push('lib/core/search.ts does not export buildSearchIndex: search-index.json not written');
+    } else notes.push('lib/core/search.ts not found: search-index.json not written');
     files['manifest-report.json'] = stableJson(
       {
         documents: documents.map((d) => ({
