@@ -8,7 +8,7 @@
 // and builds an extension variant that bundles them (.output-popupbench-100x/, see build100x()),
 // then runs the browser part on it too. A full run with --with-100x takes ~2.5 minutes.
 //
-// Node part (lib/core/search.ts directly, same limit as the popup: 40):
+// Node part (lib/core/search/ directly, same limit as the popup: 40):
 //   - index load: JSON.parse of generated/{corpus,search-index}.json, createSearch, first query
 //     (builds the bigram prefilters); same for a synthetic corpus `factor` times larger
 //     (buildSearchIndex + JSON round trip + createSearch);
@@ -45,8 +45,10 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../e2e/harness.ts';
 import { findChromium } from '../scripts/lib/find-browser.ts';
-import { buildSearchIndex, createSearch } from '../lib/core/search.ts';
-import type { Search, SearchIndexData } from '../lib/core/search.ts';
+import { createSearch } from '../lib/core/search/create-search.ts';
+import type { Search } from '../lib/core/search/create-search.ts';
+import { buildSearchIndex } from '../lib/core/search/index-data.ts';
+import type { SearchIndexData } from '../lib/core/search/index-data.ts';
 import type { CorpusData } from '../lib/core/types.ts';
 import { scale } from './lib-synthetic.ts';
 

@@ -12,9 +12,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { buildSearchIndex, createSearch } from '../lib/core/search.ts';
+import { createSearch } from '../lib/core/search/create-search.ts';
+import { buildSearchIndex } from '../lib/core/search/index-data.ts';
 import { createMatcher, type CompiledMatcher } from '../lib/core/term-matcher.ts';
-import type { SearchIndexData } from '../lib/core/search.ts';
+import type { SearchIndexData } from '../lib/core/search/index-data.ts';
 import type { CorpusData } from '../lib/core/types.ts';
 import { scale } from './lib-synthetic.ts';
 

@@ -3,8 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSearch, DEFAULT_LIMIT, MAX_LIMIT } from '../lib/core/search.ts';
-import type { SearchIndexData } from '../lib/core/search.ts';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../lib/core/limits.ts';
+import { createSearch } from '../lib/core/search/create-search.ts';
+import type { SearchIndexData } from '../lib/core/search/index-data.ts';
 import type { CorpusData } from '../lib/core/types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -12,8 +12,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { createSearch } from '../lib/core/search.ts';
-import type { SearchIndexData } from '../lib/core/search.ts';
+import { createSearch } from '../lib/core/search/create-search.ts';
+import type { SearchIndexData } from '../lib/core/search/index-data.ts';
 import type { CorpusData } from '../lib/core/types.ts';
 import { loadGenerated } from './cli-search.ts';
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { makeFixture } from '../lib/core/search.fixture.ts';
-import { buildSearchIndex, createSearch, glossaryHanFold, tableHanFold } from '../lib/core/search.ts';
-import { HAN_FOLD_PAIRS } from '../lib/core/search-han-fold.ts';
+import { createSearch } from '../lib/core/search/create-search.ts';
+import { glossaryHanFold, tableHanFold } from '../lib/core/search/fold.ts';
+import { HAN_FOLD_PAIRS } from '../lib/core/search/han-fold-table.ts';
+import { buildSearchIndex } from '../lib/core/search/index-data.ts';
+import { makeFixture } from '../lib/core/search/search.fixture.ts';
 import { allHanChars, openccHanFold } from './search-fold.ts';
 
 const pairs = (fold: string) => {
@@ -41,7 +43,7 @@ describe('openccHanFold', () => {
         .hits.filter((h) => h.kind === 'exact'),
     ).toEqual([]);
   });
-  it('the checked-in table (lib/core/search-han-fold.ts) matches the installed opencc-js', () => {
+  it('the checked-in table (lib/core/search/han-fold-table.ts) matches the installed opencc-js', () => {
     expect(HAN_FOLD_PAIRS, 'run: node scripts/gen-search-han-fold.ts').toBe(openccHanFold(allHanChars()));
     const chars = [...'監経團穩譚両二つの'].sort();
     // the table also knows rarer forms of the same characters (糰 -> 团): a superset

@@ -1,13 +1,13 @@
 // Han folding table for the search index, from opencc-js (build time only; lib/core takes no
-// conversion library). scripts/gen-search-han-fold.ts turns it into lib/core/search-han-fold.ts,
+// conversion library). scripts/gen-search-han-fold.ts turns it into lib/core/search/han-fold-table.ts,
 // the default of buildSearchIndex; it can also be passed directly:
 //   buildSearchIndex(data, { hanFold: openccHanFold })
 // Every Han character of the corpus and glossary gets its simplified form as the canonical one;
 // its traditional and Japanese (shinjitai) forms map to it too, so a query in any of the three
 // scripts matches text in any other (谭作钧 / 譚作鈞, 经济卫士 / 経済衛士, 监察 / 監察).
 import * as OpenCC from 'opencc-js';
-import { foldPairsToString } from '../lib/core/search.ts';
-import type { HanFold } from '../lib/core/search.ts';
+import { foldPairsToString } from '../lib/core/search/fold.ts';
+import type { HanFold } from '../lib/core/search/fold.ts';
 
 const HAN = /\p{Script=Han}/u;
 

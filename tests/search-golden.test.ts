@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GoldenReport } from '../scripts/golden.ts';
 import { ensureGenerated, evaluateGolden, loadGolden } from '../scripts/golden.ts';
 import { loadGenerated } from '../scripts/cli-search.ts';
-import { createSearch } from '../lib/core/search.ts';
+import { createSearch } from '../lib/core/search/create-search.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -25,8 +25,8 @@ const fake = {
 };
 vi.mock('wxt/browser', () => ({ browser: fake }));
 
-const { makeFixture } = await import('../core/search.fixture.ts');
-const { buildSearchIndex } = await import('../core/search.ts');
+const { makeFixture } = await import('../core/search/search.fixture.ts');
+const { buildSearchIndex } = await import('../core/search/index-data.ts');
 const { createBundledSource } = await import('./sources/bundled-source.ts');
 const { badgeText, createHandlers, PageReports, popupSearchUrl, registerHandlers } =
   await import('./handlers.ts');

@@ -3,16 +3,14 @@
 // worker woken for a badge update never pays for it.
 import corpusJson from '../../../generated/corpus.json';
 import searchIndexJson from '../../../generated/search-index.json';
-// lib/core/corpus-queries.ts once the search module is split.
 import {
-  createSearch,
   getConceptDetails,
   getConceptSummaries,
   getDocument,
   listDocuments,
-  type Search,
-  type SearchIndexData,
-} from '../../core/search.ts';
+} from '../../core/corpus-queries.ts';
+import { createSearch, type Search } from '../../core/search/create-search.ts';
+import type { SearchIndexData } from '../../core/search/index-data.ts';
 import type { CorpusData } from '../../core/types.ts';
 import type { CorpusSource } from './corpus-source.ts';
 

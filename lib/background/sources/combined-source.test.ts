@@ -1,7 +1,7 @@
 // The combined source over two fixture sources: merge order, limit, routing, a failing source.
 import { describe, expect, it } from 'vitest';
-import { makeFixture } from '../../core/search.fixture.ts';
-import { buildSearchIndex } from '../../core/search.ts';
+import { makeFixture } from '../../core/search/search.fixture.ts';
+import { buildSearchIndex } from '../../core/search/index-data.ts';
 import type { ConceptSummary, CorpusData, SearchHit, SearchResult } from '../../core/types.ts';
 import { createBundledSource } from './bundled-source.ts';
 import { combineSources } from './combined-source.ts';

@@ -2,20 +2,10 @@
 // answers merge with the ordering rules of a single source, and a failing source is logged and
 // left out instead of failing the whole answer.
 import { cutSafe, DEFAULT_LIMIT, MAX_LIMIT, RAW_QUERY_CAP } from '../../core/limits.ts';
-import type {
-  ConceptDetails,
-  ConceptHit,
-  ConceptSummary,
-  SearchHit,
-  SearchResult,
-} from '../../core/types.ts';
+import type { ConceptDetails, ConceptHit, ConceptSummary, SearchResult } from '../../core/types.ts';
+import { KIND_RANK } from '../../core/search/rank.ts';
+import { CONCEPT_HITS_MAX, EXPAND_MAX, SUGGESTIONS_MAX } from '../../core/search/tunables.ts';
 import type { CorpusSource, DocumentListEntry, DocumentView, SourceSearchOptions } from './corpus-source.ts';
-
-/** The search core's own caps on concept hits and expanded concepts (lib/core/search.ts). */
-const CONCEPT_HITS_MAX = 10;
-const EXPANDED_MAX = 5;
-const SUGGESTIONS_MAX = 5;
-const KIND_RANK: Record<SearchHit['kind'], number> = { exact: 0, concept: 1, fuzzy: 2 };
 
 export type SourceErrorLogger = (sourceId: string, operation: string, error: unknown) => void;
 
@@ -71,7 +61,7 @@ export function mergeSearchResults(
     query: first.query,
     normalized: first.normalized,
     truncated: results.some((r) => r.truncated),
-    expandedConceptIds: union((r) => r.expandedConceptIds, EXPANDED_MAX),
+    expandedConceptIds: union((r) => r.expandedConceptIds, EXPAND_MAX),
     concepts: [...concepts.values()]
       .sort((a, b) => a.score - b.score || (a.conceptId < b.conceptId ? -1 : 1))
       .slice(0, CONCEPT_HITS_MAX),

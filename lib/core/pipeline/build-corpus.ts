@@ -10,8 +10,7 @@ import {
   type Diagnostic,
 } from '../glossary.ts';
 import { normalizeForMatch } from '../normalize.ts';
-// lib/core/search/index-data.ts once the search module is split.
-import { buildSearchIndex, type SearchIndexData } from '../search.ts';
+import { buildSearchIndex, type SearchIndexData } from '../search/index-data.ts';
 import { compileMatcher, createMatcher, type CompiledMatcher, type Matcher } from '../term-matcher.ts';
 import type { Concept, CorpusData, CorpusDocument, Occurrence, Passage } from '../types.ts';
 import { ingestDocument, type DocumentInput } from './ingest.ts';

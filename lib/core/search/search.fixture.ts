@@ -1,7 +1,7 @@
-// Test fixture for lib/core/search.test.ts: a small hand-made CorpusData (excerpts of the real
-// documents). Tests only; the product loads generated/corpus.json.
-import { normalizeQuery } from './normalize.ts';
-import type { Concept, CorpusData, CorpusDocument, Occurrence, Passage } from './types.ts';
+// Test fixture for the search tests (lib/core/search/*.test.ts): a small hand-made CorpusData (excerpts
+// of the real documents). Tests only; the product loads generated/corpus.json.
+import { normalizeQuery } from '../normalize.ts';
+import type { Concept, CorpusData, CorpusDocument, Occurrence, Passage } from '../types.ts';
 
 const docTexts: Record<string, { lang: 'ja' | 'en'; paras: string[] }> = {
   '000': {

@@ -1,0 +1,95 @@
+// Stage 3: every concept name, exact lookup and fuse.js bitap over them.
+import Fuse from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
+import { BigramFilter } from './bigram-filter.ts';
+import { hydrateIndex } from './index-data.ts';
+import type { SearchIndexConcept, SearchIndexData } from './index-data.ts';
+import { PREFILTER_NAMES, SUGGEST_THRESHOLD } from './tunables.ts';
+
+const CONCEPT_OPTIONS: IFuseOptions<SearchIndexConcept> = {
+  keys: ['names'],
+  includeScore: true,
+  includeMatches: true,
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  isCaseSensitive: true,
+  threshold: SUGGEST_THRESHOLD,
+  shouldSort: true,
+};
+
+export interface ConceptName {
+  name: string;
+  /** Concept index in the search index. */
+  ci: number;
+  weak: boolean;
+}
+
+export interface NameMatch {
+  ci: number;
+  name: string;
+  score: number;
+}
+
+export class ConceptNames {
+  readonly concepts: readonly SearchIndexConcept[];
+  /** All concept names, flat. */
+  readonly all: ConceptName[] = [];
+  /** Exact (strong) name -> concept ids. */
+  private readonly byName = new Map<string, string[]>();
+  private readonly fuse: Fuse<SearchIndexConcept>;
+  /** Built on first use: a small glossary never needs it. */
+  private filter: BigramFilter | null = null;
+  private readonly directMax: number;
+
+  constructor(index: SearchIndexData, directMax: number) {
+    this.directMax = directMax;
+    const concepts = index.concepts;
+    this.concepts = concepts;
+    concepts.forEach((c, ci) => {
+      const weak = new Set(c.weak ?? []);
+      for (const n of c.names) {
+        this.all.push({ name: n, ci, weak: weak.has(n) });
+        if (weak.has(n)) continue;
+        const list = this.byName.get(n);
+        if (list) {
+          if (!list.includes(c.id)) list.push(c.id);
+        } else this.byName.set(n, [c.id]);
+      }
+    });
+    this.fuse = new Fuse<SearchIndexConcept>(
+      concepts,
+      CONCEPT_OPTIONS,
+      Fuse.parseIndex<SearchIndexConcept>(
+        hydrateIndex(index.conceptIndex, (i, sub) => concepts[i]?.names[sub] ?? ''),
+      ),
+    );
+  }
+
+  /** Ids of the concepts with `name` as a strong name. */
+  exact(name: string): readonly string[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  /** Concept names close to q (fuse.js score <= SUGGEST_THRESHOLD), best first. */
+  fuzzy(q: string): NameMatch[] {
+    const out: NameMatch[] = [];
+    if (this.all.length <= this.directMax) {
+      for (const r of this.fuse.search(q, { limit: 20 })) {
+        for (const m of r.matches ?? []) {
+          const name = m.value ?? '';
+          if (!name) continue;
+          const one = Fuse.match(q, name, CONCEPT_OPTIONS);
+          if (one.isMatch) out.push({ ci: r.refIndex, name, score: one.score });
+        }
+      }
+    } else {
+      this.filter ??= new BigramFilter(this.all.map((n) => n.name));
+      for (const ni of this.filter.candidates(q, PREFILTER_NAMES, true)) {
+        const n = this.all[ni]!;
+        const r = Fuse.match(q, n.name, CONCEPT_OPTIONS);
+        if (r.isMatch) out.push({ ci: n.ci, name: n.name, score: r.score });
+      }
+    }
+    return out.sort((a, b) => a.score - b.score || a.ci - b.ci || (a.name < b.name ? -1 : 1));
+  }
+}

@@ -1,0 +1,110 @@
+// The search: the one search function used by the popup (through the background) and by the CLI,
+// orchestrating the stages below. Pure TypeScript: no DOM, no browser API.
+//
+// Pipeline per query:
+//   1. cap (RAW_QUERY_CAP raw, EXACT_CAP normalised) and normalise (normalizeQuery, then strip
+//      invisible/bidi/control characters and lone surrogates); fold Han characters (simplified /
+//      traditional / Japanese shinjitai), Latin diacritics (Vietnamese) and hyphens to one
+//      canonical form, length-preserving, on both the query and the passages;
+//                                                        query.ts, fold.ts, prepared-passage.ts
+//   2. exact substring hits over the folded, normalised passages     kind 'exact'  exact-hits.ts
+//   3. concepts the query names (exact / contained / close spelling of a label, alias or generated
+//      variant in any language); their corpus occurrences are hits   kind 'concept'
+//                                                                   concepts.ts, concept-names.ts
+//   4. fuzzy hits: all words of a multi-word query present; fuse.js bitap over overlapping
+//      passage chunks (a character-bigram prefilter picks the candidate chunks and the densest
+//      window in each), re-ranked by the edit distance of the best matching span  kind 'fuzzy'
+//                                      fuzzy-hits.ts, chunk-search.ts, bigram-filter.ts, approximate.ts
+//   5. one hit per passage, ranked exact < concept < fuzzy, then by score, then corpus order;
+//   6. a snippet with marks per hit; suggestions when there is none.   rank.ts, snippet.ts
+//
+// Stage 0, the index (SearchIndexData, index-data.ts), is built at build time by
+// scripts/build-data.ts and shipped as generated/search-index.json; createSearch() checks it
+// against the corpus (rebuilding it when it does not fit), restores the texts and parses it with
+// Fuse.parseIndex. Internal tunables: tunables.ts; user-facing caps: lib/core/limits.ts. The Han folding table is injected (scripts/search-fold.ts, opencc-js) or
+// learnt from the glossary: lib/core imports no conversion library.
+import { corpusLookups } from '../corpus-queries.ts';
+import { CONCEPT_CAP, cutSafe, RAW_QUERY_CAP } from '../limits.ts';
+import type { CorpusData, SearchResult } from '../types.ts';
+import { ChunkSearch } from './chunk-search.ts';
+import { ConceptNames } from './concept-names.ts';
+import { addConceptHits, findConcepts, suggestLabels } from './concepts.ts';
+import { addExactHits } from './exact-hits.ts';
+import { fold } from './fold.ts';
+import { addFuzzyHits } from './fuzzy-hits.ts';
+import { restoreIndex } from './index-data.ts';
+import type { SearchIndexData } from './index-data.ts';
+import { readQuery } from './query.ts';
+import { Candidates, emptyResult, toSearchHits } from './rank.ts';
+import { DIRECT_FUSE_MAX, FUZZY_MIN } from './tunables.ts';
+
+export interface SearchOptions {
+  limit?: number;
+}
+
+export interface Search {
+  search(query: string, opts?: SearchOptions): SearchResult;
+  /** True when the shipped index did not match the corpus and was rebuilt at start-up. */
+  readonly indexRebuilt: boolean;
+  /** Number of fuzzy chunks (for diagnostics and benchmarks). */
+  readonly chunkCount: number;
+}
+
+export interface CreateSearchOptions {
+  /** Collection size above which the bigram prefilter is used (tests force either path). */
+  directFuseMax?: number;
+}
+
+export function createSearch(
+  data: CorpusData,
+  index: SearchIndexData,
+  options: CreateSearchOptions = {},
+): Search {
+  const restored = restoreIndex(data, index);
+  const { prepared, fold: t } = restored;
+  const lookups = corpusLookups(data);
+  const directMax = options.directFuseMax ?? DIRECT_FUSE_MAX;
+  const chunks = new ChunkSearch(restored.index, prepared, directMax);
+  const names = new ConceptNames(restored.index, directMax);
+  const conceptSources = { data, passageIndex: lookups.passageIndex, fold: t };
+  const fuzzySources = { index: restored.index, prepared, chunks };
+
+  function run(query: string, opts: SearchOptions | undefined): SearchResult {
+    const { query: q0, normalized, truncated, limit } = readQuery(query, opts?.limit);
+    const result = emptyResult(q0, normalized, truncated);
+    if (!normalized) return result;
+    const q = fold(normalized, t).trim();
+    if (!q) return result;
+
+    const cands = new Candidates();
+    addExactHits(prepared, q, cands);
+    const cq = cutSafe(q, CONCEPT_CAP);
+    const found = findConcepts(cq, names);
+    result.concepts = found.hits;
+    result.expandedConceptIds = found.expand;
+    addConceptHits(conceptSources, found, cq, cands);
+    // Fuzzy only if the better tiers leave room.
+    if (cands.size < limit && q.length >= FUZZY_MIN) addFuzzyHits(fuzzySources, q, limit, cands);
+
+    result.hits = toSearchHits(cands.ranked(), limit, data, lookups.conceptsByPassage);
+    if (result.hits.length === 0) result.suggestions = suggestLabels(cq, names, lookups.conceptById, t);
+    return result;
+  }
+
+  return {
+    search(query: string, opts?: SearchOptions): SearchResult {
+      try {
+        return run(query, opts);
+      } catch {
+        // Never throw into the UI: an empty result is the honest answer to a query we cannot handle.
+        return emptyResult(typeof query === 'string' ? query.slice(0, RAW_QUERY_CAP) : '');
+      }
+    },
+    get indexRebuilt() {
+      return restored.rebuilt;
+    },
+    get chunkCount() {
+      return chunks.texts.length;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Stage 2: exact substring hits over the normalised, folded passages (kind 'exact').
+import { toOriginal } from './prepared-passage.ts';
+import type { PreparedPassage } from './prepared-passage.ts';
+import type { Candidates } from './rank.ts';
+
+/** Occurrences counted per passage (more rank it higher); beyond this the count stops mattering. */
+const COUNT_MAX = 50;
+/** Occurrences marked per passage: the first few. */
+const MARKS_MAX = 3;
+
+export function addExactHits(prepared: readonly PreparedPassage[], q: string, cands: Candidates): void {
+  for (let pi = 0; pi < prepared.length; pi++) {
+    const pp = prepared[pi]!;
+    let at = pp.text.indexOf(q);
+    if (at < 0) continue;
+    const ranges: Array<[number, number]> = [];
+    let count = 0;
+    while (at >= 0 && count < COUNT_MAX) {
+      if (count < MARKS_MAX) ranges.push(toOriginal(pp, at, at + q.length));
+      count++;
+      at = pp.text.indexOf(q, at + Math.max(1, q.length));
+    }
+    cands.add({ pi, kind: 'exact', score: 0.05 / count, ranges });
+  }
+}

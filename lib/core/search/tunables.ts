@@ -1,0 +1,30 @@
+// Internal tunables of every search stage (user-facing caps are in lib/core/limits.ts).
+
+export const SEARCH_INDEX_VERSION = 1;
+/** Concepts a query may expand to, concepts reported for it, and "did you mean" labels. */
+export const EXPAND_MAX = 5;
+export const CONCEPT_HITS_MAX = 10;
+export const SUGGESTIONS_MAX = 5;
+/** Concepts looked at for suggestions. */
+export const SUGGEST_CANDIDATES = 10;
+/** Chunk length (UTF-16 units of the normalised passage text) for the fuzzy index. */
+export const CHUNK_SIZE = 200;
+/** Overlap between consecutive chunks; >= FUZZY_CAP so any fuzzy pattern fits in one chunk. */
+export const CHUNK_OVERLAP = 64;
+/** Fuzzy matching is skipped for queries shorter than this (too noisy). */
+export const FUZZY_MIN = 4;
+/** Collections (chunks, concept names) up to this size are searched with the parsed fuse.js index
+ * directly; larger ones go through the bigram prefilter first. fuse.js bitap with ignoreLocation
+ * costs ~30 us per 200-char chunk per query, so the prefilter is what keeps search bounded. */
+export const DIRECT_FUSE_MAX = 64;
+/** Candidate chunks / concept names handed to fuse.js after the prefilter. */
+export const PREFILTER_CHUNKS = 64;
+export const PREFILTER_NAMES = 32;
+/** Upper bound on fuse.js bitap steps per query (candidates shrink as the pattern grows). */
+export const FUZZY_BUDGET = 16_000;
+/** fuse.js threshold for chunks, and the highest edit-error rate a fuzzy span may have. */
+export const FUZZY_THRESHOLD = 0.4;
+/** fuse.js threshold for concept names (loose: expansion and suggestions filter further). */
+export const SUGGEST_THRESHOLD = 0.7;
+/** Minimum normalised edit similarity for a fuzzy concept match to expand the query. */
+export const EXPAND_SIMILARITY = 0.75;
