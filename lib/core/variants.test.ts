@@ -3,13 +3,7 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { normalizeQuery } from './normalize.ts';
 import type { Lang } from './types.ts';
-import {
-  generateVariants,
-  MAX_VARIANTS,
-  parseChineseNumeral,
-  toChineseNumeral,
-  type ScriptConverter,
-} from './variants.ts';
+import { generateVariants, MAX_VARIANTS, type ScriptConverter } from './variants.ts';
 
 const conv: ScriptConverter = {
   toTraditional: OpenCC.Converter({ from: 'cn', to: 'tw' }),
@@ -18,20 +12,6 @@ const conv: ScriptConverter = {
 const identity: ScriptConverter = { toTraditional: (s) => s, toSimplified: (s) => s };
 const gen = (alias: string, lang: Lang) => generateVariants(alias, lang, conv);
 const keys = (vs: string[]) => vs.map(normalizeQuery);
-
-describe('Chinese numerals', () => {
-  it('round-trips 1..99', () => {
-    for (let n = 1; n <= 99; n++) expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n);
-    expect(toChineseNumeral(14)).toBe('十四');
-    expect(toChineseNumeral(10)).toBe('十');
-    expect(toChineseNumeral(20)).toBe('二十');
-    expect(toChineseNumeral(35)).toBe('三十五');
-  });
-  it('rejects what is not a numeral 1..99', () => {
-    for (const s of ['', '十十', '一十', '一二', '零', '百', '十四五', '二十十'])
-      expect(parseChineseNumeral(s)).toBeNaN();
-  });
-});
 
 describe('generateVariants: Chinese', () => {
   it('starts with the alias and adds simplified <-> traditional', () => {

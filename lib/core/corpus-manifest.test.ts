@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseYaml } from '../../scripts/lib-yaml.ts';
+import { validateManifest } from './corpus-manifest.ts';
+import { formatDiagnostic } from './glossary.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const DOCS = join(ROOT, 'corpus/documents');
+
+describe('manifest', () => {
+  const seedFiles = readdirSync(DOCS).sort();
+  it('the shipped manifest is valid and complete', () => {
+    const f = parseYaml('corpus/manifest.yaml', readFileSync(join(ROOT, 'corpus/manifest.yaml'), 'utf8'));
+    const r = validateManifest(f, seedFiles);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(r.entries.map((e) => e.id)).toEqual(['000', '001', '002', '003', '004']);
+    const e = Object.fromEntries(r.entries.map((x) => [x.id, x]));
+    expect(e['004']!.titleSupplied).toBe(true);
+    expect(e['004']!.date).toBe('2024-12-18');
+    expect(e['004']!.originalLang).toBe('vi');
+    expect(e['003']!.source).toBe('秀洲区委員会弁公室');
+    expect(e['000']!.versions).toEqual(['002']);
+    expect(e['002']!.versions).toEqual(['000']);
+  });
+  it('reports manifest errors with file:line:col', () => {
+    const src = `documents:
+  - id: '000'
+    title: T
+    titleSupplied: false
+    titleEn: T
+    date: 2021-02-30
+    place: Dalian
+    body: B
+    lang: jp
+    originalLang: zh-Hans
+    translation: true
+    seedFile: nope.txt
+    versions: ['009']
+    author: x
+`;
+    const r = validateManifest(parseYaml('m.yaml', src), ['000_a.txt']);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([
+      'm.yaml:2:3: error: seed file "000_a.txt" in corpus/documents/ has no manifest entry',
+      'm.yaml:6:11: error: date of document "000" must be an ISO date yyyy-mm-dd (quote it)',
+      'm.yaml:9:11: error: lang of document "000" must be one of en, ja, zh-Hans, zh-Hant, vi',
+      'm.yaml:12:15: error: seed file "nope.txt" does not exist in corpus/documents/',
+      'm.yaml:13:16: error: version "009" of document "000" is not a document id',
+      'm.yaml:14:5: error: unknown key "author" in document "000"',
+    ]);
+  });
+});
