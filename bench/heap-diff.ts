@@ -1,7 +1,7 @@
 // Where our heap goes on a page: takes a V8 heap snapshot of the same page with and without the
 // extension (two browsers, same settle time) and prints the self-size difference per node type
 // and constructor/name, largest first. A diagnostic for the "< 3 MB heap per tab" target of the
-// highlighter benchmark (bench/highlight-bench.ts measures the target itself).
+// highlighter benchmark (bench/highlight.bench.ts measures the target itself).
 //
 //   npx node bench/heap-diff.ts [--page nytimes-1] [--ext .output-bench/chrome-mv3] [--top 40]
 import { cli, saveResult } from './lib-cli.ts';

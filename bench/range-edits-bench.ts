@@ -2,14 +2,14 @@
 // MutationObserver): one page of 200 paragraphs, each with two terms; the same edit loop as the
 // highlighter benchmark (append a <p>, set its text, insert a <span> at the start of a paragraph,
 // remove both) under different kinds of held ranges. Explains the "same tab" DOM-edit rows of
-// bench/highlight-bench.ts.
+// bench/highlight.bench.ts.
 //
 //   npm run bench -- ranges [--reps 9] [--iterations 4000] [--observer]
 //
 // --observer registers a MutationObserver with the content script's options (subtree, childList,
 // characterData, filtered attributes; empty callback) on the document for every mode.
 import { cli, saveResult } from './lib-cli.ts';
-import { median } from './lib-trace.ts';
+import { median } from './lib/stats.ts';
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/lib/find-browser.ts';

@@ -5,7 +5,7 @@ import { run } from './lib/run.ts';
 
 const BENCHES: Record<string, { file: string; what: string }> = {
   highlight: {
-    file: 'bench/highlight-bench.ts',
+    file: 'bench/highlight.bench.ts',
     what: 'content script vs mark.js / advanced-mark.js on real pages',
   },
   popup: {
