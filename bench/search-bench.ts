@@ -16,7 +16,7 @@ import { buildSearchIndex, createSearch } from '../lib/core/search.ts';
 import { createMatcher, type CompiledMatcher } from '../lib/core/term-matcher.ts';
 import type { SearchIndexData } from '../lib/core/search.ts';
 import type { CorpusData } from '../lib/core/types.ts';
-import { scale } from './lib-synthetic.ts';
+import { scale } from './lib/synthetic.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

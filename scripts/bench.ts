@@ -9,7 +9,7 @@ const BENCHES: Record<string, { file: string; what: string }> = {
     what: 'content script vs mark.js / advanced-mark.js on real pages',
   },
   popup: {
-    file: 'bench/popup-latency-bench.ts',
+    file: 'bench/popup.bench.ts',
     what: 'popup paint, per-keystroke latency, 1 MB paste (+ --with-100x)',
   },
   'popup-open': { file: 'bench/popup-bench.ts', what: 'popup open to first paint / first results (quick)' },
