@@ -38,13 +38,14 @@ export function utcStamp(date = new Date()): string {
 
 /**
  * Writes `data` to <dir>/<prefix>-<UTC date>T<hhmm>Z.json (the file the docs cite) and returns
- * its path relative to the project.
+ * its path relative to the project (absolute when outside it).
  */
 export function saveResult(prefix: string, data: unknown, dir = RESULTS_DIR, date = new Date()): string {
   const file = join(dir, `${prefix}-${utcStamp(date)}Z.json`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
-  return relative(ROOT, file);
+  const rel = relative(ROOT, file);
+  return rel.startsWith('..') ? file : rel;
 }
 
 /** Progress line with the UTC time of day (long runs: to see where the time goes). */

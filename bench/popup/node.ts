@@ -144,46 +144,38 @@ function corpusResult(
   };
 }
 
+/** JSON.parse of corpus + index, createSearch, and the first query (it builds the prefilters), timed. */
+function load(corpusJson: string, indexJson: string, label: string) {
+  const [parsed, parseMs] = time(() => ({
+    data: JSON.parse(corpusJson) as CorpusData,
+    index: JSON.parse(indexJson) as SearchIndexData,
+  }));
+  const [s, createMs] = time(() => createSearch(parsed.data, parsed.index));
+  if (s.indexRebuilt) console.warn(`warning: the ${label} index did not match the corpus and was rebuilt`);
+  const [, firstMs] = time(() => s.search(QUERIES[1]!, { limit: LIMIT }));
+  const loadMs = {
+    parseJson: round(parseMs, 2),
+    createSearch: round(createMs, 2),
+    firstQuery: round(firstMs, 2),
+  };
+  return { data: parsed.data, s, loadMs };
+}
+
 export function nodeBench(o: PopupOptions): {
   shipped: NodeCorpusResult;
   scaled: NodeCorpusResult;
   mb: string;
 } {
-  const corpusRaw = readFileSync(join(o.dataDir, 'corpus.json'), 'utf8');
   const indexRaw = readFileSync(join(o.dataDir, 'search-index.json'), 'utf8');
-  const [parsed, parseMs] = time(() => ({
-    data: JSON.parse(corpusRaw) as CorpusData,
-    index: JSON.parse(indexRaw) as SearchIndexData,
-  }));
-  const { data, index } = parsed;
-  const mb = megabyteOfText(data);
-  const [s, createMs] = time(() => createSearch(data, index));
-  if (s.indexRebuilt) console.warn('warning: the shipped index did not match the corpus and was rebuilt');
-  const [, firstMs] = time(() => s.search(QUERIES[1]!, { limit: LIMIT }));
-  const shippedLoad = {
-    parseJson: round(parseMs, 2),
-    createSearch: round(createMs, 2),
-    firstQuery: round(firstMs, 2),
-  };
-  const shipped = corpusResult('shipped corpus', data, indexRaw, shippedLoad, s, o, mb);
+  const real = load(readFileSync(join(o.dataDir, 'corpus.json'), 'utf8'), indexRaw, 'shipped');
+  const mb = megabyteOfText(real.data);
+  const shipped = corpusResult('shipped corpus', real.data, indexRaw, real.loadMs, real.s, o, mb);
 
-  const big = scale(data, o.factor);
+  const big = scale(real.data, o.factor);
   const [bigIndex, buildMs] = time(() => buildSearchIndex(big));
   const bigJson = JSON.stringify(bigIndex);
-  const bigCorpusJson = JSON.stringify(big);
-  const [bigParsed, bigParseMs] = time(() => ({
-    data: JSON.parse(bigCorpusJson) as CorpusData,
-    index: JSON.parse(bigJson) as SearchIndexData,
-  }));
-  const [bs, bigCreateMs] = time(() => createSearch(bigParsed.data, bigParsed.index));
-  if (bs.indexRebuilt) console.warn('warning: the 100x index was rebuilt by createSearch');
-  const [, bigFirstMs] = time(() => bs.search(QUERIES[1]!, { limit: LIMIT }));
-  const bigLoad = {
-    buildIndex: round(buildMs, 2),
-    parseJson: round(bigParseMs, 2),
-    createSearch: round(bigCreateMs, 2),
-    firstQuery: round(bigFirstMs, 2),
-  };
-  const scaled = corpusResult(`synthetic ${o.factor}x corpus`, big, bigJson, bigLoad, bs, o, mb);
+  const b = load(JSON.stringify(big), bigJson, `${o.factor}x`);
+  const bigLoad = { buildIndex: round(buildMs, 2), ...b.loadMs };
+  const scaled = corpusResult(`synthetic ${o.factor}x corpus`, big, bigJson, bigLoad, b.s, o, mb);
   return { shipped, scaled, mb };
 }
