@@ -1,30 +1,25 @@
-// `npm run bench -- <name> [args]`: runs one benchmark from bench/. Benchmarks are not part of
-// `npm test` (these machines are noisy); their results go to docs/benchmarks.md.
+// `npm run bench -- <name> [args]`: runs bench/<name>.bench.ts (its role modules, if any, are in
+// bench/<name>/; shared pieces in bench/lib/). Benchmarks are not part of `npm test` (these
+// machines are noisy); their results go to docs/benchmarks.md. Every bench takes `--quick` (a
+// smoke run, results in a temp dir) and `--out <dir>`.
 import { resolve } from 'node:path';
 import { run } from './lib/run.ts';
 
-const BENCHES: Record<string, { file: string; what: string }> = {
-  highlight: {
-    file: 'bench/highlight-bench.ts',
-    what: 'content script vs mark.js / advanced-mark.js on real pages',
-  },
-  popup: {
-    file: 'bench/popup-latency-bench.ts',
-    what: 'popup paint, per-keystroke latency, 1 MB paste (+ --with-100x)',
-  },
-  'popup-open': { file: 'bench/popup-bench.ts', what: 'popup open to first paint / first results (quick)' },
-  search: { file: 'bench/search-bench.ts', what: 'search core in node, shipped and 100x synthetic corpus' },
-  ranges: {
-    file: 'bench/range-edits-bench.ts',
-    what: 'cost of held StaticRange / live Range highlights on DOM edits',
-  },
+const BENCHES: Record<string, string> = {
+  highlight: 'content script vs mark.js / advanced-mark.js on real pages',
+  popup: 'popup paint, per-keystroke latency, 1 MB paste (+ --with-100x)',
+  'popup-open': 'popup open to first paint / first results (quick)',
+  search: 'search core in node, shipped and 100x synthetic corpus',
+  ranges: 'cost of held StaticRange / live Range highlights on DOM edits',
+  'heap-diff': "where a page's extra heap goes (heap snapshots with / without the extension)",
 };
 
 const [name, ...args] = process.argv.slice(2);
-const bench = name ? BENCHES[name] : undefined;
-if (!bench) {
-  console.log('usage: npm run bench -- <name> [args]\n');
-  for (const [n, b] of Object.entries(BENCHES)) console.log(`  ${n.padEnd(11)} ${b.what}`);
+if (!name || !Object.hasOwn(BENCHES, name)) {
+  console.log('usage: npm run bench -- <name> [args]   (runs bench/<name>.bench.ts)\n');
+  for (const [n, what] of Object.entries(BENCHES)) console.log(`  ${n.padEnd(11)} ${what}`);
   process.exit(name ? 1 : 0);
 }
-process.exit(await run(process.execPath, [resolve(import.meta.dirname, '..', bench.file), ...args]));
+process.exit(
+  await run(process.execPath, [resolve(import.meta.dirname, '..', 'bench', `${name}.bench.ts`), ...args]),
+);

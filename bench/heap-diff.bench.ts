@@ -1,20 +1,22 @@
 // Where our heap goes on a page: takes a V8 heap snapshot of the same page with and without the
 // extension (two browsers, same settle time) and prints the self-size difference per node type
 // and constructor/name, largest first. A diagnostic for the "< 3 MB heap per tab" target of the
-// highlighter benchmark (bench/highlight-bench.ts measures the target itself).
+// highlighter benchmark (bench/highlight.bench.ts measures the target itself).
 //
-//   npx node bench/heap-diff.ts [--page nytimes-1] [--ext .output-bench/chrome-mv3] [--top 40]
-import { cli, saveResult } from './lib-cli.ts';
+//   npm run bench -- heap-diff [--page nytimes-1] [--ext .output-bench/chrome-mv3] [--top 40] [--settle-ms 6000]
+//                              [--out bench/results] [--quick]
+// (--quick: 1 s settle time, results in $TMPDIR/policy-lens-bench-quick)
+import { cli, saveResult } from './lib/cli.ts';
 import { resolve } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../e2e/harness.ts';
 
 const argv = process.argv.slice(2);
-const { opt } = cli(argv);
+const { opt, num, outDir } = cli(argv);
 const PAGE = opt('page', 'nytimes-1');
 const EXT = resolve(opt('ext', '.output-bench/chrome-mv3'));
-const TOP = Number(opt('top', '40'));
-const SETTLE_MS = Number(opt('settle-ms', '6000'));
+const TOP = num('top', 40);
+const SETTLE_MS = num('settle-ms', 6000, 1000);
 
 interface Snapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
@@ -95,14 +97,18 @@ try {
   console.log(`\nlargest Δ (KiB, count):`);
   const top = rows.sort((p, q) => q.d - p.d).slice(0, TOP);
   for (const r of top) console.log(`  ${(r.d / 1024).toFixed(1)}\t${r.n}\t${r.k.replaceAll('\n', ' ')}`);
-  const file = saveResult(`heap-${PAGE}`, {
-    date: new Date().toISOString(),
-    page: PAGE,
-    extension: EXT,
-    heapUsage: { ours: a.usage, bare: b.usage, deltaBytes: total(a.usage) - total(b.usage) },
-    deltaByTypeBytes: Object.fromEntries([...byType].sort((p, q) => q[1] - p[1])),
-    largest: top.map((r) => ({ node: r.k, deltaBytes: r.d, count: r.n })),
-  });
+  const file = saveResult(
+    `heap-${PAGE}`,
+    {
+      date: new Date().toISOString(),
+      page: PAGE,
+      extension: EXT,
+      heapUsage: { ours: a.usage, bare: b.usage, deltaBytes: total(a.usage) - total(b.usage) },
+      deltaByTypeBytes: Object.fromEntries([...byType].sort((p, q) => q[1] - p[1])),
+      largest: top.map((r) => ({ node: r.k, deltaBytes: r.d, count: r.n })),
+    },
+    outDir(),
+  );
   console.log(`\n→ ${file}`);
 } finally {
   await ours.close();

@@ -1,12 +1,11 @@
-// Benchmark helper: builds the scripts that run mark.js / advanced-mark.js inside a page.
+// Highlight bench, the peers: the scripts that run mark.js / advanced-mark.js inside a page.
 //
 // Each peer is served as ONE classic script (library + runner) from the bench server, so its whole
 // main-thread cost (parse, evaluate, marking, MutationObserver callbacks for content added later)
 // carries the script's URL in the trace, exactly like our content script does.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-const ROOT = resolve(import.meta.dirname, '..');
+import { join } from 'node:path';
+import { ROOT } from '../lib/cli.ts';
 
 export type PeerId = 'markjs' | 'advanced';
 

@@ -1,5 +1,6 @@
-// Popup benchmark: `node bench/popup-bench.ts [--ext .output-e2e/chrome-mv3] [--runs 10] [--out bench/results]`
-// (build first: `E2E_HOOKS=1 PL_OUT_DIR=.output-e2e npx wxt build`, or pass any built chrome-mv3 dir).
+// Popup open benchmark: `npm run bench -- popup-open [--ext .output-e2e/chrome-mv3] [--runs 10]
+// [--out bench/results] [--quick]` (build first: `E2E_HOOKS=1 PL_OUT_DIR=.output-e2e npx wxt build`, or
+// pass any built chrome-mv3 dir). --quick: 2 runs, results in $TMPDIR/policy-lens-bench-quick.
 //
 // Measures in headless Chromium, with the extension loaded, the popup page opened as a tab:
 //   - open → first contentful paint (PerformanceObserver 'paint'), from navigation start;
@@ -8,16 +9,16 @@
 //   - per keystroke, typing real queries at ~12 keys/s: input event → the results for exactly
 //     that input rendered (DOM committed), and → the next animation frame after it (painted).
 // Reports p50 / p95 / max. Times come from the page's own clock (performance.now()).
-import { cli } from './lib-cli.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHROME_BUILD, launchChromium } from '../e2e/harness.ts';
+import { cli } from './lib/cli.ts';
+import { summary, type Stats } from './lib/stats.ts';
 
-const args = process.argv.slice(2);
-const { opt } = cli(args);
+const { opt, num, outDir: out } = cli();
 const ext = resolve(opt('--ext', CHROME_BUILD));
-const runs = Number(opt('--runs', '10'));
-const outDir = resolve(opt('--out', join(import.meta.dirname, 'results')));
+const runs = num('--runs', 10, 2);
+const outDir = out();
 
 const QUERIES = [
   'two safeguards',
@@ -79,16 +80,7 @@ function instrument(): void {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
-};
-const stats = (xs: number[]) => ({
-  n: xs.length,
-  p50: +pct(xs, 50).toFixed(1),
-  p95: +pct(xs, 95).toFixed(1),
-  max: +Math.max(...xs).toFixed(1),
-});
+const stats = (xs: number[]) => summary(xs, 1);
 
 const s = await launchChromium({ extensionDir: ext });
 const fcp: number[] = [];
@@ -171,8 +163,7 @@ try {
   mkdirSync(outDir, { recursive: true });
   const day = result.date.slice(0, 10);
   writeFileSync(join(outDir, `popup-open-${day}.json`), JSON.stringify(result, null, 2) + '\n');
-  const row = (name: string, v: { n: number; p50: number; p95: number; max: number }) =>
-    `| ${name} | ${v.n} | ${v.p50} | ${v.p95} | ${v.max} |`;
+  const row = (name: string, v: Stats) => `| ${name} | ${v.n} | ${v.p50} | ${v.p95} | ${v.max} |`;
   const md = [
     `# Popup benchmark ${day}`,
     '',

@@ -2,22 +2,24 @@
 // MutationObserver): one page of 200 paragraphs, each with two terms; the same edit loop as the
 // highlighter benchmark (append a <p>, set its text, insert a <span> at the start of a paragraph,
 // remove both) under different kinds of held ranges. Explains the "same tab" DOM-edit rows of
-// bench/highlight-bench.ts.
+// bench/highlight.bench.ts.
 //
-//   npm run bench -- ranges [--reps 9] [--iterations 4000] [--observer]
+//   npm run bench -- ranges [--reps 9] [--iterations 4000] [--observer] [--out bench/results] [--quick]
+//
+// --quick: one round of 400 iterations, results in $TMPDIR/policy-lens-bench-quick.
 //
 // --observer registers a MutationObserver with the content script's options (subtree, childList,
 // characterData, filtered attributes; empty callback) on the document for every mode.
-import { cli, saveResult } from './lib-cli.ts';
-import { median } from './lib-trace.ts';
+import { cli, saveResult } from './lib/cli.ts';
+import { median } from './lib/stats.ts';
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/lib/find-browser.ts';
 
 const argv = process.argv.slice(2);
-const { opt } = cli(argv);
-const REPS = Number(opt('reps', '9'));
-const ITERATIONS = Number(opt('iterations', '4000'));
+const { num, outDir } = cli(argv);
+const REPS = num('reps', 9, 1);
+const ITERATIONS = num('iterations', 4000, 400);
 const OBSERVER = argv.includes('--observer');
 
 const MODES = {
@@ -134,17 +136,21 @@ try {
     console.log(
       `| ${MODES[m]} | ${median(times[m]!).toFixed(1)} | ${(median(times[m]!) / base).toFixed(2)} |`,
     );
-  const file = saveResult(OBSERVER ? 'ranges-observer' : 'ranges', {
-    date: new Date().toISOString(),
-    chromium: version,
-    iterations: ITERATIONS,
-    rounds: REPS,
-    observer: OBSERVER,
-    loadAverage1: load,
-    medianMs: Object.fromEntries(modes.map((m) => [m, median(times[m]!)])),
-    ratioToNone: Object.fromEntries(modes.map((m) => [m, median(times[m]!) / base])),
-    times,
-  });
+  const file = saveResult(
+    OBSERVER ? 'ranges-observer' : 'ranges',
+    {
+      date: new Date().toISOString(),
+      chromium: version,
+      iterations: ITERATIONS,
+      rounds: REPS,
+      observer: OBSERVER,
+      loadAverage1: load,
+      medianMs: Object.fromEntries(modes.map((m) => [m, median(times[m]!)])),
+      ratioToNone: Object.fromEntries(modes.map((m) => [m, median(times[m]!) / base])),
+      times,
+    },
+    outDir(),
+  );
   console.log(`\n→ ${file}`);
 } finally {
   await browser.close();

@@ -1,4 +1,4 @@
-// Benchmark helper: records a Chromium trace over CDP and attributes main-thread time to one script.
+// Shared by the benches: records a Chromium trace over CDP and attributes main-thread time to one script.
 //
 // What counts as "time spent in a script" (see docs/benchmarks.md, "Page highlighter"):
 //  1. Trace events: every complete ("X") event on any thread whose args carry the script's URL
@@ -125,18 +125,28 @@ interface ProfileNode {
   callFrame: { url?: string };
 }
 
-/** Attributes main-thread time to every script whose URL satisfies `isOurs`. */
-export function scriptTime(events: TraceEvent[], isOurs: (url: string) => boolean): ScriptTime {
-  const byThread = new Map<string, { ev: Interval[]; smp: Interval[] }>();
-  const ourEvents: Array<{ key: string; name: string; fn: string; a: number; b: number; cpu: number }> = [];
-  let traceStart = Infinity;
-  for (const e of events) if (e.ts > 0 && e.ph !== 'M') traceStart = Math.min(traceStart, e.ts);
-  const thread = (pid: number, tid: number) => {
-    const key = `${pid}:${tid}`;
-    let t = byThread.get(key);
-    if (!t) byThread.set(key, (t = { ev: [], smp: [] }));
-    return t;
-  };
+/** The script's event and sample intervals of one thread (key `pid:tid`), µs. */
+type Threads = Map<string, { ev: Interval[]; smp: Interval[] }>;
+
+interface OurEvent {
+  key: string;
+  name: string;
+  fn: string;
+  a: number;
+  b: number;
+  cpu: number;
+}
+
+function threadOf(byThread: Threads, pid: number, tid: number) {
+  const key = `${pid}:${tid}`;
+  let t = byThread.get(key);
+  if (!t) byThread.set(key, (t = { ev: [], smp: [] }));
+  return t;
+}
+
+/** (1) Complete events whose args carry the script's URL. */
+function collectEvents(events: TraceEvent[], isOurs: (url: string) => boolean, byThread: Threads) {
+  const ourEvents: OurEvent[] = [];
   const eventNames: Record<string, number> = {};
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur) continue;
@@ -145,7 +155,7 @@ export function scriptTime(events: TraceEvent[], isOurs: (url: string) => boolea
       typeof data.url === 'string' ? data.url : typeof e.args?.fileName === 'string' ? e.args.fileName : '';
     if (!url || !isOurs(url)) continue;
     eventNames[e.name] = (eventNames[e.name] ?? 0) + 1;
-    thread(e.pid, e.tid).ev.push([e.ts, e.ts + e.dur]);
+    threadOf(byThread, e.pid, e.tid).ev.push([e.ts, e.ts + e.dur]);
     const fn = (e.args?.data as { functionName?: string } | undefined)?.functionName ?? '';
     ourEvents.push({
       key: `${e.pid}:${e.tid}`,
@@ -156,7 +166,11 @@ export function scriptTime(events: TraceEvent[], isOurs: (url: string) => boolea
       cpu: e.tdur ?? e.dur,
     });
   }
+  return { ourEvents, eventNames };
+}
 
+/** (2) CPU-profile samples with a frame of the script; returns how many. */
+function collectSamples(events: TraceEvent[], isOurs: (url: string) => boolean, byThread: Threads): number {
   // CPU profiles: a "Profile" event (on the profiled thread) then "ProfileChunk"s with the same id.
   const profiles = new Map<
     string,
@@ -214,12 +228,15 @@ export function scriptTime(events: TraceEvent[], isOurs: (url: string) => boolea
       if (!oursNode(ids[k]!)) continue;
       const t0 = times[k]!;
       const gap = k + 1 < times.length ? times[k + 1]! - t0 : Math.min(deltas[k] ?? 200, 1000);
-      thread(p.pid, p.tid).smp.push([t0, t0 + Math.min(Math.max(gap, 0), 1000)]);
+      threadOf(byThread, p.pid, p.tid).smp.push([t0, t0 + Math.min(Math.max(gap, 0), 1000)]);
       samples++;
     }
   }
+  return samples;
+}
 
-  // Top-level tasks per thread
+/** Top-level tasks (RunTask) of the threads the script ran on, merged, per thread. */
+function topTasks(events: TraceEvent[], byThread: Threads): Map<string, Interval[]> {
   const tasksByThread = new Map<string, Interval[]>();
   for (const e of events) {
     if (e.ph !== 'X' || e.name !== 'RunTask' || !e.dur) continue;
@@ -229,58 +246,76 @@ export function scriptTime(events: TraceEvent[], isOurs: (url: string) => boolea
     if (!list) tasksByThread.set(key, (list = []));
     list.push([e.ts, e.ts + e.dur]);
   }
+  for (const [key, list] of tasksByThread) tasksByThread.set(key, mergeIntervals(list));
+  return tasksByThread;
+}
 
-  let total = 0;
-  let evTotal = 0;
-  let smpTotal = 0;
-  let longest = 0;
-  let longestWhole = 0;
-  let longestContaining = 0;
-  let tasks = 0;
-  let over50 = 0;
-  let longestAt: { key: string; a: number; b: number } | null = null;
+/** Totals (µs) and the task holding most of the script's time. */
+function wallTimes(byThread: Threads, tasksByThread: Map<string, Interval[]>) {
+  const r = {
+    total: 0,
+    evTotal: 0,
+    smpTotal: 0,
+    longest: 0,
+    longestWhole: 0,
+    longestContaining: 0,
+    tasks: 0,
+    over50: 0,
+    longestAt: null as { key: string; a: number; b: number } | null,
+  };
   for (const [key, t] of byThread) {
-    const ev = mergeIntervals(t.ev);
-    const smp = mergeIntervals(t.smp);
     const all = mergeIntervals([...t.ev, ...t.smp]);
-    for (const [a, b] of ev) evTotal += b - a;
-    for (const [a, b] of smp) smpTotal += b - a;
-    for (const [a, b] of all) total += b - a;
-    const top = mergeIntervals((tasksByThread.get(key) ?? []).map(([a, b]) => [a, b] as Interval));
-    for (const [a, b] of top) {
+    for (const [a, b] of mergeIntervals(t.ev)) r.evTotal += b - a;
+    for (const [a, b] of mergeIntervals(t.smp)) r.smpTotal += b - a;
+    for (const [a, b] of all) r.total += b - a;
+    for (const [a, b] of tasksByThread.get(key) ?? []) {
       const mine = overlap(all, a, b);
       if (mine <= 0) continue;
-      tasks++;
-      if (mine > 50_000) over50++;
-      if (mine > longest) {
-        longest = mine;
-        longestWhole = b - a;
-        longestAt = { key, a, b };
+      r.tasks++;
+      if (mine > 50_000) r.over50++;
+      if (mine > r.longest) {
+        r.longest = mine;
+        r.longestWhole = b - a;
+        r.longestAt = { key, a, b };
       }
-      longestContaining = Math.max(longestContaining, b - a);
+      r.longestContaining = Math.max(r.longestContaining, b - a);
     }
   }
-  // CPU time of outermost events, per task
+  return r;
+}
+
+/** CPU time (µs) of the script's outermost events, in all and in its busiest task. */
+function cpuTimes(ourEvents: OurEvent[], tasksByThread: Map<string, Interval[]>) {
   let eventCpu = 0;
   let longestCpu = 0;
-  {
-    const sorted = [...ourEvents].sort((x, y) =>
-      x.key < y.key ? -1 : x.key > y.key ? 1 : x.a - y.a || y.b - x.b,
-    );
-    let cur: { key: string; b: number } | null = null;
-    const perTask = new Map<string, number>();
-    for (const e of sorted) {
-      if (cur && cur.key === e.key && e.a < cur.b) continue; // nested in an outer event of ours
-      cur = { key: e.key, b: e.b };
-      eventCpu += e.cpu;
-      const top = mergeIntervals((tasksByThread.get(e.key) ?? []).map(([a, b]) => [a, b] as Interval));
-      const task = top.find(([a, b]) => a <= e.a && e.b <= b);
-      const tk = task ? `${e.key}@${task[0]}` : `${e.key}@${e.a}`;
-      perTask.set(tk, (perTask.get(tk) ?? 0) + e.cpu);
-    }
-    for (const v of perTask.values()) longestCpu = Math.max(longestCpu, v);
+  const sorted = [...ourEvents].sort((x, y) =>
+    x.key < y.key ? -1 : x.key > y.key ? 1 : x.a - y.a || y.b - x.b,
+  );
+  let cur: { key: string; b: number } | null = null;
+  const perTask = new Map<string, number>();
+  for (const e of sorted) {
+    if (cur && cur.key === e.key && e.a < cur.b) continue; // nested in an outer event of ours
+    cur = { key: e.key, b: e.b };
+    eventCpu += e.cpu;
+    const task = (tasksByThread.get(e.key) ?? []).find(([a, b]) => a <= e.a && e.b <= b);
+    const tk = task ? `${e.key}@${task[0]}` : `${e.key}@${e.a}`;
+    perTask.set(tk, (perTask.get(tk) ?? 0) + e.cpu);
   }
-  const at = longestAt as { key: string; a: number; b: number } | null;
+  for (const v of perTask.values()) longestCpu = Math.max(longestCpu, v);
+  return { eventCpu, longestCpu };
+}
+
+/** Attributes main-thread time to every script whose URL satisfies `isOurs`. */
+export function scriptTime(events: TraceEvent[], isOurs: (url: string) => boolean): ScriptTime {
+  let traceStart = Infinity;
+  for (const e of events) if (e.ts > 0 && e.ph !== 'M') traceStart = Math.min(traceStart, e.ts);
+  const byThread: Threads = new Map();
+  const { ourEvents, eventNames } = collectEvents(events, isOurs, byThread);
+  const samples = collectSamples(events, isOurs, byThread);
+  const tasksByThread = topTasks(events, byThread);
+  const w = wallTimes(byThread, tasksByThread);
+  const { eventCpu, longestCpu } = cpuTimes(ourEvents, tasksByThread);
+  const at = w.longestAt;
   const longestTaskDetail = at
     ? ourEvents
         .filter((e) => e.key === at.key && e.a >= at.a && e.b <= at.b)
@@ -292,22 +327,15 @@ export function scriptTime(events: TraceEvent[], isOurs: (url: string) => boolea
     longestTaskDetail,
     eventCpuMs: eventCpu / 1000,
     longestTaskCpuMs: longestCpu / 1000,
-    totalMs: total / 1000,
-    eventMs: evTotal / 1000,
-    sampleMs: smpTotal / 1000,
-    longestTaskMs: longest / 1000,
-    longestTaskWholeMs: longestWhole / 1000,
-    longestContainingTaskMs: longestContaining / 1000,
-    tasks,
-    tasksOver50: over50,
+    totalMs: w.total / 1000,
+    eventMs: w.evTotal / 1000,
+    sampleMs: w.smpTotal / 1000,
+    longestTaskMs: w.longest / 1000,
+    longestTaskWholeMs: w.longestWhole / 1000,
+    longestContainingTaskMs: w.longestContaining / 1000,
+    tasks: w.tasks,
+    tasksOver50: w.over50,
     eventNames,
     samples,
   };
-}
-
-export function median(xs: number[]): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }

@@ -1,4 +1,5 @@
-// Search latency benchmark: `node bench/search-bench.ts [--dir generated] [--factor 100] [--runs 20]`
+// Search latency benchmark: `npm run bench -- search [--dir generated] [--factor 100] [--runs 20] [--out bench/results] [--quick]`
+// (--quick: a 10x corpus, 2 runs, results in $TMPDIR/policy-lens-bench-quick)
 //
 // Measures, on the real generated data and on a synthetic corpus `factor` times larger (every
 // document repeated with its passages rotated and a per-copy token mixed in, concepts and
@@ -7,7 +8,7 @@
 //   - createSearch time and the first query (which builds the bigram prefilters);
 //   - p50 / p95 / max per query over the golden queries plus long and adversarial queries.
 import { cpus, loadavg } from 'node:os';
-import { cli, saveResult } from './lib-cli.ts';
+import { cli, saveResult } from './lib/cli.ts';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,14 +18,14 @@ import { buildSearchIndex } from '../lib/core/search/index-data.ts';
 import { createMatcher, type CompiledMatcher } from '../lib/core/term-matcher.ts';
 import type { SearchIndexData } from '../lib/core/search/index-data.ts';
 import type { CorpusData } from '../lib/core/types.ts';
-import { scale } from './lib-synthetic.ts';
+import { scale } from './lib/synthetic.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const { opt } = cli(args);
+const { opt, num, outDir } = cli(args);
 const dir = resolve(opt('--dir', join(ROOT, 'generated')));
-const factor = Number(opt('--factor', '100'));
-const runs = Number(opt('--runs', '20'));
+const factor = num('--factor', 100, 10);
+const runs = num('--runs', 20, 2);
 
 const data = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusData;
 const shippedIndex = JSON.parse(readFileSync(join(dir, 'search-index.json'), 'utf8')) as SearchIndexData;
@@ -135,15 +136,19 @@ const rows = [
   bench('real corpus (shipped index)', data, shippedIndex),
   bench(`synthetic ${factor}x corpus`, scale(data, factor), null),
 ];
-const file = saveResult('search', {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  loadAverage1: loadavg()[0],
-  queries: queries.length,
-  runs,
-  rows,
-  createMatcherMs,
-});
+const file = saveResult(
+  'search',
+  {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    loadAverage1: loadavg()[0],
+    queries: queries.length,
+    runs,
+    rows,
+    createMatcherMs,
+  },
+  outDir(),
+);
 console.log(`\n→ ${file}`);

@@ -1,7 +1,7 @@
 // The synthetic corpus for search benchmarks: `k` copies of every document of the shipped corpus,
 // passages rotated per copy and a per-copy token appended, concepts and occurrences carried along.
 // Built by the benchmarks at run time; never shipped.
-import type { CorpusData, Occurrence, Passage } from '../lib/core/types.ts';
+import type { CorpusData, Occurrence, Passage } from '../../lib/core/types.ts';
 
 export function scale(d: CorpusData, k: number): CorpusData {
   const byDoc = new Map<string, Passage[]>();

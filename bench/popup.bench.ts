@@ -1,0 +1,121 @@
+// Popup and search latency benchmark (`npm run bench -- popup`; not part of `npm test`):
+//
+//   npm run icons && npm run data && PL_OUT_DIR=.output-popupbench npx wxt build
+//   npm run bench -- popup [--ext .output-popupbench/chrome-mv3]
+//       [--runs 3] [--node-runs 10] [--factor 100] [--delay 100] [--out bench/results]
+//       [--no-browser] [--with-100x [--runs100 1]] [--ext100 <chrome-mv3 dir of a 100x build>] [--quick]
+// --with-100x also writes a synthetic 100x corpus + index to $TMPDIR/policy-lens-popupbench-100x
+// and builds an extension variant that bundles them (.output-popupbench-100x/, see popup/build.ts),
+// then runs the browser part on it too. A full run with --with-100x takes ~2.5 minutes. --quick:
+// one pass, one node pass, a 10x corpus, results in $TMPDIR/policy-lens-bench-quick (a smoke run).
+//
+// Node part (lib/core/search/ directly, same limit as the popup: 40):
+//   - index load: JSON.parse of generated/{corpus,search-index}.json, createSearch, first query
+//     (builds the bigram prefilters); same for a synthetic corpus `factor` times larger
+//     (buildSearchIndex + JSON round trip + createSearch);
+//   - per keystroke: every prefix of the real queries below (trimmed, as the popup sends it),
+//     `node-runs` passes after one first pass; p50 / p95 / max of every timing, of the per-prefix
+//     medians (robust to other load on the machine) and of process CPU time per search;
+//   - 1 MB paste: search() of ~1 MiB (UTF-8) of text.
+// Browser part (headless Chromium, the built extension, popup.html opened as a 420x600 tab):
+//   - popup open -> first contentful paint and -> first animation frame after the app's first
+//     render (#q in the DOM), both from navigation start (page clock);
+//   - first results: first character of a query typed -> first [role=option] in the DOM;
+//   - index load in the service worker: the first searchCorpus round trip after a service-worker
+//     start vs warm round trips (the search is created lazily on the first searchCorpus); warm
+//     round trips through runtime.sendMessage vs the popup's long-lived Port, interleaved (A/B);
+//   - per keystroke, typing the queries at `delay` ms per key: keydown (or beforeinput when the
+//     character is inserted without a key event, e.g. CJK) -> the DOM shows the answer for exactly
+//     that input value (#results[data-answered] == value.trim(), aria-busy=false after the request
+//     went out, #q.value == value), and -> the next frame rendered after that (rAF + a task
+//     posted from it); plus a breakdown from wrapping runtime.sendMessage and the Port of
+//     runtime.connect in the page: keystroke
+//     -> searchCorpus sent, the round trip, answer -> DOM. Typing at 20 ms/key checks that stale
+//     answers are dropped (an answer for an older input never replaces a newer one);
+//   - 1 MB paste into the search box (value set + input event, and keyboard.insertText):
+//     time to the answer in the DOM (target ≤ 50 ms) and to the next rendered frame, the length
+//     the box kept (its maxLength / the input handler cut it) and whether the "shortened" notice
+//     shows; the searchCorpus round trip of the same text (what the popup would cost without its
+//     cap); no page error / console error / service-worker error allowed.
+// Writes bench/results/popup-<date>T<HHMM>Z.json and prints a Markdown table.
+// Modules: popup/node.ts (node part), popup/in-page.ts (instrumentation), driver.ts, service-worker.ts
+// and typing.ts (browser part), build.ts (the 100x variant), report.ts (Markdown).
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { createSearch } from '../lib/core/search/create-search.ts';
+import { ROOT, saveResult } from './lib/cli.ts';
+import { cpuModel } from './lib/machine.ts';
+import { round } from './lib/stats.ts';
+import { build100x } from './popup/build.ts';
+import { browserBench, type BrowserResult } from './popup/driver.ts';
+import { nodeBench, readShipped } from './popup/node.ts';
+import { LIMIT, parseOptions, QUERIES } from './popup/options.ts';
+import { markdown } from './popup/report.ts';
+
+const o = parseOptions(process.argv.slice(2));
+const started = performance.now();
+const r2 = (x: number) => round(x, 2);
+const machine = {
+  cpu: cpuModel(),
+  cores: cpus().length,
+  ramGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  loadAvgAtStart: loadavg().map(r2),
+};
+
+console.error('node: search function …');
+const nodeRes = nodeBench(o);
+let browserRes: BrowserResult | null = null;
+let browser100: BrowserResult | null = null;
+let build100: ReturnType<typeof build100x> | null = null;
+if (!o.noBrowser) {
+  console.error('browser: popup (shipped corpus) …');
+  const shipped = readShipped(o.dataDir);
+  const shippedSearch = createSearch(shipped.data, shipped.index);
+  browserRes = await browserBench(o.ext, 'shipped corpus', nodeRes.mb, shippedSearch, o.runs, o.delay);
+  if (o.ext100) {
+    if (o.build100) {
+      console.error(`building the ${o.factor}x extension variant …`);
+      build100 = build100x(o.dataDir, o.factor);
+      console.error(`  ${JSON.stringify(build100)}`);
+    }
+    console.error(`browser: popup (${o.factor}x corpus) …`);
+    browser100 = await browserBench(
+      o.ext100,
+      `synthetic ${o.factor}x corpus`,
+      nodeRes.mb,
+      null,
+      o.runs100,
+      o.delay,
+    );
+  }
+}
+const now = new Date();
+const result = {
+  date: now.toISOString(),
+  machine,
+  chromium: browserRes?.chromium ?? null,
+  queries: QUERIES,
+  runs: o.runs,
+  typingDelayMs: o.delay,
+  limit: LIMIT,
+  node: { shipped: nodeRes.shipped, scaled: nodeRes.scaled },
+  browser: browserRes,
+  browser100x: browser100,
+  build100x: build100,
+  loadAvgAtEnd: loadavg().map(r2),
+  wallSeconds: Math.round((performance.now() - started) / 1000),
+};
+const file = saveResult('popup', result, o.outDir, now);
+console.log(markdown(result, file, o.factor));
+if (browserRes) {
+  const notes = [
+    ...browserRes.consoleErrors,
+    ...browserRes.pageErrors,
+    ...browserRes.swErrors,
+    ...browserRes.staleRegressions,
+    ...browserRes.resultMismatch,
+  ];
+  if (notes.length) console.log('\nNotes:\n' + notes.map((n) => `- ${n.slice(0, 300)}`).join('\n'));
+}
+console.error(`wrote ${resolve(ROOT, file)}`);
