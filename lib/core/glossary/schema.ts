@@ -83,16 +83,17 @@ const Aliases = mapping(
   },
 );
 
-const flag = v.optional(v.boolean('rule {key} for "{rule}" in {name} must be true or false'));
+/* @__NO_SIDE_EFFECTS__ */
+function flag(description: string) {
+  const message = 'rule {key} for "{rule}" in {name} must be true or false';
+  return v.optional(v.pipe(v.boolean(message), v.description(description)));
+}
 /** Where an alias may match. Declared in the glossary for ambiguous aliases. */
 const Rule = mapping(
   {
-    /** Match only with exactly this casing (Latin). */
-    caseSensitive: flag,
-    /** Match only when the occurrence is enclosed in quotes (「」『』“”""). */
-    quotedOnly: flag,
-    /** Use only inside the shipped corpus, never on web pages. */
-    corpusOnly: flag,
+    caseSensitive: flag('Latin alias matches only with exactly this casing'),
+    quotedOnly: flag('matches only inside quotes (「」『』“”"")'),
+    corpusOnly: flag('used for corpus occurrences, never highlighted on web pages'),
   },
   {
     notMapping: 'rule for "{rule}" in {name} must be a mapping',
@@ -171,7 +172,13 @@ export const ConceptSchema = mapping(
       ),
     ),
     /** When and where the concept first appeared, if known. Free text, facts only. */
-    origin: v.nullish(v.pipe(v.string('origin of {name} must be a string'), v.trim())),
+    origin: v.nullish(
+      v.pipe(
+        v.string('origin of {name} must be a string'),
+        v.trim(),
+        v.description('when and where the concept appeared, if known'),
+      ),
+    ),
     /** Matching rules keyed by the alias (or label) text they apply to. */
     rules: v.nullish(
       v.pipe(
