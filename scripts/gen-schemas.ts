@@ -20,14 +20,14 @@ export async function glossaryJsonSchema(): Promise<string> {
     // after the YAML is read.
     typeMode: 'output',
     ignoreActions: ['trim', 'transform'],
-    overrideSchema: ({ valibotSchema, jsonSchema }) =>
-      // A `never` rest entry is how the schema rejects unknown keys (schema.ts, `mapping`);
-      // `false` makes editors say "property not allowed" rather than "matches a schema not allowed".
-      valibotSchema.type === 'object_with_rest' &&
-      'rest' in valibotSchema &&
-      valibotSchema.rest.type === 'never'
+    // A `never` rest entry is how the schema rejects unknown keys (schema.ts, `mapping`);
+    // `false` makes editors say "property not allowed" rather than "matches a schema not allowed".
+    overrideSchema: ({ valibotSchema, jsonSchema }) => {
+      const rest = (valibotSchema as { rest?: { type: string } }).rest;
+      return valibotSchema.type === 'object_with_rest' && rest?.type === 'never'
         ? { ...jsonSchema, additionalProperties: false }
-        : undefined,
+        : undefined;
+    },
   });
   const doc = {
     $schema: schema.$schema,
