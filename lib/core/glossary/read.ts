@@ -94,7 +94,8 @@ function salvage(output: Record<string, unknown>, raw: Record<string, unknown>, 
 export function readConcepts(file: ParsedFile): { sources: ConceptSource[]; diagnostics: Diagnostic[] } {
   const result = v.safeParse(GlossaryFileSchema, file.data);
   const issues = result.issues ?? [];
-  const diagnostics = issues.map((i) => issueDiagnostic(file, i, placeholders(file.data)));
+  const vars = placeholders(file.data);
+  const diagnostics = issues.map((i) => issueDiagnostic(file, i, vars));
   const output: unknown = result.output;
   if (!Array.isArray(output) || !Array.isArray(file.data)) return { sources: [], diagnostics };
   const byIndex = new Map<number, YamlPath[]>();

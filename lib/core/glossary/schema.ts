@@ -5,13 +5,13 @@
 //
 // Messages are templates filled in by issueDiagnostic (diagnostics.ts): {key}, {found}, {input},
 // {value} from the issue; {name} (the concept), {member} (its 1-based number) and {rule} (the
-// alias a rule is for) from where it is (validate.ts).
+// alias a rule is for) from where it is (read.ts).
 import * as v from 'valibot';
 import { CATEGORIES } from '../types.ts';
 import { isRecord } from './diagnostics.ts';
 
 /** kebab-case ASCII: the form of every concept id (ids are never reused, so they stay tidy). */
-export const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Something besides white space (a blank label or alias would match everywhere or nowhere). */
 const NOT_BLANK = /\S/;
 
