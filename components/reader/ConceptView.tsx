@@ -84,7 +84,7 @@ export function ConceptView(props: {
           <h2 id="members-h">{t('conceptMembers')}</h2>
           <ol class="members">
             {c.members.map((m, i) => {
-              const label = labelIn({ en: m.labels.en ?? '', ...m.labels }, props.labelLang);
+              const label = labelIn(m.labels, props.labelLang);
               const orig = m.labels['zh-Hans'] ?? m.labels.vi;
               return (
                 <li key={i}>

@@ -1,5 +1,6 @@
 // Shared data model: the contract between the build step (scripts/), the background,
 // the content script and the UI. Pure types, no runtime code.
+import type { Concept, MatchRule } from './glossary/schema.ts';
 
 /** Languages the glossary knows. BCP 47-ish tags. */
 export type Lang = 'en' | 'ja' | 'zh-Hans' | 'zh-Hant' | 'vi';
@@ -9,43 +10,14 @@ export const LANGS: readonly Lang[] = ['en', 'ja', 'zh-Hans', 'zh-Hant', 'vi'];
 import type { Category } from './categories.ts';
 export { CATEGORIES, type Category } from './categories.ts';
 
-/** Where an alias may match. Declared in the glossary for ambiguous aliases. */
-export interface MatchRule {
-  /** Match only with exactly this casing (Latin). */
-  caseSensitive?: boolean;
-  /** Match only when the occurrence is enclosed in quotes (「」『』“”""). */
-  quotedOnly?: boolean;
-  /** Use only inside the shipped corpus, never on web pages. */
-  corpusOnly?: boolean;
-}
+// The glossary's concept shape is declared once, as a schema (glossary/schema.ts, which also
+// publishes corpus/glossary.schema.json); its types are inferred there.
+export type { Concept, MatchRule, Member } from './glossary/schema.ts';
 
 export interface Alias {
   text: string;
   lang: Lang;
   rule?: MatchRule;
-}
-
-export interface Member {
-  /** Concept id when the member is itself a concept, else absent. */
-  conceptId?: string;
-  labels: Partial<Record<Lang, string>>;
-}
-
-export interface Concept {
-  id: string;
-  category: Category;
-  labels: Partial<Record<Lang, string>> & { en: string; ja: string; 'zh-Hans': string; 'zh-Hant': string };
-  /** Hand-written aliases per language (generated variants are added by the build). */
-  aliases: Partial<Record<Lang, string[]>>;
-  definition: string;
-  members?: Member[];
-  /** When and where the concept first appeared, if known. Free text, facts only. */
-  origin?: string;
-  related: string[];
-  /** Matching rules keyed by the alias (or label) text they apply to. */
-  rules?: Record<string, MatchRule>;
-  /** Aliases this concept deliberately shares with another concept. */
-  shared?: string[];
 }
 
 export interface RemovedSpan {
