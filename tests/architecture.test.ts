@@ -3,12 +3,32 @@
 // product code.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 
 // lib/messaging.ts sends through wxt/browser; only its names and validators are used here.
 vi.mock('wxt/browser', () => ({ browser: {} }));
 
 const ROOT = resolve(import.meta.dirname, '..');
+
+/** Functions (declarations, expressions, arrows, methods) of `text` longer than `max` lines. */
+function longFunctions(file: string, text: string, max: number): string[] {
+  const kind = file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  const out: string[] = [];
+  const line = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line + 1;
+  const visit = (n: ts.Node) => {
+    if (ts.isFunctionLike(n) && 'body' in n && n.body) {
+      const first = line(n.getStart(sf));
+      const lines = line(n.getEnd()) - first + 1;
+      const name = n.name && ts.isIdentifier(n.name) ? n.name.text : '(anonymous)';
+      if (lines > max) out.push(`${name} at line ${first}: ${lines} lines`);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
 function files(dir: string, re = /\.(ts|tsx)$/): string[] {
   const abs = join(ROOT, dir);
   return readdirSync(abs).flatMap((n) => {
@@ -79,11 +99,31 @@ describe('layers point one way', () => {
 describe('entrypoints are thin wiring', () => {
   it.each(files('entrypoints'))('%s stays small', (f) => {
     // WXT convention: main.tsx renders one App; App containers may wire hooks to components but
-    // past ~250 lines they want splitting (STYLE.md: ~300 for controllers).
+    // past ~250 lines they want splitting (a controller past ~300 lines is 10ten's cautionary tale).
     expect(
       src(f).split('\n').length,
       `${f} is over 250 lines: move logic to lib/ or components/`,
     ).toBeLessThan(250);
+  });
+});
+
+describe('size: one algorithm per file', () => {
+  // fuse.js keeps one algorithm per file of at most ~190 lines; we allow 400 per file and 150 per
+  // function (tests included), so a module that grows past that is split by role, not scrolled.
+  const code = ['lib', 'components', 'hooks', 'entrypoints'].flatMap((d) => files(d));
+  it.each(code)('%s: at most 400 lines, no function over 150', (f) => {
+    const text = src(f);
+    expect(text.split('\n').length, `${f} is over 400 lines`).toBeLessThanOrEqual(400);
+    expect(longFunctions(f, text, 150), `${f} has functions over 150 lines`).toEqual([]);
+  });
+  it('sees a long function', () => {
+    const body = Array.from({ length: 151 }, (_, i) => `  const a${i} = ${i};`).join('\n');
+    expect(longFunctions('x.ts', `export function big() {\n${body}\n}`, 150)).toEqual([
+      'big at line 1: 153 lines',
+    ]);
+    expect(longFunctions('x.ts', `const f = () => {\n${body}\n};`, 150)).toEqual([
+      '(anonymous) at line 1: 153 lines',
+    ]);
   });
 });
 

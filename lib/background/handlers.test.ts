@@ -82,6 +82,12 @@ describe('background handlers', () => {
       ['doc', 'd'],
     ]);
   });
+});
+
+describe('background handlers: badge, tabs and registration', () => {
+  beforeEach(() => {
+    calls.length = 0;
+  });
   it('sets the badge for the sender tab (action, or browserAction on Firefox MV2)', async () => {
     const h = createHandlers(service);
     await h.reportPageConcepts({ distinct: 7, total: 20, capped: false }, { tabId: 3 });

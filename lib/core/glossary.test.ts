@@ -91,6 +91,9 @@ describe('glossary validation: one bad fixture per failure kind, exact messages'
       `${F('schema-types.yaml')}:7:12: error: related of concept "six-guarantees" must be a list of ids`,
     ]);
   });
+});
+
+describe('glossary validation across concepts: one bad fixture per failure kind, exact messages', () => {
   it('duplicate ids', () => {
     expect(check('duplicate-id.yaml')).toEqual([
       `${F('duplicate-id.yaml')}:6:7: error: duplicate id "six-guarantees" (first defined at ${F('duplicate-id.yaml')}:1:7)`,
