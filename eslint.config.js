@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const sinks = [
   {
     selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]',
-    message: 'No HTML-string sinks: build DOM nodes or JSX (DEVELOPERS.md, never break the page).',
+    message: 'No HTML-string sinks: build DOM nodes or JSX (never break the page: docs/ARCHITECTURE.md).',
   },
   {
     selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]',
