@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutSafe, QUERY_SEND_CAP, RAW_QUERY_CAP } from './limits.ts';
+import { cutSafe, pairSafeEnd, pairSafeStart, QUERY_SEND_CAP, RAW_QUERY_CAP } from './limits.ts';
 
 describe('cutSafe', () => {
   it('keeps short strings whole', () => {
@@ -17,5 +17,20 @@ describe('cutSafe', () => {
   });
   it('sends one character more than the search reads', () => {
     expect(QUERY_SEND_CAP).toBe(RAW_QUERY_CAP + 1);
+  });
+});
+
+describe('pairSafeStart / pairSafeEnd', () => {
+  const s = 'a𠀀b'; // the pair is at 1..2
+  it('moves an edge inside a pair to the pair start', () => {
+    expect(pairSafeStart(s, 2)).toBe(1);
+    expect(pairSafeEnd(s, 2)).toBe(1);
+  });
+  it('leaves edges between units alone', () => {
+    expect(pairSafeStart(s, 1)).toBe(1);
+    expect(pairSafeStart(s, 0)).toBe(0);
+    expect(pairSafeEnd(s, 3)).toBe(3);
+    expect(pairSafeEnd(s, 4)).toBe(4);
+    expect(pairSafeEnd(s, 0)).toBe(0);
   });
 });

@@ -35,10 +35,20 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+// The one place that knows UTF-16 pairs: every cut and span edge goes through these three.
+
+/** `start`, or one less when it would begin a span on the second half of a pair. */
+export function pairSafeStart(text: string, start: number): number {
+  return start > 0 && isLowSurrogate(text.charCodeAt(start)) ? start - 1 : start;
+}
+
+/** `end`, or one less when it would end a span after the first half of a pair. */
+export function pairSafeEnd(text: string, end: number): number {
+  return end > 0 && end < text.length && isHighSurrogate(text.charCodeAt(end - 1)) ? end - 1 : end;
+}
+
 /** Cuts s to at most n UTF-16 units without splitting a surrogate pair. The one cut everywhere. */
 export function cutSafe(s: string, n: number): string {
   if (s.length <= n) return s;
-  let end = Math.max(0, n);
-  if (end > 0 && isHighSurrogate(s.charCodeAt(end - 1)) && isLowSurrogate(s.charCodeAt(end))) end--;
-  return s.slice(0, end);
+  return s.slice(0, pairSafeEnd(s, Math.max(0, n)));
 }

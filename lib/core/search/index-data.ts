@@ -4,7 +4,7 @@ import type { FuseIndex } from 'fuse.js';
 import type { Concept, CorpusData } from '../types.ts';
 import { foldedName, foldTableFor, glossaryHanFold, tableHanFold } from './fold.ts';
 import type { FoldTable, HanFold } from './fold.ts';
-import { pairSafeEnd, pairSafeStart } from './pair-safe.ts';
+import { pairSafeEnd, pairSafeStart } from '../limits.ts';
 import { preparePassage } from './prepared-passage.ts';
 import type { PreparedPassage } from './prepared-passage.ts';
 import { CHUNK_OVERLAP, CHUNK_SIZE, SEARCH_INDEX_VERSION } from './tunables.ts';

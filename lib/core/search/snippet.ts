@@ -1,5 +1,5 @@
 // Stage 6 (and the concept card's occurrences): an excerpt around a hit with its marks.
-import { pairSafeEnd, pairSafeStart } from './pair-safe.ts';
+import { pairSafeEnd, pairSafeStart } from '../limits.ts';
 
 /** Snippet length around the first mark (characters of the passage). */
 export const SNIPPET_LEN = 120;
