@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { LANGS, type CardDoc, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
 import { langName, t } from '../lib/i18n.ts';
 import { langOrder } from '../lib/core/lang.ts';
+import { DocDate } from './DocDate.tsx';
 import { MarkedText } from './MarkedText.tsx';
 import { categoryName, inCorpus } from './labels.ts';
 import { groupBy } from '../lib/core/group-by.ts';
@@ -117,7 +118,7 @@ export function HoverCard(props: HoverCardProps) {
                     </span>
                     {doc && (
                       <span class="doc-meta">
-                        {doc.date} · {langName(doc.lang)}
+                        <DocDate value={doc.date} /> · {langName(doc.lang)}
                       </span>
                     )}
                   </div>

@@ -331,3 +331,168 @@ for (const [lang, expected] of [
     });
   });
 }
+
+// ---- Layout at the popup's real width (issue #14) ----
+
+/** How far the page scrolls sideways (0 when it does not). */
+function sideways(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const e = document.scrollingElement!;
+    return e.scrollWidth - e.clientWidth;
+  });
+}
+
+/**
+ * For every element matching `sel`: how many lines its text takes and where each line starts,
+ * relative to the element's content box (0 = at its left edge, as left-aligned text starts).
+ */
+function lineStarts(
+  page: Page,
+  sel: string,
+): Promise<Array<{ text: string; lines: number; starts: number[] }>> {
+  return page.$$eval(sel, (els) =>
+    els.map((el) => {
+      const cs = getComputedStyle(el);
+      const left =
+        el.getBoundingClientRect().left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const byLine = new Map<number, number>();
+      for (const r of range.getClientRects()) {
+        if (r.width === 0) continue;
+        const top = Math.round(r.top);
+        byLine.set(top, Math.min(byLine.get(top) ?? Infinity, r.left));
+      }
+      return {
+        text: el.textContent ?? '',
+        lines: byLine.size,
+        starts: [...byLine.values()].map((l) => Math.round((l - left) * 10) / 10),
+      };
+    }),
+  );
+}
+
+/** Queries whose answers carry long concept names (chips), long suggestions or echo a long query. */
+const LONG_QUERIES = [
+  // expands to the glossary's longest name: "Five Party-affairs sectors (propaganda, …)"
+  'khối xây dựng Đảng',
+  'Standing Committee of the Xiuzhou District Party Committee',
+  'rules on study by theory study central groups',
+  '理论学习中心组学习规则',
+  'quang ninh provincial steering committee anti-corruption',
+  'yangtze river delta ecological green integrated development demonstration zone',
+  'safegardz',
+  'Antidisestablishmentarianism'.repeat(6),
+  '中国共产党党委理论学习中心组学习规则'.repeat(4),
+];
+
+for (const lang of ['en', 'ja', 'zh-CN'] as const) {
+  describe(`popup at its real width, 420 px (${lang})`, () => {
+    let s: ChromiumSession;
+    const saved = process.env.LANGUAGE;
+    beforeAll(async () => {
+      const pak = `/usr/lib/chromium/locales/${lang}.pak`;
+      if (lang !== 'en' && !process.env.CHROMIUM_PATH && !existsSync(pak))
+        throw new Error(`${pak} is missing: install Debian's chromium-l10n for the locale tests`);
+      process.env.LANGUAGE = lang.replace('-', '_');
+      s = await launchChromium({ args: [`--lang=${lang}`] });
+    });
+    afterAll(async () => {
+      if (saved === undefined) delete process.env.LANGUAGE;
+      else process.env.LANGUAGE = saved;
+      await s?.close();
+    });
+
+    it('never scrolls sideways: suggestions, long concept chips, long queries, "did you mean"', async () => {
+      const page = await s.openExtensionPage('popup.html');
+      await page.setViewportSize({ width: 420, height: 600 });
+      await page.waitForSelector('.suggested .chip-button');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await sideways(page)).toBe(0);
+      for (const q of LONG_QUERIES) {
+        await search(page, q);
+        expect(await sideways(page), q).toBe(0);
+      }
+      // The first query did show the longest concept name of the glossary as a chip.
+      await search(page, LONG_QUERIES[0]!);
+      expect(
+        await page.locator('#results .chip[data-concept=five-party-affairs-sectors]').count(),
+      ).toBeGreaterThan(0);
+      expect(await sideways(page)).toBe(0);
+      await page.close();
+    });
+
+    it('never scrolls sideways with long names "On this page" (opened for a tab)', async () => {
+      const first = await s.openExtensionPage('popup.html');
+      const fixture = await s.openPage('/popup-long-labels.html');
+      await waitForHighlights(fixture, 4);
+      const tabId = await newestTabId(first);
+      const page = await s.openExtensionPage(`popup.html?tab=${tabId}`);
+      await page.setViewportSize({ width: 420, height: 600 });
+      await page.waitForSelector('.page-concept[data-concept=five-party-affairs-sectors]');
+      expect(await sideways(page)).toBe(0);
+      await page.click('.categories-details summary');
+      expect(await sideways(page)).toBe(0);
+      await Promise.all([page.close(), fixture.close(), first.close()]);
+    });
+
+    it('shows document dates in the UI language', async () => {
+      const page = await s.openExtensionPage('popup.html');
+      await search(page, '巡視整備');
+      const head = page.locator('.result-group .doc-head', {
+        has: page.locator('time[datetime="2023-07-03"]'),
+      });
+      const shown = await head.first().locator('time').textContent();
+      expect(shown).toBe({ en: 'July 3, 2023', ja: '2023年7月3日', 'zh-CN': '2023年7月3日' }[lang]);
+      await page.close();
+    });
+  });
+}
+
+describe('popup chips: one alignment, wrapped or not', () => {
+  let s: ChromiumSession;
+  beforeAll(async () => {
+    s = await launchChromium();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('a long concept name wraps inside its chip and starts at its left edge, like the short ones', async () => {
+    const page = await s.openExtensionPage('popup.html');
+    await page.setViewportSize({ width: 420, height: 600 });
+    await search(page, LONG_QUERIES[0]!);
+    const chips = await lineStarts(page, '#results .chip');
+    const long = chips.filter((c) => c.text.startsWith('Five Party-affairs sectors'));
+    expect(long.length).toBeGreaterThan(0);
+    // Shown whole (not cut with an ellipsis): it needs more than one line at 420 px.
+    for (const c of long) expect(c.lines, c.text).toBeGreaterThan(1);
+    for (const c of chips) for (const x of c.starts) expect(Math.abs(x), c.text).toBeLessThanOrEqual(1);
+    await search(page, 'safegardz');
+    for (const c of await lineStarts(page, '.did-you-mean button'))
+      for (const x of c.starts) expect(Math.abs(x), c.text).toBeLessThanOrEqual(1);
+    await page.fill('#q', '');
+    await page.waitForSelector('.suggested .chip-button');
+    for (const c of await lineStarts(page, '.suggested .chip-button'))
+      for (const x of c.starts) expect(Math.abs(x), c.text).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('"On this page": a wrapped concept name is left-aligned like the others', async () => {
+    const first = await s.openExtensionPage('popup.html');
+    const fixture = await s.openPage('/popup-long-labels.html');
+    await waitForHighlights(fixture, 4);
+    const page = await s.openExtensionPage(`popup.html?tab=${await newestTabId(first)}`);
+    await page.setViewportSize({ width: 420, height: 600 });
+    await page.waitForSelector('.page-concept[data-concept=five-party-affairs-sectors]');
+    const labels = await lineStarts(page, '.page-concept .label');
+    expect(labels.length).toBeGreaterThan(2);
+    expect(labels.some((l) => l.lines > 1)).toBe(true);
+    for (const l of labels) for (const x of l.starts) expect(Math.abs(x), l.text).toBeLessThanOrEqual(1);
+    await Promise.all([page.close(), fixture.close(), first.close()]);
+  });
+
+  it('logs no console errors', () => {
+    expect(s.consoleErrors, s.consoleErrors.join('\n')).toEqual([]);
+  });
+});

@@ -73,7 +73,7 @@ describe('reader', () => {
     await page.waitForSelector('#doc-title');
     expect(page.url()).toBe(`${base}#003`);
     const meta = await page.$eval('.doc-meta-list', (d) => d.textContent ?? '');
-    for (const want of ['2023-07-03', 'Xiuzhou', 'Japanese', 'Chinese (simplified)', 'Yes'])
+    for (const want of ['July 3, 2023', 'Xiuzhou', 'Japanese', 'Chinese (simplified)', 'Yes'])
       expect(meta).toContain(want);
     expect(await page.$eval('.doc-title-en', (e) => e.textContent)).toMatch(/Xiuzhou/);
     // Section structure as headings.
@@ -199,7 +199,7 @@ describe('reader', () => {
     const groups = await page.$$eval('.occ-group', (gs) =>
       gs.map((g) => ({
         doc: g.getAttribute('data-doc'),
-        date: g.querySelector('h3 .muted')?.textContent ?? '',
+        date: g.querySelector('h3 time')?.getAttribute('datetime') ?? '',
       })),
     );
     expect(groups.length).toBeGreaterThan(1);
@@ -292,6 +292,233 @@ describe('reader', () => {
       .toBe(false);
     expect(await axeViolations(opt)).toEqual([]);
     await opt.close();
+  });
+
+  it('logs no console errors', () => {
+    expect(s.consoleErrors, s.consoleErrors.join('\n')).toEqual([]);
+  });
+});
+
+// ---- Issue #14: dates, the citation button's place, one tab stop per passage ----
+describe('reader: dates, layout and keyboard (issue #14)', () => {
+  let s: ChromiumSession;
+  let page: Page;
+  const go = async (hash: string) => {
+    await page.evaluate((h) => (location.hash = h), hash);
+  };
+  beforeAll(async () => {
+    s = await launchChromium();
+    page = await s.openExtensionPage('reader.html');
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('shows dates as dates, and the publication time apart from its day', async () => {
+    await page.waitForSelector('.doc-card[data-doc="003"] time');
+    const card = page.locator('.doc-card[data-doc="003"] time');
+    expect(await card.getAttribute('datetime')).toBe('2023-07-03');
+    expect(await card.textContent()).toBe('July 3, 2023');
+    await go('#003');
+    await page.waitForSelector('#doc-title');
+    const date = page.locator('.doc-meta-list time').first();
+    expect(await date.getAttribute('datetime')).toBe('2023-07-03');
+    expect(await date.textContent()).toBe('July 3, 2023');
+    // corpus/manifest.yaml: published: '2023-07-03 09:00' (the page printed "2023-07-0309:00").
+    const published = page.locator('.doc-meta-list .doc-published time');
+    expect(await published.getAttribute('datetime')).toBe('2023-07-03T09:00');
+    expect((await published.textContent())!.replace(/\s/g, ' ')).toBe('July 3, 2023 at 9:00 AM');
+    await go('#000?parallel');
+    await page.waitForSelector('.parallel-head time');
+    expect(await page.locator('.parallel-head time').allTextContents()).toEqual([
+      'January 21, 2021',
+      'January 21, 2021',
+    ]);
+    await go('#concept/two-safeguards');
+    await page.waitForSelector('.occ-group h3 time');
+    const occ = await page.$$eval('.occ-group h3 time', (ts) =>
+      ts.map((t) => ({ iso: t.getAttribute('datetime') ?? '', text: t.textContent ?? '' })),
+    );
+    for (const o of occ) {
+      expect(o.iso).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(o.text).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
+    }
+  });
+
+  it('"Copy citation" sits inside its passage: clear of the focus outline and of the text', async () => {
+    await go('#003');
+    await page.waitForSelector('.doc-body .term');
+    // A keyboard user arriving at a passage: its focus outline is drawn (:focus-visible).
+    await page.keyboard.press('Tab');
+    await go('#003/p41');
+    await page.waitForSelector('[data-passage="003/p41"].flash');
+    const geometry = (sel: string) =>
+      page.$$eval(sel, (ps) =>
+        ps.map((p) => {
+          const box = (e: Element | null) => {
+            const r = e?.getBoundingClientRect();
+            return r ? { l: r.left, t: r.top, r: r.right, b: r.bottom } : null;
+          };
+          const cs = getComputedStyle(p);
+          return {
+            id: p.getAttribute('data-passage') ?? '',
+            focusVisible: p.matches(':focus-visible'),
+            outline: {
+              style: cs.outlineStyle,
+              width: parseFloat(cs.outlineWidth),
+              offset: parseFloat(cs.outlineOffset),
+            },
+            toolsOpacity: getComputedStyle(p.querySelector('.passage-tools')!).opacity,
+            passage: box(p)!,
+            button: box(p.querySelector('.cite-button'))!,
+            // where its label is drawn (text can overflow a box that is too small for it)
+            label: (() => {
+              const r = document.createRange();
+              r.selectNodeContents(p.querySelector('.cite-button')!);
+              return [...r.getClientRects()].map((q) => ({ l: q.left, t: q.top, r: q.right, b: q.bottom }));
+            })(),
+            text: [...p.querySelectorAll('.passage-text, .passage-title, .passage-anchor')].map((e) =>
+              box(e)!,
+            ),
+          };
+        }),
+      );
+    type Box = { l: number; t: number; r: number; b: number };
+    const inside = (a: Box, b: Box) => a.l >= b.l && a.r <= b.r && a.t >= b.t && a.b <= b.b;
+    const meets = (a: Box, b: Box) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+    const [focused] = await geometry('[data-passage="003/p41"]');
+    expect(focused!.focusVisible).toBe(true);
+    expect(focused!.outline.style).not.toBe('none');
+    expect(focused!.toolsOpacity).toBe('1');
+    // The outline is drawn from `offset` to `offset + width` outside the border box: the button
+    // must stay inside its inner edge.
+    const o = focused!.outline.offset;
+    const p = focused!.passage;
+    const innerEdge = { l: p.l - o, t: p.t - o, r: p.r + o, b: p.b + o };
+    expect(focused!.label.length).toBeGreaterThan(0);
+    for (const b of [focused!.button, ...focused!.label])
+      expect(inside(b, innerEdge), JSON.stringify(focused)).toBe(true);
+    // Every passage, in the document and in the parallel view: the button is inside its passage
+    // and covers none of its text.
+    for (const view of ['#003', '#000?parallel']) {
+      await go(view);
+      await page.waitForSelector('.passage .cite-button');
+      const all = await geometry('.passage');
+      expect(all.length).toBeGreaterThan(9);
+      for (const g of all)
+        for (const b of [g.button, ...g.label]) {
+          expect(inside(b, g.passage), `${g.id} ${JSON.stringify(g)}`).toBe(true);
+          for (const t of g.text) expect(meets(b, t), `${g.id} ${JSON.stringify(g)}`).toBe(false);
+        }
+    }
+  });
+
+  it('one tab stop per passage for its terms: ←/→ reach every term, Enter opens its card, Tab leaves', async () => {
+    await go('#002');
+    await page.waitForSelector('.doc-body .term');
+    const layout = await page.$$eval('.doc-body .passage', (ps) =>
+      ps.map((p) => ({
+        id: p.getAttribute('data-passage') ?? '',
+        terms: p.querySelectorAll('.term').length,
+        stops: p.querySelectorAll('.term[tabindex="0"]').length,
+      })),
+    );
+    const termCount = layout.reduce((n, p) => n + p.terms, 0);
+    const withTerms = layout.filter((p) => p.terms > 0);
+    expect(termCount).toBeGreaterThan(40);
+    for (const p of withTerms) expect(p.stops, p.id).toBe(1);
+    // Described to screen readers: the terms say how the arrow keys move between them.
+    const described = await page.$$eval('.doc-body .term', (ts) =>
+      ts.every((t) => {
+        const id = t.getAttribute('aria-describedby');
+        return (
+          t.getAttribute('role') === 'button' && !!id && !!document.getElementById(id)?.textContent?.trim()
+        );
+      }),
+    );
+    expect(described).toBe(true);
+
+    const focus = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        const body = document.querySelector('.doc-body');
+        if (!a || !body?.contains(a)) return null;
+        return {
+          term: [...body.querySelectorAll('.term')].indexOf(a),
+          passage: a.closest('[data-passage]')?.getAttribute('data-passage') ?? '',
+          kind: a.classList.contains('term')
+            ? 'term'
+            : a.classList.contains('passage-anchor')
+              ? 'anchor'
+              : a.classList.contains('cite-button')
+                ? 'cite'
+                : a.tagName,
+          concept: a.getAttribute('data-concept'),
+        };
+      });
+    const press = async (key: string) => {
+      await page.keyboard.press(key);
+      return focus();
+    };
+    await page.focus('.doc-header a.button');
+    const stops: Array<{ kind: string; passage: string }> = [];
+    const reached = new Set<number>();
+    let cardChecked = false;
+    for (let f = await press('Tab'); f && stops.length < 300; f = await press('Tab')) {
+      stops.push(f);
+      if (f.kind !== 'term') continue;
+      // →: the next term of the same passage, one by one, to the last (where → does nothing).
+      const first = f.term;
+      let at = f;
+      reached.add(at.term);
+      for (;;) {
+        const next = (await press('ArrowRight'))!;
+        if (next.term === at.term) break;
+        expect(next.term).toBe(at.term + 1);
+        expect(next.passage).toBe(f.passage);
+        reached.add(next.term);
+        at = next;
+      }
+      expect((await press('Home'))!.term).toBe(first);
+      expect((await press('End'))!.term).toBe(at.term);
+      if (!cardChecked && at.term - first >= 2) {
+        cardChecked = true;
+        await press('Home');
+        const second = (await press('ArrowRight'))!;
+        expect(second.term).toBe(first + 1);
+        await page.keyboard.press('Enter');
+        const card = page.locator('.concept-popover .card[role=dialog]');
+        await card.waitFor();
+        expect(await card.getAttribute('data-concept')).toBe(second.concept);
+        await page.keyboard.press('Escape');
+        await card.waitFor({ state: 'detached' });
+        expect((await focus())!.term).toBe(second.term);
+        // Tab leaves the passage's terms; Shift+Tab comes back to the term focused last.
+        expect(await press('Tab')).toMatchObject({ kind: 'cite', passage: f.passage });
+        expect((await press('Shift+Tab'))!.term).toBe(second.term);
+        await press('End');
+      }
+    }
+    expect(cardChecked).toBe(true);
+    expect(reached.size).toBe(termCount);
+    const termStops = stops.filter((x) => x.kind === 'term');
+    expect(termStops.map((x) => x.passage)).toEqual(withTerms.map((p) => p.id));
+    // Every other stop is a passage's own control: its ¶ link and its citation button.
+    expect(
+      stops.filter((x) => x.kind !== 'term').every((x) => x.kind === 'anchor' || x.kind === 'cite'),
+    ).toBe(true);
+    expect(stops.length).toBe(withTerms.length + 2 * layout.length);
+    expect(stops.length).toBeLessThan(termCount);
+  });
+
+  it('the parallel view has one tab stop per passage too', async () => {
+    await go('#000?parallel');
+    await page.waitForSelector('.parallel-row .term');
+    const counts = await page.$$eval('.parallel-row .passage', (ps) =>
+      ps.map((p) => [p.querySelectorAll('.term').length, p.querySelectorAll('.term[tabindex="0"]').length]),
+    );
+    for (const [terms, stops] of counts) expect(stops).toBe(terms ? 1 : 0);
   });
 
   it('logs no console errors', () => {

@@ -1,5 +1,6 @@
 import type { ConceptSummary, Lang, SearchHit } from '../../lib/core/types.ts';
 import { labelIn, langName, t } from '../../lib/i18n.ts';
+import { DocDate } from '../DocDate.tsx';
 import { MarkedText } from '../MarkedText.tsx';
 import { type HitGroup, optionId } from '../../lib/core/hit-groups.ts';
 import { passageNumberFromId as passageNo } from '../passage.ts';
@@ -43,7 +44,7 @@ export function ResultList(props: {
               <span class="doc-meta">
                 {doc ? (
                   <>
-                    <time dateTime={doc.date}>{doc.date}</time> · {langName(doc.lang)}
+                    <DocDate value={doc.date} /> · {langName(doc.lang)}
                   </>
                 ) : null}
               </span>

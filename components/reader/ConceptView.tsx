@@ -6,6 +6,7 @@ import {
   type Lang,
 } from '../../lib/core/types.ts';
 import { labelIn, langName, t } from '../../lib/i18n.ts';
+import { DocDate } from '../DocDate.tsx';
 import { MarkedText } from '../MarkedText.tsx';
 import { groupBy } from '../../lib/core/group-by.ts';
 import { categoryName, occurrences } from '../labels.ts';
@@ -123,7 +124,7 @@ export function ConceptView(props: {
                 {g.doc?.title ?? g.docId}
               </a>{' '}
               <span class="muted small">
-                {g.doc?.date} · {occurrences(g.occurrences.length)}
+                {g.doc ? <DocDate value={g.doc.date} /> : null} · {occurrences(g.occurrences.length)}
               </span>
             </h3>
             <ul class="occ-list">

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { CorpusDocument, Passage } from '../../lib/core/types.ts';
 import { langName, t } from '../../lib/i18n.ts';
+import { DocDate } from '../DocDate.tsx';
 import { type ReadingProps, PassageAnchor, useReadingUi } from './reading-ui.tsx';
 import { passageDomId } from './route.ts';
 import { sectionBlocks } from './sections.ts';
@@ -11,9 +12,17 @@ export function DocMeta({ doc }: { doc: CorpusDocument }) {
       <div>
         <dt>{t('metaDate')}</dt>
         <dd>
-          <time dateTime={doc.date}>{doc.date}</time>
+          <DocDate value={doc.date} />
         </dd>
       </div>
+      {doc.published ? (
+        <div>
+          <dt>{t('metaPublished')}</dt>
+          <dd class="doc-published">
+            <DocDate value={doc.published} />
+          </dd>
+        </div>
+      ) : null}
       <div>
         <dt>{t('metaPlace')}</dt>
         <dd>

@@ -1,5 +1,6 @@
 import type { Lang } from '../../lib/core/types.ts';
 import { langName, t } from '../../lib/i18n.ts';
+import { DocDate } from '../DocDate.tsx';
 
 export interface LibraryDoc {
   id: string;
@@ -42,7 +43,7 @@ export function Library({ docs }: { docs: LibraryDoc[] }) {
               <div>
                 <dt>{t('metaDate')}</dt>
                 <dd>
-                  <time dateTime={d.date}>{d.date}</time>
+                  <DocDate value={d.date} />
                 </dd>
               </div>
               <div>

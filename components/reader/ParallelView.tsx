@@ -1,5 +1,6 @@
 import type { CorpusDocument, Passage } from '../../lib/core/types.ts';
 import { langName, t } from '../../lib/i18n.ts';
+import { DocDate } from '../DocDate.tsx';
 import { alignPassages } from './align.ts';
 import { htmlLang, useScrollToPassage } from './DocumentView.tsx';
 import { type ReadingProps, PassageAnchor, useReadingUi } from './reading-ui.tsx';
@@ -43,7 +44,7 @@ export function ParallelView(
                 <a href={`#${d.id}`}>{d.title}</a>
               </h2>
               <p class="muted small">
-                {d.date} · {langName(d.lang)}
+                <DocDate value={d.date} /> · {langName(d.lang)}
                 {d.translation ? ` (${t('translatedFrom', langName(d.originalLang))})` : ''}
               </p>
             </div>

@@ -7,7 +7,7 @@ import type { ConceptDetails, ConceptSummary, DocumentMeta, Lang, Passage } from
 import { t } from '../../lib/i18n.ts';
 import { langFromTag } from '../../lib/core/lang.ts';
 import type { CardData } from '../hover-card/CardRoot.tsx';
-import type { Range } from '../marks.ts';
+import { type Range, segment } from '../marks.ts';
 import { CitationBox } from './CitationBox.tsx';
 import { ReaderConceptCard, type PopoverAnchor } from './ReaderConceptCard.tsx';
 import { PassageText } from './PassageText.tsx';
@@ -72,8 +72,21 @@ export function useReadingUi(props: ReadingProps) {
   const rangesOf = (p: Passage): Range[] => {
     if (!props.details) return [];
     let r = rangeCache.get(p.id);
-    if (!r) rangeCache.set(p.id, (r = passageRanges(p.id, p.text, [...props.details.values()])));
+    if (!r)
+      rangeCache.set(
+        p.id,
+        (r = shownRanges(p.text, passageRanges(p.id, p.text, [...props.details.values()]))),
+      );
     return r;
+  };
+  // Each passage's tab stop among its terms (an ordinal, ./PassageText.tsx): the term focused
+  // last, else the first. New details bring new terms: the stops start over with them.
+  const stops = useMemo(() => new Map<string, number>(), [props.details]);
+  const [, setStopsVersion] = useState(0);
+  const setStop = (passageId: string, ordinal: number) => {
+    if (stops.get(passageId) === ordinal) return;
+    stops.set(passageId, ordinal);
+    setStopsVersion((v) => v + 1);
   };
 
   /** The passage text (or its [from, to) slice) with concept highlights. */
@@ -88,6 +101,11 @@ export function useReadingUi(props: ReadingProps) {
         ranges={ranges}
         openConceptId={anchor?.conceptId}
         categoryOf={(id) => props.details?.get(id)?.concept.category}
+        // the slices before this one are [0, from): one term each for the ranges starting there
+        firstOrdinal={all.filter((r) => r.start < from).length}
+        stopOrdinal={stops.get(p.id) ?? 0}
+        describedBy={KEYS_HINT_ID}
+        onTermFocus={(ordinal) => setStop(p.id, ordinal)}
         onTermEnter={(id, el) => {
           if (anchor?.pinned) return;
           clearTimer();
@@ -137,7 +155,7 @@ export function useReadingUi(props: ReadingProps) {
     );
   };
 
-  const overlay = anchor ? (
+  const card = anchor ? (
     <ReaderConceptCard
       anchor={anchor}
       data={props.cardData}
@@ -151,8 +169,33 @@ export function useReadingUi(props: ReadingProps) {
       onSearch={props.search}
     />
   ) : null;
+  // The card, and the description of the terms' arrow keys (referenced by every term).
+  const overlay = (
+    <>
+      <p id={KEYS_HINT_ID} class="visually-hidden">
+        {t('termKeysHint')}
+      </p>
+      {card}
+    </>
+  );
 
   return { text, citeButton, citeBox, overlay };
+}
+
+const KEYS_HINT_ID = 'term-keys-hint';
+
+/**
+ * Pure: the ranges as segment() shows them (sorted, overlaps resolved), so that every slice of a
+ * passage shows the same terms and each range is one term (or one per slice it spans).
+ */
+export function shownRanges(text: string, ranges: readonly Range[]): Range[] {
+  const out: Range[] = [];
+  let pos = 0;
+  for (const s of segment(text, ranges)) {
+    if (s.marked && s.tag) out.push({ start: pos, end: pos + s.text.length, tag: s.tag });
+    pos += s.text.length;
+  }
+  return out;
 }
 
 /** "¶ 13" link to a passage's own anchor. */
