@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { sinkAudit } from './scripts/lib/sink-audit-plugin.ts';
+import { POPUP_SHORTCUT } from './scripts/lib/targets.ts';
 
 // One config for both targets, both Manifest V3. WXT defaults Firefox to MV2, where the
 // `_execute_action` command below does not exist (MV2 calls it `_execute_browser_action`), so the
@@ -35,7 +36,7 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     commands: {
       _execute_action: {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: POPUP_SHORTCUT },
         description: 'Open Policy Lens',
       },
     },

@@ -1,5 +1,5 @@
 // The extension loads in both browsers as Manifest V3, its content script runs on a localhost
-// page, its pages render, Alt+Shift+P is registered as the popup shortcut, and it makes no
+// page, its pages render, Alt+Shift+O is registered as the popup shortcut, and it makes no
 // network requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +9,7 @@ import {
   type ChromiumSession,
   type FirefoxSession,
 } from './harness.ts';
+import { POPUP_SHORTCUT } from '../scripts/lib/targets.ts';
 
 describe('Chromium', () => {
   let s: ChromiumSession;
@@ -35,13 +36,13 @@ describe('Chromium', () => {
     expect(manifest.manifest_version).toBe(3);
   });
 
-  it('registers Alt+Shift+P as the shortcut that opens the popup', async () => {
+  it('registers the popup shortcut (Alt+Shift+O) with the browser', async () => {
     const commands = await s.serviceWorker.evaluate(async () => {
       type Chrome = { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } };
       return (globalThis as unknown as { chrome: Chrome }).chrome.commands.getAll();
     });
     expect(commands).toContainEqual(
-      expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+P' }),
+      expect.objectContaining({ name: '_execute_action', shortcut: POPUP_SHORTCUT }),
     );
   });
 
@@ -94,7 +95,7 @@ describe('Firefox', () => {
     await page.close();
   });
 
-  it('is an MV3 add-on whose Alt+Shift+P opens the popup, with its page hosts granted at install', async () => {
+  it('is an MV3 add-on whose Alt+Shift+O opens the popup, with its page hosts granted at install', async () => {
     // Evaluated in an extension page (the popup UI as a tab), where the WebExtension API lives.
     const page = await f.openExtensionPage('search|Policy');
     const seen = await page.evaluate(async () => {
@@ -117,7 +118,7 @@ describe('Firefox', () => {
     // MV3 in Firefox: an event page, not a persistent background page.
     expect(seen.persistentBackground).toBe(false);
     expect(seen.commands).toContainEqual(
-      expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+P' }),
+      expect.objectContaining({ name: '_execute_action', shortcut: POPUP_SHORTCUT }),
     );
     // Firefox ≥ 127 grants MV3 content-script hosts at install; without that the highlighting
     // would wait for a click on the toolbar button on every site.

@@ -22,8 +22,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, process.env.PL_OUT_DIR ?? '.output');
 const TARGETS = BUILD_TARGETS;
 const LOCK = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as LockFile;
-/** Packages allowed to ship from devDependencies, with why. */
-const RUNTIME_FROM_DEV_TOOLS = new Set<string>([]);
 const MAX_FILE = 4 * 1024 * 1024;
 const CONTENT_JS = 'content-scripts/content.js';
 const CONTENT_BUDGET = 150_000;
@@ -75,7 +73,7 @@ for (const target of TARGETS) {
     audited.set(file, counts);
   }
   const shipped = shippedPackages(allModules);
-  for (const p of devOnlyShipped(shipped, LOCK, RUNTIME_FROM_DEV_TOOLS))
+  for (const p of devOnlyShipped(shipped, LOCK))
     problems.push(
       `${target}: ${p} is bundled into the extension but package-lock.json has it as a dev-only package ` +
         '(move it, or the package that brings it, to "dependencies")',

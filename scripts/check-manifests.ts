@@ -13,11 +13,11 @@ import {
   type ManifestLike,
   type Messages,
 } from './lib/manifest-rules.ts';
-import { BUILD_TARGETS } from './lib/targets.ts';
+import { BUILD_TARGETS, POPUP_SHORTCUT } from './lib/targets.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, process.env.PL_OUT_DIR ?? '.output');
-const SHORTCUT = 'Alt+Shift+P';
+const SHORTCUT = POPUP_SHORTCUT;
 const problems: string[] = [];
 
 function readLocales(dir: string): Record<string, Messages> {

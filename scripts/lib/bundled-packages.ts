@@ -47,9 +47,14 @@ export function shippedPackages(modules: AuditedModule[]): string[] {
 
 /**
  * Shipped packages that npm counts as development-only (missing from the lock counts too),
- * minus `allowed` names (with their reason kept by the caller).
+ * minus `allowed` names. npm's own graph decides: a package a runtime dependency brings, also as
+ * a peer (wxt, through @wxt-dev/webextension-polyfill), is not dev-only.
  */
-export function devOnlyShipped(shipped: string[], lock: LockFile, allowed: ReadonlySet<string>): string[] {
+export function devOnlyShipped(
+  shipped: string[],
+  lock: LockFile,
+  allowed: ReadonlySet<string> = new Set(),
+): string[] {
   return shipped.filter((p) => {
     if (allowed.has(packageName(p))) return false;
     const entry = lock.packages[p];
