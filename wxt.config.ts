@@ -1,9 +1,13 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { sinkAudit } from './scripts/lib/sink-audit-plugin.ts';
+import { POPUP_SHORTCUT } from './scripts/lib/targets.ts';
 
-// One config for both targets. Chrome ships MV3; Firefox ships WXT's default (MV2),
-// which gets content-script host access at install without an extra prompt.
+// One config for both targets, both Manifest V3. WXT defaults Firefox to MV2, where the
+// `_execute_action` command below does not exist (MV2 calls it `_execute_browser_action`), so the
+// shortcut silently did nothing there. Firefox ≥ 127 grants MV3 content-script hosts at install
+// (we require 142), and MV3 gives Firefox `optional_host_permissions` for later features.
+// scripts/check-manifests.ts checks the built manifests against these rules.
 // E2E_HOOKS=1 builds a test-only variant (see docs/ARCHITECTURE.md "Test hooks");
 // store builds (`npm run build`, `npm run zip`) never set it.
 const testHooks = process.env.E2E_HOOKS === '1';
@@ -12,6 +16,7 @@ const outDir = process.env.PL_OUT_DIR ?? '.output';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
   outDir,
   vite: (env) => ({
     plugins: [preact(), sinkAudit({ outDir, browser: env.browser })],
@@ -31,13 +36,15 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     commands: {
       _execute_action: {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: POPUP_SHORTCUT },
         description: 'Open Policy Lens',
       },
     },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
     ...(browser === 'firefox'
       ? {
-          content_security_policy: "script-src 'self'; object-src 'self'",
           browser_specific_settings: {
             gecko: {
               id: 'policy-lens@policy-lens.org',
@@ -46,10 +53,6 @@ export default defineConfig({
             },
           },
         }
-      : {
-          content_security_policy: {
-            extension_pages: "script-src 'self'; object-src 'self'",
-          },
-        }),
+      : {}),
   }),
 });

@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_FLAGS, findChromium, findFirefox } from '../scripts/lib/find-browser.ts';
 import { startStaticServer, type StaticServer } from '../scripts/lib/static-server.ts';
+import { CHROME_TARGET, FIREFOX_TARGET } from '../scripts/lib/targets.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const E2E_OUT = process.env.PL_E2E_OUT ?? join(ROOT, '.output-e2e');
-export const CHROME_BUILD = join(E2E_OUT, 'chrome-mv3');
-export const FIREFOX_BUILD = join(E2E_OUT, 'firefox-mv2');
+export const CHROME_BUILD = join(E2E_OUT, CHROME_TARGET);
+export const FIREFOX_BUILD = join(E2E_OUT, FIREFOX_TARGET);
 /** Every network request recorded by any Chromium session of the run (JSON lines). */
 export const NETWORK_LOG = join(E2E_OUT, 'network-log.jsonl');
 export const REAL_PAGES = resolve(ROOT, '..', 'shared', 'real-pages');
@@ -262,7 +263,19 @@ export interface FirefoxSession {
   baseUrl: string;
   server: StaticServer;
   openPage(path: string): Promise<PptrPage>;
+  /**
+   * An extension page, opened by the extension itself through the test build's open hook
+   * (WebDriver BiDi refuses to navigate to moz-extension:// URLs): `search|<query>` opens the
+   * popup UI as a tab, `reader|<hash>` the reader. Scripts evaluated in it see the `browser` API.
+   */
+  openExtensionPage(request: string): Promise<PptrPage>;
   close(): Promise<void>;
+}
+
+/** True once the content script has painted at least one policy-lens highlight. */
+function painted(): boolean {
+  const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS?.highlights;
+  return !!reg && [...reg.keys()].some((k) => k.startsWith('policy-lens'));
 }
 
 /** Firefox preferences for every test browser: no network beyond loopback, no background traffic. */
@@ -296,17 +309,40 @@ export async function launchFirefox(opts: { extensionDir?: string } = {}): Promi
     extraPrefsFirefox: FIREFOX_PREFS,
   });
   const extensionId = await browser.installExtension(extensionDir);
+  const openPage = async (path: string) => {
+    const page = await browser.newPage();
+    await page.goto(path.startsWith('http') ? path : server.url + (path.startsWith('/') ? path : '/' + path));
+    return page;
+  };
   return {
     browser,
     extensionId,
     baseUrl: server.url,
     server,
-    async openPage(path: string) {
-      const page = await browser.newPage();
-      await page.goto(
-        path.startsWith('http') ? path : server.url + (path.startsWith('/') ? path : '/' + path),
+    openPage,
+    async openExtensionPage(request: string) {
+      const page = await openPage('/smoke.html');
+      const before = new Set(await browser.pages());
+      // The content script answers the hook once it runs; it paints the smoke page when it does.
+      await page.waitForFunction(painted, { timeout: 20_000 });
+      await page.evaluate(
+        (d) => document.dispatchEvent(new CustomEvent('policy-lens:e2e-open', { detail: d })),
+        request,
       );
-      return page;
+      // BiDi reports the new tab's URL as about:blank; ask the page itself where it is.
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        for (const p of await browser.pages()) {
+          if (before.has(p)) continue;
+          const href = await p.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith('moz-extension://')) {
+            await page.close();
+            return p;
+          }
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`the extension did not open a tab for ${request}`);
     },
     async close() {
       await browser.close().catch(() => undefined);

@@ -1,5 +1,6 @@
-// The extension loads in both browsers, its content script runs on a localhost page, its
-// pages render, and it makes no network requests.
+// The extension loads in both browsers as Manifest V3, its content script runs on a localhost
+// page, its pages render, Alt+Shift+O is registered as the popup shortcut, and it makes no
+// network requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchChromium,
@@ -8,6 +9,7 @@ import {
   type ChromiumSession,
   type FirefoxSession,
 } from './harness.ts';
+import { POPUP_SHORTCUT } from '../scripts/lib/targets.ts';
 
 describe('Chromium', () => {
   let s: ChromiumSession;
@@ -32,6 +34,16 @@ describe('Chromium', () => {
     });
     expect(manifest.name).toBe('Policy Lens');
     expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('registers the popup shortcut (Alt+Shift+O) with the browser', async () => {
+    const commands = await s.serviceWorker.evaluate(async () => {
+      type Chrome = { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } };
+      return (globalThis as unknown as { chrome: Chrome }).chrome.commands.getAll();
+    });
+    expect(commands).toContainEqual(
+      expect.objectContaining({ name: '_execute_action', shortcut: POPUP_SHORTCUT }),
+    );
   });
 
   it('runs the content script on a localhost page and paints highlights', async () => {
@@ -81,5 +93,35 @@ describe('Firefox', () => {
       { timeout: 20_000 },
     );
     await page.close();
+  });
+
+  it('is an MV3 add-on whose Alt+Shift+O opens the popup, with its page hosts granted at install', async () => {
+    // Evaluated in an extension page (the popup UI as a tab), where the WebExtension API lives.
+    const page = await f.openExtensionPage('search|Policy');
+    const seen = await page.evaluate(async () => {
+      type Browser = {
+        runtime: { getManifest(): { manifest_version: number; background?: { persistent?: boolean } } };
+        commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> };
+        permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+      };
+      const b = (globalThis as unknown as { browser: Browser }).browser;
+      const m = b.runtime.getManifest();
+      return {
+        manifestVersion: m.manifest_version,
+        persistentBackground: m.background?.persistent ?? false,
+        commands: await b.commands.getAll(),
+        allUrls: await b.permissions.contains({ origins: ['<all_urls>'] }),
+      };
+    });
+    await page.close();
+    expect(seen.manifestVersion).toBe(3);
+    // MV3 in Firefox: an event page, not a persistent background page.
+    expect(seen.persistentBackground).toBe(false);
+    expect(seen.commands).toContainEqual(
+      expect.objectContaining({ name: '_execute_action', shortcut: POPUP_SHORTCUT }),
+    );
+    // Firefox ≥ 127 grants MV3 content-script hosts at install; without that the highlighting
+    // would wait for a click on the toolbar button on every site.
+    expect(seen.allUrls).toBe(true);
   });
 });

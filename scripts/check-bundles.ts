@@ -5,14 +5,23 @@
 // 2. a re-scan of the final minified files: each file may contain no more sink occurrences than
 //    its audited vendor modules account for (so nothing slipped in after the audit).
 // Also enforces the size budgets: no shipped file over 4 MB, and the content script (which runs in
-// every frame of every tab, matcher data included) under CONTENT_BUDGET bytes minified.
+// every frame of every tab, matcher data included) under CONTENT_BUDGET bytes minified; and that
+// every npm package with code in the build is a runtime dependency (scripts/lib/bundled-packages.ts).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import {
+  devOnlyShipped,
+  shippedPackages,
+  type AuditedModule,
+  type LockFile,
+} from './lib/bundled-packages.ts';
 import { scanCode, VENDOR_ALLOWLIST, type SinkHit } from './lib/sink-audit-plugin.ts';
+import { BUILD_TARGETS } from './lib/targets.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, process.env.PL_OUT_DIR ?? '.output');
-const TARGETS = ['chrome-mv3', 'firefox-mv2'];
+const TARGETS = BUILD_TARGETS;
+const LOCK = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as LockFile;
 const MAX_FILE = 4 * 1024 * 1024;
 const CONTENT_JS = 'content-scripts/content.js';
 const CONTENT_BUDGET = 150_000;
@@ -34,12 +43,14 @@ for (const target of TARGETS) {
     continue;
   }
   const audited = new Map<string, Map<string, number>>();
+  const allModules: AuditedModule[] = [];
   for (const f of readdirSync(auditDir)) {
     const { file, hits, modules } = JSON.parse(readFileSync(join(auditDir, f), 'utf8')) as {
       file: string;
       hits: SinkHit[];
-      modules: Array<{ id: string; renderedLength: number }>;
+      modules: AuditedModule[];
     };
+    allModules.push(...modules);
     // The content script runs in every tab: it must not carry the corpus or fuse.js.
     if (file.startsWith('content-scripts/')) {
       for (const { id } of modules) {
@@ -61,6 +72,15 @@ for (const target of TARGETS) {
     }
     audited.set(file, counts);
   }
+  const shipped = shippedPackages(allModules);
+  for (const p of devOnlyShipped(shipped, LOCK))
+    problems.push(
+      `${target}: ${p} is bundled into the extension but package-lock.json has it as a dev-only package ` +
+        '(move it, or the package that brings it, to "dependencies")',
+    );
+  console.log(
+    `check:bundles ${target}: npm packages shipped: ${shipped.map((p) => p.replace(/^.*node_modules\//, '')).join(', ')}`,
+  );
   let files = 0;
   for (const path of walk(dir)) {
     files++;

@@ -1,6 +1,8 @@
-// `npm start`: builds the extension (Chrome MV3 + Firefox), then opens Chromium with it loaded
-// on the bundled demo page. With a display, the browser stays open until you close it; without
-// one (a headless server), it runs headless, saves a screenshot and exits.
+// `npm start`: README's first command. Installs the Debian packages the project needs when they
+// are missing (apt-get as root; otherwise prints the one sudo line and stops), so `npm test` never
+// meets a missing browser; then builds the extension (Chrome and Firefox, both MV3) and opens
+// Chromium with it loaded on the bundled demo page. With a display, the browser stays open until
+// you close it; without one (a headless server), it runs headless, saves a screenshot and exits.
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +10,11 @@ import { join, resolve } from 'node:path';
 import { BrowserNotFoundError, CHROMIUM_FLAGS, findChromium } from './lib/find-browser.ts';
 import { runOrExit } from './lib/run.ts';
 import { startStaticServer } from './lib/static-server.ts';
+import { ensureSystemPackages } from './lib/system-deps.ts';
+import { CHROME_TARGET, FIREFOX_TARGET } from './lib/targets.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+ensureSystemPackages('npm start');
 let executablePath: string;
 try {
   executablePath = findChromium();
@@ -22,8 +27,8 @@ try {
 }
 
 await runOrExit('npm', ['run', '--silent', 'build']);
-const chromeBuild = join(ROOT, '.output', 'chrome-mv3');
-const firefoxBuild = join(ROOT, '.output', 'firefox-mv2');
+const chromeBuild = join(ROOT, '.output', CHROME_TARGET);
+const firefoxBuild = join(ROOT, '.output', FIREFOX_TARGET);
 
 const server = await startStaticServer({ '/': join(ROOT, 'demo') });
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -39,7 +44,7 @@ await page.goto(server.url + '/');
 console.log(`
 Policy Lens is built.
   Chrome (MV3), unpacked:  ${chromeBuild}
-  Firefox (MV2), unpacked: ${firefoxBuild}
+  Firefox (MV3), unpacked: ${firefoxBuild}
   Demo page:               ${server.url}/
 `);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BrowserNotFoundError, findChromium, findFirefox } from './find-browser.ts';
+import { sudoInstallLine } from './system-deps.ts';
 
 describe('browser finder', () => {
   it('prefers CHROMIUM_PATH when it exists', () => {
@@ -8,7 +9,7 @@ describe('browser finder', () => {
   it('fails with the exact install line when CHROMIUM_PATH points nowhere', () => {
     expect(() => findChromium({ CHROMIUM_PATH: '/nonexistent/chromium' })).toThrow(BrowserNotFoundError);
   });
-  it('names apt-get install chromium / firefox-esr in its messages', () => {
+  it('names the sudo apt-get install line in its messages', () => {
     // Exercise the message text without depending on what this machine has installed.
     const chromium = (() => {
       try {
@@ -18,7 +19,7 @@ describe('browser finder', () => {
         return (e as Error).message;
       }
     })();
-    if (chromium !== 'found') expect(chromium).toContain('apt-get install chromium');
+    if (chromium !== 'found') expect(chromium).toContain(sudoInstallLine(['chromium', 'chromium-l10n']));
     expect(findFirefox({ FIREFOX_PATH: process.execPath })).toBe(process.execPath);
   });
 });

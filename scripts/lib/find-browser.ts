@@ -1,6 +1,7 @@
 // Finds the system browsers for e2e tests, benchmarks and `npm start`. No browser downloads:
 // these machines reach only the npm and Debian registries, so we use Debian's packages.
 import { existsSync } from 'node:fs';
+import { sudoInstallLine } from './system-deps.ts';
 
 export class BrowserNotFoundError extends Error {}
 
@@ -14,8 +15,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   throw new BrowserNotFoundError(
     'Chromium not found (looked at $CHROMIUM_PATH and /usr/bin/chromium).\n' +
-      'Install it with:  apt-get install chromium\n' +
-      'or point CHROMIUM_PATH at a Chromium binary.',
+      `Install it with:  ${sudoInstallLine(['chromium', 'chromium-l10n'])}\n` +
+      '(`npm run setup:system` checks everything the tests need), or point CHROMIUM_PATH at a Chromium binary.',
   );
 }
 
@@ -29,8 +30,8 @@ export function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
   for (const p of ['/usr/bin/firefox-esr', '/usr/bin/firefox']) if (existsSync(p)) return p;
   throw new BrowserNotFoundError(
     'Firefox not found (looked at $FIREFOX_PATH, /usr/bin/firefox-esr and /usr/bin/firefox).\n' +
-      'Install it with:  apt-get install firefox-esr\n' +
-      'or point FIREFOX_PATH at a Firefox binary.',
+      `Install it with:  ${sudoInstallLine(['firefox-esr'])}\n` +
+      '(`npm run setup:system` checks everything the tests need), or point FIREFOX_PATH at a Firefox binary.',
   );
 }
 

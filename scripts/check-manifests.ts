@@ -1,0 +1,71 @@
+// `npm run check:manifests` (part of `npm test`, after the build): reads the built manifests
+// (.output/chrome-mv3 and .output/firefox-mv3, or PL_OUT_DIR), resolves `__MSG_…__` against the
+// `_locales` shipped beside each, and fails on what a store or browser would reject or ignore:
+// a name or description over the store limits in any shipped locale, a reserved command key of
+// the wrong manifest version (the Firefox shortcut bug), or a missing popup shortcut.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import {
+  commandProblems,
+  DESCRIPTION_MAX,
+  NAME_MAX,
+  textProblems,
+  type ManifestLike,
+  type Messages,
+} from './lib/manifest-rules.ts';
+import { BUILD_TARGETS, POPUP_SHORTCUT } from './lib/targets.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = resolve(ROOT, process.env.PL_OUT_DIR ?? '.output');
+const SHORTCUT = POPUP_SHORTCUT;
+const problems: string[] = [];
+
+function readLocales(dir: string): Record<string, Messages> {
+  const base = join(dir, '_locales');
+  if (!existsSync(base)) return {};
+  const out: Record<string, Messages> = {};
+  for (const locale of readdirSync(base)) {
+    const file = join(base, locale, 'messages.json');
+    if (existsSync(file)) out[locale] = JSON.parse(readFileSync(file, 'utf8')) as Messages;
+  }
+  return out;
+}
+
+// Every source locale must ship: a locale added to public/_locales is then checked here too.
+const sourceLocales = Object.keys(readLocales(join(ROOT, 'public'))).sort();
+
+for (const target of BUILD_TARGETS) {
+  const dir = join(OUT, target);
+  const file = join(dir, 'manifest.json');
+  if (!existsSync(file)) {
+    problems.push(`${target}: no ${relative(ROOT, file)} (run npm run build)`);
+    continue;
+  }
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as ManifestLike;
+  const locales = readLocales(dir);
+  const shipped = Object.keys(locales).sort();
+  const missing = sourceLocales.filter((l) => !shipped.includes(l));
+  if (missing.length)
+    problems.push(`${target}: locales in public/_locales not shipped: ${missing.join(', ')}`);
+  if (manifest.manifest_version !== 3)
+    problems.push(`${target}: manifest_version ${String(manifest.manifest_version)}, expected 3`);
+  problems.push(
+    ...textProblems(manifest, locales, target),
+    ...commandProblems(manifest, target, target.split('-')[0]),
+  );
+  const open = manifest.commands?._execute_action as { suggested_key?: { default?: string } } | undefined;
+  if (open?.suggested_key?.default !== SHORTCUT)
+    problems.push(`${target}: _execute_action does not suggest ${SHORTCUT}`);
+  console.log(
+    `check:manifests ${target}: MV${String(manifest.manifest_version)}, locales ${shipped.join(', ')}`,
+  );
+}
+
+if (problems.length) {
+  console.error('✖ check:manifests found problems:\n' + problems.map((p) => '  ' + p).join('\n'));
+  process.exit(1);
+}
+console.log(
+  `✔ check:manifests: names ≤ ${NAME_MAX} and descriptions ≤ ${DESCRIPTION_MAX} characters in every locale; ` +
+    `commands valid for MV3; ${SHORTCUT} opens the popup`,
+);
