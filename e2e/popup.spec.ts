@@ -294,9 +294,52 @@ describe('popup (en)', () => {
   });
 });
 
+// One run per shipped UI locale other than en. Every expected string is the locale's own (from
+// public/_locales/<locale>/messages.json; concept labels from the glossary): htmlLang is the
+// <html lang> the UI sets, label the search box's name, chip the label of `concept` on a result of
+// `query`, docLang the language name of the first result's document, texts some visible strings,
+// institution the name of the institution category in the settings' category list.
 for (const [lang, expected] of [
-  ['ja', { htmlLang: 'ja', label: '政策文書を検索', chip: '二つの擁護' }],
-  ['zh-CN', { htmlLang: 'zh-CN', label: '搜索政策文件', chip: '两个维护' }],
+  [
+    'ja',
+    {
+      htmlLang: 'ja',
+      label: '政策文書を検索',
+      query: 'two safeguards',
+      concept: 'two-safeguards',
+      chip: '二つの擁護',
+      docLang: '日本語',
+      texts: ['ライブラリ', '設定', 'ハイライト', 'すべてのサイトで用語をハイライト'],
+      institution: '機関',
+    },
+  ],
+  [
+    'zh-CN',
+    {
+      htmlLang: 'zh-CN',
+      label: '搜索政策文件',
+      query: 'two safeguards',
+      concept: 'two-safeguards',
+      chip: '两个维护',
+      docLang: '日语',
+      texts: ['文库', '选项', '高亮', '在所有网站上高亮术语'],
+      institution: '机构',
+    },
+  ],
+  [
+    'vi',
+    {
+      htmlLang: 'vi',
+      label: 'Tìm trong các văn bản chính sách',
+      // A Vietnamese analyst types the Vietnamese name; the corpus has it in a Japanese translation.
+      query: 'Tỉnh ủy Quảng Ninh',
+      concept: 'quang-ninh-provincial-party-committee',
+      chip: 'Tỉnh ủy Quảng Ninh',
+      docLang: 'Tiếng Nhật',
+      texts: ['Thư viện', 'Tùy chọn', 'Tô sáng', 'Tô sáng thuật ngữ trên mọi trang web'],
+      institution: 'Cơ quan, tổ chức',
+    },
+  ],
 ] as const) {
   describe(`popup (--lang=${lang})`, () => {
     let s: ChromiumSession;
@@ -318,15 +361,37 @@ for (const [lang, expected] of [
 
     it('shows the UI and concept labels in the browser language', async () => {
       const page = await s.openExtensionPage('popup.html');
+      await page.setViewportSize({ width: 420, height: 600 });
       await page.waitForSelector('#q');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected.htmlLang);
       expect(await page.getByRole('searchbox', { name: expected.label }).count()).toBe(1);
-      await search(page, 'two safeguards');
-      const chips = await page.$$eval('#results .chip[data-concept=two-safeguards]', (cs) =>
+      await page.waitForSelector('.popup-settings');
+      const body = await page.evaluate(() => document.body.innerText);
+      for (const text of expected.texts) expect(body).toContain(text);
+      await page.click('.categories-details summary');
+      expect((await page.locator('label[for=popup-cat-institution]').textContent())?.trim()).toBe(
+        expected.institution,
+      );
+      await search(page, expected.query);
+      const chips = await page.$$eval(`#results .chip[data-concept=${expected.concept}]`, (cs) =>
         cs.map((c) => c.textContent),
       );
       expect(chips[0]).toBe(expected.chip);
+      expect(await page.locator('.result-group .doc-meta').first().textContent()).toContain(expected.docLang);
       expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('fits the popup width: no horizontal overflow, no clipped text', async () => {
+      const page = await s.openExtensionPage('popup.html');
+      await page.setViewportSize({ width: 420, height: 600 });
+      await page.waitForSelector('.popup-settings');
+      await page.click('.categories-details summary');
+      // Empty (suggested concepts, settings), then with results.
+      await page.waitForSelector('.suggested .chip-button');
+      expect(await fitProblems(page)).toEqual([]);
+      await search(page, expected.query);
+      expect(await fitProblems(page)).toEqual([]);
       await page.close();
     });
   });
@@ -496,3 +561,29 @@ describe('popup chips: one alignment, wrapped or not', () => {
     expect(s.consoleErrors, s.consoleErrors.join('\n')).toEqual([]);
   });
 });
+
+/** Layout problems of the popup at its width; fails if it inspected too little to mean anything. */
+async function fitProblems(page: Page): Promise<string[]> {
+  const { checked, overflow } = await page.evaluate(() => {
+    const out: string[] = [];
+    let n = 0;
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth > root.clientWidth) out.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
+    // Every box with text of its own must lie inside the popup and show all of its text.
+    // Ellipsis is deliberate (long document titles and concept chips, with the full text
+    // elsewhere); a silent cut is not.
+    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+      if (!el.offsetParent || el.closest('.visually-hidden')) continue;
+      if (![...el.childNodes].some((c) => c.nodeType === 3 && c.textContent?.trim())) continue;
+      n++;
+      const name = `${el.tagName.toLowerCase()}.${el.className} “${el.textContent?.trim().slice(0, 40)}”`;
+      if (el.getBoundingClientRect().right > root.clientWidth + 0.5) out.push(`${name} sticks out`);
+      const cs = getComputedStyle(el);
+      const clips = cs.display !== 'inline' && cs.overflowX !== 'visible' && cs.textOverflow !== 'ellipsis';
+      if (clips && el.scrollWidth > el.clientWidth + 1) out.push(`${name} is cut off`);
+    }
+    return { checked: n, overflow: out };
+  });
+  expect(checked).toBeGreaterThan(20);
+  return overflow;
+}

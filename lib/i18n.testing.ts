@@ -3,11 +3,12 @@
 //   vi.mock('wxt/browser', async () => ({ browser: { i18n: (await import('…/i18n.testing.ts')).fakeI18n } }));
 import en from '../public/_locales/en/messages.json';
 import ja from '../public/_locales/ja/messages.json';
+import vi from '../public/_locales/vi/messages.json';
 import zhCN from '../public/_locales/zh_CN/messages.json';
 import type { UiLocale } from './i18n.ts';
 
 type Messages = Record<string, { message: string } | undefined>;
-const MESSAGES: Record<UiLocale, Messages> = { en, ja, 'zh-CN': zhCN };
+const MESSAGES: Record<UiLocale, Messages> = { en, ja, 'zh-CN': zhCN, vi };
 let current: UiLocale = 'en';
 
 /** The locale the fake answers in (the browser's UI language, as far as t() can tell). */

@@ -34,7 +34,7 @@ export function t(key: MessageKey, subs?: string | number | Array<string | numbe
   return list && list.length ? `${key}: ${list.join(', ')}` : key;
 }
 
-/** The browser's UI language tag, e.g. "en-US", "ja", "zh-CN". */
+/** The browser's UI language tag, e.g. "en-US", "ja", "zh-CN", "vi". */
 export function browserUiLanguage(): string {
   try {
     return api()?.getUILanguage() ?? 'en';
@@ -44,7 +44,7 @@ export function browserUiLanguage(): string {
 }
 
 /** A locale we ship, as a BCP 47 tag (public/_locales/zh_CN is "zh-CN"). */
-export type UiLocale = 'en' | 'ja' | 'zh-CN';
+export type UiLocale = 'en' | 'ja' | 'zh-CN' | 'vi';
 
 /** The locale the UI is actually shown in (one we ship), the one t() reads its messages from. */
 export function uiLocale(): UiLocale {
@@ -56,6 +56,7 @@ export function localeFor(tag: string): UiLocale {
   const l = tag.toLowerCase().replace('_', '-');
   if (l === 'ja' || l.startsWith('ja-')) return 'ja';
   if (l === 'zh' || l.startsWith('zh-cn') || l.startsWith('zh-sg') || l.startsWith('zh-hans')) return 'zh-CN';
+  if (l === 'vi' || l.startsWith('vi-')) return 'vi';
   return 'en';
 }
 
