@@ -11,22 +11,6 @@ export interface LensStats {
   maxSliceMs: number;
 }
 
-export async function lensStats(page: Page): Promise<LensStats> {
-  return page.evaluate(
-    () =>
-      new Promise<LensStats>((ok) => {
-        document.addEventListener(
-          'policy-lens:e2e-stats-result',
-          (e) => ok(JSON.parse((e as CustomEvent<string>).detail)),
-          {
-            once: true,
-          },
-        );
-        document.dispatchEvent(new CustomEvent('policy-lens:e2e-stats'));
-      }),
-  );
-}
-
 /**
  * The stats hook's answer, or null while the content script is not listening yet. The hook
  * answers synchronously inside dispatchEvent, so this never waits on the content script.
