@@ -99,7 +99,7 @@ async function expectLanguage(page: Page, loc: Locale): Promise<void> {
 
 /** The popup, at POPUP.scale device pixels per CSS pixel, answering the locale's query. */
 async function popupShot(session: ChromiumSession, loc: Locale): Promise<Buffer> {
-  const popup = await popupWithSearch(session, loc.query, POPUP);
+  const popup = await popupWithSearch(session, loc.query, { width: POPUP.width, height: POPUP.height });
   await expectLanguage(popup, loc);
   const cdp = await session.context.newCDPSession(popup);
   await cdp.send('Emulation.setDeviceMetricsOverride', {

@@ -42,6 +42,7 @@ export async function popupWithSearch(
 ): Promise<Page> {
   const popup = await session.openExtensionPage('popup.html');
   await popup.setViewportSize(size);
+  await popup.emulateMedia({ colorScheme: 'light' });
   await popup.waitForSelector('#q');
   await popup.type('#q', query);
   await popup.waitForFunction(
