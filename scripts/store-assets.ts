@@ -3,7 +3,7 @@
 // language. Per language, into store/<locale>/:
 //   1-popup-search.png    1280×800  the toolbar popup answering a search, over a highlighted page
 //   2-page-card.png       1280×800  the demo page with its terms highlighted and a hover card open
-//   3-reader.png          1280×800  the reader on a concept: names, definition, occurrences
+//   3-reader.png          1280×800  the reader's parallel view: a Japanese and an English version
 //   promo-tile.png         440×280  icon, name and tagline (store/templates/promo-tile.html)
 // Every picture is of our own pages (demo/, the extension's pages, store/templates/): no third-
 // party text. The PNGs are opaque 24-bit RGB, as the store asks (no alpha).
@@ -38,7 +38,7 @@ interface Locale {
   htmlLang: string;
   /** Typed into the popup. */
   query: string;
-  /** Hovered on the demo page. */
+  /** Hovered on the demo page: low on it, so the card opens above with room to show it all. */
   term: string;
   /** The promo tile's tagline (store-only text). */
   tagline: string;
@@ -50,7 +50,7 @@ const LOCALES: Locale[] = [
     chromium: 'en-US',
     htmlLang: 'en',
     query: 'two safeguards',
-    term: 'six stabilities',
+    term: 'Nghị quyết số 18-NQ/TW',
     tagline: 'Chinese and Vietnamese policy terms, explained as you read.',
   },
   {
@@ -66,14 +66,18 @@ const LOCALES: Locale[] = [
     chromium: 'zh-CN',
     htmlLang: 'zh-CN',
     query: '两个维护',
-    term: '两个维护',
+    term: '二つの維持',
     tagline: '阅读时即时解读中国和越南的政策术语。',
   },
 ];
 /** Highlighted sample terms on the promo tile, in the scripts the glossary covers. */
-const TILE_TERMS = ['两个维护', 'Two Safeguards', '二つの確立', 'Nghị quyết 18'];
-/** The reader view of the third screenshot. */
-const READER_HASH = '#concept/two-safeguards';
+const TILE_TERMS = [
+  { text: '两个维护', lang: 'zh-Hans' },
+  { text: 'Two Safeguards', lang: 'en' },
+  { text: '二つの確立', lang: 'ja' },
+];
+/** The reader view of the third screenshot: a Japanese translation beside the English one. */
+const READER_HASH = '#000?parallel';
 
 async function save(page: Page, file: string): Promise<void> {
   await fontsReady(page);
@@ -98,8 +102,13 @@ async function expectLanguage(page: Page, loc: Locale): Promise<void> {
 }
 
 /** The popup, at POPUP.scale device pixels per CSS pixel, answering the locale's query. */
-async function popupShot(session: ChromiumSession, loc: Locale): Promise<Buffer> {
-  const popup = await popupWithSearch(session, loc.query, { width: POPUP.width, height: POPUP.height });
+async function popupShot(session: ChromiumSession, loc: Locale, about: Page): Promise<Buffer> {
+  const popup = await popupWithSearch(
+    session,
+    loc.query,
+    { width: POPUP.width, height: POPUP.height },
+    about,
+  );
   await expectLanguage(popup, loc);
   const cdp = await session.context.newCDPSession(popup);
   await cdp.send('Emulation.setDeviceMetricsOverride', {
@@ -119,7 +128,11 @@ async function fillTemplate(
   page: Page,
   name: string,
   lang: string,
-  fill: { images?: Record<string, string>; texts?: Record<string, string>; list?: [string, string[]] },
+  fill: {
+    images?: Record<string, string>;
+    texts?: Record<string, string>;
+    list?: [string, Array<{ text: string; lang: string }>];
+  },
 ): Promise<void> {
   await page.setContent(readFileSync(join(STORE, 'templates', name), 'utf8'));
   await page.evaluate(
@@ -134,7 +147,11 @@ async function fillTemplate(
       for (const [id, text] of Object.entries(texts)) document.getElementById(id)!.textContent = text;
       if (list) {
         const ul = document.getElementById(list[0])!;
-        for (const item of list[1]) ul.appendChild(document.createElement('li')).textContent = item;
+        for (const item of list[1]) {
+          const li = ul.appendChild(document.createElement('li'));
+          li.lang = item.lang;
+          li.textContent = item.text;
+        }
       }
       return Promise.all(loads);
     },
@@ -149,13 +166,14 @@ async function renderLocale(loc: Locale, demoUrl: string): Promise<void> {
   mkdirSync(out, { recursive: true });
   const session = await launchInLanguage(EXTENSION, loc.chromium);
   try {
-    // 1. The popup over the demo page (highlighted, no card), as it sits under the toolbar.
-    const popup = await popupShot(session, loc);
+    // 1. The popup over the demo page (highlighted, no card), as it sits under the toolbar,
+    // opened for that page: its "On this page" lists the page's concepts.
     const page = await lightPage(session, SCREEN);
     await page.goto(demoUrl);
     await waitForTerm(page, loc.term);
     await fontsReady(page);
     const background = await page.screenshot({ type: 'png' });
+    const popup = await popupShot(session, loc, page);
     const composite = await lightPage(session, SCREEN);
     await fillTemplate(composite, 'popup-over-page.html', loc.htmlLang, {
       images: { page: dataUrl('image/png', background), popup: dataUrl('image/png', popup) },
@@ -167,14 +185,16 @@ async function renderLocale(loc: Locale, demoUrl: string): Promise<void> {
     await composite.close();
 
     // 2. The demo page with the hover card open on a term.
+    await page.bringToFront();
     await openCardOn(page, loc.term);
     await save(page, join(out, '2-page-card.png'));
     await page.close();
 
-    // 3. The reader on a concept.
+    // 3. The reader: a document beside its other-language version, concepts highlighted.
     const reader = await lightPage(session, SCREEN);
     await reader.goto(`chrome-extension://${session.extensionId}/reader.html${READER_HASH}`);
-    await reader.waitForSelector('.occ-list mark', { timeout: 30_000 });
+    await reader.waitForSelector('.parallel-head h2 a', { timeout: 30_000 });
+    await reader.waitForSelector('.term[data-concept]', { timeout: 30_000 });
     await expectLanguage(reader, loc);
     await save(reader, join(out, '3-reader.png'));
     await reader.close();

@@ -34,16 +34,44 @@ export async function fontsReady(page: Page): Promise<void> {
   });
 }
 
-/** The popup, opened as a page at popup size, after it has answered `query` with results. */
+// The few extension APIs called in the service worker (no @types/chrome here).
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<Array<{ id?: number }>>;
+    create(p: { url: string; openerTabId?: number }): Promise<unknown>;
+  };
+  runtime: { getURL(path: string): string };
+};
+
+/**
+ * The popup, opened as a page at popup size, after it has answered `query` with results. With
+ * `about`, the newest tab (without the "tabs" permission tabs cannot be found by URL), the popup
+ * opens as that tab's child, as the context-menu search does, so "On this page" lists its
+ * concepts instead of saying the popup's own tab cannot be read.
+ */
 export async function popupWithSearch(
   session: ChromiumSession,
   query: string,
   size = { width: 420, height: 600 },
+  about?: Page,
 ): Promise<Page> {
-  const popup = await session.openExtensionPage('popup.html');
+  let popup: Page;
+  if (about) {
+    const opened = session.context.waitForEvent('page');
+    await session.serviceWorker.evaluate(async () => {
+      const opener = (await chrome.tabs.query({})).at(-1)?.id;
+      await chrome.tabs.create({
+        url: chrome.runtime.getURL('popup.html'),
+        ...(opener === undefined ? {} : { openerTabId: opener }),
+      });
+    });
+    popup = await opened;
+    await popup.waitForLoadState();
+  } else popup = await session.openExtensionPage('popup.html');
   await popup.setViewportSize(size);
   await popup.emulateMedia({ colorScheme: 'light' });
   await popup.waitForSelector('#q');
+  if (about) await popup.waitForSelector('.page-concepts .page-concept', { timeout: 30_000 });
   await popup.type('#q', query);
   await popup.waitForFunction(
     (q) =>
