@@ -26,6 +26,7 @@ try {
   await page.screenshot({ path: join(OUT, 'highlighted-page.png') });
   console.log(`screenshots: ${join(OUT, 'highlighted-page.png')}`);
 } finally {
-  await demo.close();
+  // The browser first: its open pages hold keep-alive connections the server would wait for.
   await session.close();
+  await demo.close();
 }
