@@ -329,12 +329,11 @@ describe('highlighter (Chromium)', () => {
     // The badge counts distinct concepts over all frames: two-safeguards (top, srcdoc),
     // six-stabilities (shadow root), two-establishments (child frame).
     const tabId = await tabIdOf(page);
-    let badge = '';
-    for (let i = 0; i < 30 && badge !== '3'; i++) {
-      await page.waitForTimeout(100);
-      badge = await s.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    }
-    expect(badge).toBe('3');
+    await expect
+      .poll(() => s.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), {
+        timeout: 30_000,
+      })
+      .toBe('3');
     // Text added inside the shadow root later is found too.
     await page.evaluate(() =>
       (window as unknown as { __shadowAppend: (t: string) => void }).__shadowAppend('Later: Two Upholds.'),
@@ -553,8 +552,7 @@ describe('highlighter (Chromium)', () => {
     await hover(page, '二つの確立');
     await readCard(page);
     await page.mouse.move(5, 700, { steps: 3 });
-    await page.waitForTimeout(900);
-    expect(await cardOpen(page)).toBe(false);
+    await expect.poll(() => cardOpen(page), { timeout: 30_000 }).toBe(false);
     await page.close();
   });
 
@@ -592,10 +590,7 @@ describe('highlighter (Chromium)', () => {
         return n;
       });
     expect(await painted()).toBe(3);
-    const until = async (n: number) => {
-      for (let i = 0; i < 50 && (await painted()) !== n; i++) await page.waitForTimeout(100);
-      expect(await painted()).toBe(n);
-    };
+    const until = (n: number) => expect.poll(painted, { timeout: 30_000 }).toBe(n);
     try {
       await setSettings({ 'v1.enabled': false });
       await until(0);
@@ -619,11 +614,11 @@ describe('highlighter (Chromium)', () => {
   it('badge and ContentProtocol: getPageConcepts counts, revealConcept opens the card', async () => {
     const page = await s.openPage(`${F}/en.html`);
     await settled(page);
-    await page.waitForTimeout(700); // the report is throttled
     const tabId = await tabIdOf(page);
     expect(tabId).toBeGreaterThan(0);
-    const badge = await s.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    expect(badge).toBe('4'); // two-safeguards (twice), xi-jinping-thought, six-stabilities, 14th FYP
+    // The report is throttled: the badge follows the settled scan a little later.
+    const badge = () => s.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge, { timeout: 30_000 }).toBe('4'); // two-safeguards (twice), xi-jinping-thought, six-stabilities, 14th FYP
     const res = await s.serviceWorker.evaluate(
       (id) => chrome.tabs.sendMessage(id, { type: 'getPageConcepts', payload: {} }, { frameId: 0 }),
       tabId,
@@ -697,13 +692,8 @@ describe('highlighter (Chromium)', () => {
     await hover(page, 'Two Safeguards');
     await readCard(page);
     await page.click('#to-2');
-    const until = async (want: string[]) => {
-      for (let i = 0; i < 50; i++) {
-        if (JSON.stringify(all(await readHighlights(page))) === JSON.stringify(want)) return;
-        await page.waitForTimeout(100);
-      }
-      expect(all(await readHighlights(page))).toEqual(want);
-    };
+    const until = (want: string[]) =>
+      expect.poll(async () => all(await readHighlights(page)), { timeout: 30_000 }).toEqual(want);
     await until(['两个确立', '十四五']);
     expect(await cardOpen(page)).toBe(false);
     await page.goBack();
