@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXACT_CAP, RAW_QUERY_CAP } from '../limits.ts';
+import { cutSafe, EXACT_CAP, QUERY_SEND_CAP, RAW_QUERY_CAP } from '../limits.ts';
 import type { SearchResult } from '../types.ts';
 import { createSearch } from './create-search.ts';
 import { buildSearchIndex } from './index-data.ts';
@@ -11,18 +11,6 @@ const data = makeFixture();
 const index = buildSearchIndex(data);
 const search = createSearch(data, index);
 const ids = (r: SearchResult) => r.hits.map((h) => h.passageId);
-/** Median wall time of `runs` calls (robust to a GC pause or a busy machine). */
-function medianTime<T>(f: () => T, runs: number): { ms: number; r: T } {
-  const times: number[] = [];
-  let r = f();
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    r = f();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(runs / 2)]!, r };
-}
 
 describe('search: tiers and ranking', () => {
   it('empty and blank queries give an empty result', () => {
@@ -139,19 +127,26 @@ describe('search: robustness', () => {
     expect(long.truncated).toBe(true);
     expect(Array.isArray(long.hits)).toBe(true);
   });
-  it('answers a 1 MB query in < 50 ms', () => {
+  // Speed is measured by `npm run bench -- search` / `popup` (1 MiB paste, 100x corpus); the tests
+  // assert what keeps it bounded, not milliseconds (a loaded machine must not fail them).
+  it('reads no more of a 1 MB query than RAW_QUERY_CAP + 1 characters', () => {
     const big = 'あいう二つの擁護 abc '.repeat(80_000).slice(0, 1_000_000);
     const weird = '\ud800\u200f'.repeat(500_000);
     for (const q of [big, weird, 'a'.repeat(1_000_000)]) {
-      search.search(q); // warm
-      const { ms, r } = medianTime(() => search.search(q), 5);
-      expect(ms).toBeLessThan(50);
+      const r = search.search(q);
       expect(r.query.length).toBe(q.length);
+      expect(r.truncated).toBe(true);
+      expect(r.normalized.length).toBeLessThanOrEqual(EXACT_CAP);
+      // The same answer as the capped query: nothing past the cap is looked at.
+      const capped = search.search(cutSafe(q, QUERY_SEND_CAP));
+      expect(ids(r)).toEqual(ids(capped));
+      expect(r.concepts).toEqual(capped.concepts);
     }
   });
-  it('stays fast on a 100x larger corpus', () => {
+  it('on a 100x larger corpus, finds the same passages (each copy) and caps the answer', () => {
     const big = scaleCorpus(data, 100);
     const bigSearch = createSearch(big, buildSearchIndex(big));
+    const base = (id: string) => id.replace(/x\d+\//, '/');
     const queries = [
       '六稳',
       'two safeguards',
@@ -161,11 +156,13 @@ describe('search: robustness', () => {
       'zzzz',
       'stabilty',
     ];
-    for (const q of queries) bigSearch.search(q); // warm (builds the bigram index)
     for (const q of queries) {
-      const { ms, r } = medianTime(() => bigSearch.search(q), 3);
-      expect(ms, q).toBeLessThan(100);
-      expect(r.hits.length).toBeLessThanOrEqual(20);
+      const small = search.search(q, { limit: 200 });
+      const r = bigSearch.search(q);
+      expect(r.hits.length, q).toBeLessThanOrEqual(20);
+      expect(r.hits.length > 0, q).toBe(small.hits.length > 0);
+      // every hit is a copy of a passage the 1x corpus finds for the same query
+      for (const h of r.hits) expect(ids(small), `${q}: ${h.passageId}`).toContain(base(h.passageId));
     }
   });
 });
