@@ -3,8 +3,8 @@
 // page's DOM is never touched. Where the API is missing (jsdom, old engines) a fallback wraps
 // hits in <mark data-policy-lens> and restores the exact DOM (same Text nodes, same data) on erase.
 //
-// Why StaticRange (measured by e2e/highlighter-perf.spec.ts, Chromium 156, wikipedia-2.html):
-// with ~4,950 ranges held, 5,000 rounds of the page editing its own DOM (insert+remove a node,
+// Why StaticRange (measured by bench/ranges.bench.ts (`npm run bench -- ranges`), Chromium 156, wikipedia-2.html):
+// Why StaticRange (measured on wikipedia-2.html, Chromium 156, by a former e2e timing test; `npm run bench -- ranges` measures it now):
 // splitText+appendData, insertData+deleteData) took 27 ms holding StaticRanges (36 ms holding
 // none) but 13,650 ms holding live Ranges: the DOM updates every live Range on every mutation.
 // StaticRanges go stale instead; the observer rescans changed blocks, so that is harmless.
