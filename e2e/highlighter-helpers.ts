@@ -100,7 +100,7 @@ export async function waitForCard(
 
 /** Clicks the n-th element matching `selector` in the open card with the real mouse. */
 export async function clickInCard(page: Page, selector: string, nth = 0): Promise<void> {
-  const part = (await cardSnapshot(page, selector)).parts[nth];
+  const part = (await cardSnapshot(page, `!${selector}`)).parts[nth];
   if (!part) throw new Error(`no "${selector}" in the card`);
   const { x, y, width, height } = part.rect;
   await page.mouse.click(x + width / 2, y + height / 2);

@@ -492,6 +492,9 @@ describe('highlighter (Chromium)', () => {
     expect(new URL(search.url()).searchParams.get('q')).toBe('二つの擁護');
     await search.close();
     await page.bringToFront();
+    // The real click focused the search button; Esc closes the card and gives focus back.
+    await page.keyboard.press('Escape');
+    await waitForCard(page, '', (c) => !c.open);
     await hover(page, '二つの擁護');
     await readCard(page);
     expect(await focused()).toBe('body');

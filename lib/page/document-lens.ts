@@ -179,16 +179,25 @@ const CHECK_EVERY_MS = 200;
  */
 function onActivity(ctx: LensContext, win: Window & typeof globalThis, check: () => void) {
   let last = -Infinity;
-  const maybe = () => {
-    const now = performance.now();
-    if (now - last < CHECK_EVERY_MS) return;
-    last = now;
+  let pending: number | undefined;
+  const run = () => {
+    pending = undefined;
+    last = performance.now();
     try {
       check();
     } catch (e) {
       console.debug('[policy-lens] check failed', e);
     }
   };
+  // At once, or (activity soon after a check) once at the end of the interval, so the last
+  // burst of activity is never the one skipped.
+  const maybe = () => {
+    if (pending !== undefined) return;
+    const wait = last + CHECK_EVERY_MS - performance.now();
+    if (wait <= 0) run();
+    else pending = win.setTimeout(run, wait);
+  };
+  ctx.onInvalidated(() => win.clearTimeout(pending));
   const passive = { capture: true, passive: true };
   ctx.addEventListener(win, 'pointermove', maybe, passive);
   ctx.addEventListener(win, 'scroll', maybe, passive);

@@ -55,17 +55,23 @@ interface CardPart {
 
 /**
  * E2E builds only: the card's shadow root is closed, so a test asks for it with a
- * `policy-lens:e2e-card` event on the card's document (detail: a selector) and gets
+ * `policy-lens:e2e-card` event on the card's document (detail: a selector; with a leading "!",
+ * its first match is scrolled into view in the card first) and gets
  * `policy-lens:e2e-card-result` back (detail: JSON of the host's tag, whether a card is open,
  * the text, data attributes and box of each element matching the selector in the open card,
  * and the focused element in it). Boxes let a test click with the real mouse.
  */
 export function exposeCardHook(ctx: LensContext, doc: Document, openRoot: () => ShadowRoot | null) {
   ctx.addEventListener(doc, 'policy-lens:e2e-card' as never, (ev: Event) => {
-    const selector = (ev as CustomEvent<unknown>).detail;
+    const detail = (ev as CustomEvent<unknown>).detail;
+    const asked = typeof detail === 'string' ? detail : '';
+    // "!selector": scroll the first match into view inside the card first (to click it).
+    const selector = asked.startsWith('!') ? asked.slice(1) : asked;
     const root = openRoot();
+    if (root && selector && asked !== selector)
+      root.querySelector(selector)?.scrollIntoView({ block: 'nearest' });
     const parts: CardPart[] =
-      root && typeof selector === 'string' && selector
+      root && selector
         ? [...root.querySelectorAll<HTMLElement>(selector)].map((el) => {
             const r = el.getBoundingClientRect();
             return {
