@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { sinkAudit } from './scripts/lib/sink-audit-plugin.ts';
 import { POPUP_SHORTCUT } from './scripts/lib/targets.ts';
@@ -20,6 +21,15 @@ export default defineConfig({
   outDir,
   vite: (env) => ({
     plugins: [preact(), sinkAudit({ outDir, browser: env.browser })],
+    resolve: {
+      // WXT's content-script context does a start-up handshake any page can see and forge: the
+      // entry wrapper gets an inert stand-in (lib/page/wxt-context-stub.ts explains).
+      alias: {
+        'wxt/utils/content-script-context': fileURLToPath(
+          new URL('./lib/page/wxt-context-stub.ts', import.meta.url),
+        ),
+      },
+    },
     define: {
       __E2E_HOOKS__: JSON.stringify(testHooks),
     },

@@ -30,6 +30,11 @@ export interface HoverCardProps {
   onClose(): void;
 }
 
+/** Actions that open a tab run on the user's own click or key press, never on a script's .click(). */
+const byUser = (action: () => void) => (e: Event) => {
+  if (e.isTrusted) action();
+};
+
 export function HoverCard(props: HoverCardProps) {
   const { details } = props;
   const concept = details?.concept;
@@ -131,7 +136,7 @@ export function HoverCard(props: HoverCardProps) {
                           data-passage={o.passageId}
                           title={t('cardOpenPassage', docTitle)}
                           lang={doc?.lang}
-                          onClick={() => props.onOpenPassage(o.passageId)}
+                          onClick={byUser(() => props.onOpenPassage(o.passageId))}
                         >
                           <MarkedText text={o.snippet} marks={o.marks} />
                         </button>
@@ -159,7 +164,7 @@ export function HoverCard(props: HoverCardProps) {
           type="button"
           class="search"
           data-search={props.term}
-          onClick={() => props.onSearch(props.term)}
+          onClick={byUser(() => props.onSearch(props.term))}
         >
           {t('cardSearch')}
         </button>

@@ -15,7 +15,7 @@ import {
   type FirefoxSession,
   type HighlightDump,
 } from './harness.ts';
-import { settled } from './highlighter-helpers.ts';
+import { cardSnapshot, cardTexts, clickInCard, settled, waitForCard } from './highlighter-helpers.ts';
 
 /** The bits of the extension API the spec calls inside the service worker (evaluated there). */
 declare const chrome: {
@@ -28,18 +28,18 @@ declare const chrome: {
 };
 
 const F = '/highlighter';
-const HOST = 'policy-lens-card';
 
 const all = (d: HighlightDump) => Object.values(d).flat().sort();
 
 /** body serialisation without our card host (read in the page's main world). */
 async function bodyWithoutHost(page: Page | Frame): Promise<{ now: string; initial: string }> {
+  const { tag } = await cardSnapshot(page);
   return page.evaluate((host) => {
     const clone = document.body.cloneNode(true) as HTMLElement;
     clone.querySelectorAll(host).forEach((n) => n.remove());
     const w = window as unknown as { __initialBody: string };
     return { now: clone.outerHTML, initial: w.__initialBody };
-  }, HOST);
+  }, tag);
 }
 
 /** Viewport centre of the n-th painted range whose text is `text`. */
@@ -82,56 +82,40 @@ interface CardView {
   search: string | null;
 }
 
-async function readCard(page: Page, timeout = 5000): Promise<CardView> {
-  await page.waitForFunction(
-    (host) => !!document.querySelector(host)?.shadowRoot?.querySelector('.card .definition, .card .status'),
-    HOST,
-    { timeout },
-  );
-  await page.waitForFunction(
-    (host) => !document.querySelector(host)?.shadowRoot?.querySelector('.card .status'),
-    HOST,
-    {
-      timeout,
-    },
-  );
-  return page.evaluate((host) => {
-    const root = document.querySelector(host)!.shadowRoot!;
-    const card = root.querySelector('.card')!;
-    const text = (sel: string) => card.querySelector(sel)?.textContent ?? '';
-    return {
-      title: text('.title'),
-      category: text('.cat'),
-      names: [...card.querySelectorAll('.name')].map((n) => [
-        n.querySelector('dt')!.textContent!,
-        n.querySelector('dd')!.textContent!,
-      ]),
-      definition: text('.definition'),
-      docs: [...card.querySelectorAll('.doc')].map((d) => ({
-        doc: (d as HTMLElement).dataset.doc!,
-        passages: [...d.querySelectorAll<HTMLElement>('.snippet')].map((s) => s.dataset.passage!),
-        marked: [...d.querySelectorAll('.snippet mark')].map((m) => m.textContent!),
-      })),
-      search: card.querySelector<HTMLElement>('.search')?.dataset.search ?? null,
-    };
-  }, HOST) as Promise<CardView>;
+async function readCard(page: Page | Frame, timeout = 5000): Promise<CardView> {
+  // The card's shadow root is closed: it is read through the E2E card hook.
+  await waitForCard(page, '.card .definition, .card .status', (c) => c.parts.length > 0, timeout);
+  await waitForCard(page, '.card .status', (c) => c.open && c.parts.length === 0, timeout);
+  const text = async (sel: string) => (await cardTexts(page, `.card ${sel}`))[0] ?? '';
+  const dts = await cardTexts(page, '.card .name dt');
+  const dds = await cardTexts(page, '.card .name dd');
+  const docIds = (await cardSnapshot(page, '.card .doc')).parts.map((d) => d.data.doc!);
+  const docs: CardView['docs'] = [];
+  for (const doc of docIds) {
+    const snippets = await cardSnapshot(page, `.card .doc[data-doc="${doc}"] .snippet`);
+    docs.push({
+      doc,
+      passages: snippets.parts.map((p) => p.data.passage!),
+      marked: await cardTexts(page, `.card .doc[data-doc="${doc}"] .snippet mark`),
+    });
+  }
+  return {
+    title: await text('.title'),
+    category: await text('.cat'),
+    names: dts.map((dt, i): [string, string] => [dt, dds[i]!]),
+    definition: await text('.definition'),
+    docs,
+    search: (await cardSnapshot(page, '.card .search')).parts[0]?.data.search ?? null,
+  };
 }
 
 /** Waits for the open card to show `title` (a new card re-renders in place), then reads it. */
 async function cardTitled(page: Page, title: RegExp): Promise<CardView> {
-  await page.waitForFunction(
-    ([h, src]) =>
-      new RegExp(src).test(
-        document.querySelector(h)?.shadowRoot?.querySelector('.card .title')?.textContent ?? '',
-      ),
-    [HOST, title.source] as const,
-    { timeout: 5000 },
-  );
+  await waitForCard(page, '.card .title', (c) => c.parts.some((p) => title.test(p.text)));
   return readCard(page);
 }
 
-const cardOpen = (page: Page) =>
-  page.evaluate((host) => !!document.querySelector(host)?.shadowRoot?.querySelector('.card'), HOST);
+const cardOpen = async (page: Page) => (await cardSnapshot(page)).open;
 
 describe('highlighter (Chromium)', () => {
   let s: ChromiumSession;
@@ -220,7 +204,8 @@ describe('highlighter (Chromium)', () => {
       expect(bad).toEqual([]);
       const { now, initial } = await bodyWithoutHost(page);
       expect(now).toBe(initial);
-      expect(await page.evaluate((h) => document.querySelector(h), HOST)).toBeNull(); // host only once a card opens
+      const { tag } = await cardSnapshot(page);
+      expect(await page.evaluate((h) => document.querySelector(h), tag)).toBeNull(); // host only once a card opens
       await page.close();
     });
   }
@@ -354,10 +339,15 @@ describe('highlighter (Chromium)', () => {
     const worlds = await page.evaluate(() =>
       ['src-frame', 'srcdoc-frame', 'blank-frame', 'empty-frame'].map((id) => {
         const doc = (document.getElementById(id) as HTMLIFrameElement).contentDocument!;
-        return doc.dispatchEvent(new CustomEvent('policy-lens:frame-ping', { cancelable: true })) ? 0 : 1;
+        let answered = 0;
+        const on = () => (answered = 1);
+        doc.addEventListener('policy-lens:e2e-stats-result', on);
+        doc.dispatchEvent(new CustomEvent('policy-lens:e2e-stats'));
+        doc.removeEventListener('policy-lens:e2e-stats-result', on);
+        return answered;
       }),
     );
-    // A ping is cancelled only by a world of our own running in that document.
+    // The stats hook answers only where a world of our own runs in that document.
     expect(worlds).toEqual([1, 0, 0, 0]);
     // A hover card opens inside the srcdoc frame, in that frame's document.
     const frame = (await (await page.$('#srcdoc-frame'))!.contentFrame())!;
@@ -373,18 +363,10 @@ describe('highlighter (Chromium)', () => {
     });
     await page.mouse.move(box.x + inFrame.x - 40, box.y + inFrame.y + 30);
     await page.mouse.move(box.x + inFrame.x, box.y + inFrame.y, { steps: 4 });
-    await frame.waitForFunction(
-      (h) => !!document.querySelector(h)?.shadowRoot?.querySelector('.card .definition'),
-      HOST,
-      { timeout: 10_000 },
-    );
-    expect(
-      await frame.evaluate(
-        (h) => document.querySelector(h)!.shadowRoot!.querySelector('.title')!.textContent,
-        HOST,
-      ),
-    ).toBe('两个维护');
-    expect(await page.evaluate((h) => document.querySelector(h), HOST)).toBeNull();
+    await waitForCard(frame, '.card .definition', (c) => c.parts.length > 0, 10_000);
+    expect(await cardTexts(frame, '.title')).toEqual(['两个维护']);
+    const { tag } = await cardSnapshot(page);
+    expect(await page.evaluate((h) => document.querySelector(h), tag)).toBeNull();
     // Frames added later (and nested in them) are driven too; the popup's list includes them.
     await page.evaluate(() => (window as unknown as { __addFrame: () => void }).__addFrame());
     const late = (await (await page.$('#late-frame'))!.contentFrame())!;
@@ -426,12 +408,7 @@ describe('highlighter (Chromium)', () => {
       tabId,
     )) as { found: boolean };
     expect(revealed.found).toBe(true);
-    await nested.waitForFunction(
-      (h) =>
-        document.querySelector(h)?.shadowRoot?.querySelector('.title')?.textContent === '14th Five-Year Plan',
-      HOST,
-      { timeout: 10_000 },
-    );
+    await waitForCard(nested, '.title', (c) => c.parts[0]?.text === '14th Five-Year Plan', 10_000);
     // A removed frame's counts leave the report.
     await page.evaluate(() => (window as unknown as { __removeFrame: () => void }).__removeFrame());
     await expect.poll(listed, { timeout: 5000 }).not.toContain('fourteenth-five-year-plan');
@@ -449,10 +426,7 @@ describe('highlighter (Chromium)', () => {
     const card = await readCard(page);
     expect(card.title).toBe('Two Safeguards');
     // The shadow root's styles applied: the card is laid out as a box.
-    const width = await page.evaluate(
-      (h) => document.querySelector(h)!.shadowRoot!.querySelector('.card')!.getBoundingClientRect().width,
-      HOST,
-    );
+    const width = (await cardSnapshot(page, '.card')).parts[0]!.rect.width;
     expect(width).toBeGreaterThan(200);
     const violations = await page.evaluate(
       () => (window as unknown as { __violations: string[] }).__violations,
@@ -511,23 +485,22 @@ describe('highlighter (Chromium)', () => {
     expect(card.search).toBe('二つの擁護');
     const [search] = await Promise.all([
       s.context.waitForEvent('page', { timeout: 10_000 }),
-      page.evaluate(
-        (h) => document.querySelector(h)!.shadowRoot!.querySelector<HTMLElement>('.search')!.click(),
-        HOST,
-      ),
+      clickInCard(page, '.search'),
     ]);
     await search.waitForURL(/popup\.html\?/);
     expect(new URL(search.url()).searchParams.get('q')).toBe('二つの擁護');
     await search.close();
     await page.bringToFront();
+    // The real click focused the search button; Esc closes the card and gives focus back.
+    await page.keyboard.press('Escape');
+    await waitForCard(page, '', (c) => !c.open);
     await hover(page, '二つの擁護');
     await readCard(page);
     expect(await focused()).toBe('body');
     // The card is anchored next to the term and inside the viewport.
-    const geo = await page.evaluate((h) => {
-      const b = document.querySelector(h)!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
-      return { top: b.top, bottom: b.bottom, left: b.left, right: b.right, vw: innerWidth, vh: innerHeight };
-    }, HOST);
+    const b = (await cardSnapshot(page, '.card')).parts[0]!.rect;
+    const view = await page.evaluate(() => ({ vw: innerWidth, vh: innerHeight }));
+    const geo = { top: b.y, bottom: b.y + b.height, left: b.x, right: b.x + b.width, ...view };
     expect(geo.left).toBeGreaterThanOrEqual(0);
     expect(geo.right).toBeLessThanOrEqual(geo.vw);
     // A long card scrolls inside itself instead of running off the viewport.
@@ -537,17 +510,14 @@ describe('highlighter (Chromium)', () => {
     const first = card.docs[0]!.passages[0]!;
     const [reader] = await Promise.all([
       s.context.waitForEvent('page', { timeout: 10_000 }),
-      page.evaluate(
-        (h) => document.querySelector(h)!.shadowRoot!.querySelector<HTMLElement>('.snippet')!.click(),
-        HOST,
-      ),
+      clickInCard(page, '.snippet'),
     ]);
     await reader.waitForURL(/reader\.html#/);
     expect(decodeURIComponent(new URL(reader.url()).hash)).toBe(`#${first}`);
     await reader.close();
     await page.bringToFront();
     await page.keyboard.press('Escape');
-    await page.waitForFunction((h) => !document.querySelector(h)?.shadowRoot?.querySelector('.card'), HOST);
+    await waitForCard(page, '', (c) => !c.open);
     // Pointer leaving term and card closes it after the grace delay.
     await hover(page, '二つの確立');
     await readCard(page);
@@ -785,16 +755,8 @@ describe('highlighter (Firefox)', () => {
     });
     await page.mouse.move(at.x - 30, at.y + 50);
     await page.mouse.move(at.x, at.y, { steps: 4 });
-    await page.waitForFunction(
-      (h) => !!document.querySelector(h)?.shadowRoot?.querySelector('.card .definition'),
-      { timeout: 10_000 },
-      HOST,
-    );
-    const title = await page.evaluate(
-      (h) => document.querySelector(h)!.shadowRoot!.querySelector('.title')!.textContent,
-      HOST,
-    );
-    expect(title).toBe('six stabilities');
+    await waitForCard(page, '.card .definition', (c) => c.parts.length > 0, 10_000);
+    expect(await cardTexts(page, '.title')).toEqual(['six stabilities']);
     await page.close();
   });
 });

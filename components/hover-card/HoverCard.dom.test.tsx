@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConceptDetails } from '../../lib/core/types.ts';
 import { setFakeLocale } from '../../lib/i18n.testing.ts';
+import { fireTrusted } from '../../lib/page/testing.ts';
 import { HoverCard, type HoverCardProps } from '../HoverCard.tsx';
 
 // The card's strings come from public/_locales through browser.i18n, like every other UI.
@@ -101,13 +102,23 @@ describe('HoverCard', () => {
   it('calls back for passages, search and close; never focuses anything', () => {
     const { host, props } = mount();
     const active = document.activeElement;
-    host.querySelector<HTMLElement>('[data-passage="003/p12"]')!.click();
+    fireTrusted(host.querySelector('[data-passage="003/p12"]')!, 'click', 'MouseEvent');
     expect(props.onOpenPassage).toHaveBeenCalledWith('003/p12');
-    host.querySelector<HTMLElement>('.search')!.click();
+    fireTrusted(host.querySelector('.search')!, 'click', 'MouseEvent');
     expect(props.onSearch).toHaveBeenCalledWith('二つの擁護');
     host.querySelector<HTMLElement>('.close')!.click();
     expect(props.onClose).toHaveBeenCalled();
     expect(document.activeElement).toBe(active);
+  });
+
+  it('opens no tab on a script .click() (a page looping over the buttons)', () => {
+    const { host, props } = mount();
+    for (let i = 0; i < 3; i++) {
+      host.querySelector<HTMLElement>('[data-passage="003/p12"]')!.click();
+      host.querySelector<HTMLElement>('.search')!.click();
+    }
+    expect(props.onOpenPassage).not.toHaveBeenCalled();
+    expect(props.onSearch).not.toHaveBeenCalled();
   });
 
   it('limits snippets per document and expands on request', () => {

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createLensContext } from '../../lib/page/lens-context.ts';
 import { startLens } from '../../lib/page/start-lens.ts';
 import { hoverCard } from './card.ts';
 
@@ -11,6 +12,9 @@ export default defineContentScript({
   // The hover card's CSS is bundled as a string (?inline) and handed to createShadowRootUi, so
   // nothing is fetched from the extension at run time and no CSS is injected into the page.
   cssInjectionMode: 'manual',
-  // lib/page knows nothing of components: the card's look and data come in from here.
-  main: (ctx) => startLens(ctx, { card: hoverCard }),
+  // WXT's start-up handshake would post our extension id to the page (window.postMessage).
+  noScriptStartedPostMessage: true,
+  // WXT's context can be aborted by any page script (a forged "content script started" event):
+  // the lens runs on its own context instead (lib/page/lens-context.ts explains).
+  main: () => startLens(createLensContext(), { card: hoverCard }),
 });

@@ -1,11 +1,14 @@
 // Stage 5b (card UI): the one shadow host we add to a page, created lazily on the first open
 // (WXT createShadowRootUi), in the top layer via popover="manual" where supported so page
 // stacking contexts and transforms cannot hide or misplace it. Never takes focus on open.
+// The shadow root is closed: page scripts cannot read the card, rewrite its text or click its
+// buttons (the buttons also ignore untrusted clicks, components/HoverCard.tsx).
 // What the card looks like is not known here: the content entrypoint passes a CardView in.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Lang } from '../core/types.ts';
 import { HOST_TAG } from './constants.ts';
+import { exposeCardHook } from './test-hooks.ts';
 import type { CardView, Hit, LensContext, Rect } from './types.ts';
 
 export interface CardUi {
@@ -17,6 +20,8 @@ export interface CardUi {
   readonly pinned: boolean;
   /** Is the event inside the card (pointer over it, focus in it)? */
   contains(e: Event): boolean;
+  /** Moves focus to the open card's first control (it returns where it was on close): done? */
+  focus(): boolean;
   readonly host: HTMLElement | null;
 }
 
@@ -50,11 +55,14 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
   let creating: Promise<ShadowRootContentScriptUi<void>> | null = null;
   let current: Hit | null = null;
   let pinned = false;
+  /** Where focus was before focus() moved it into the card. */
+  let returnFocus: HTMLElement | null = null;
 
   const ensure = () => {
     // (WXT only calls ctx.onInvalidated and reads ctx.options: a child frame's LensContext does.)
     creating ??= createShadowRootUi<void>(ctx as ContentScriptContext, {
       name: HOST_TAG,
+      mode: 'closed',
       position: 'inline',
       anchor: () => doc.body,
       css: deps.view.css,
@@ -62,8 +70,12 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
         if (container.className === 'frame') return; // remounted after the page removed our host
         container.className = 'frame';
         if (typeof container.showPopover === 'function') container.setAttribute('popover', 'manual');
-        container.addEventListener('pointerenter', () => deps.onPointerEnter?.());
-        container.addEventListener('pointerleave', () => deps.onPointerLeave?.());
+        container.addEventListener('pointerenter', (e) => {
+          if (e.isTrusted) deps.onPointerEnter?.();
+        });
+        container.addEventListener('pointerleave', (e) => {
+          if (e.isTrusted) deps.onPointerLeave?.();
+        });
       },
       onRemove: () => {
         if (ui) deps.view.render(ui.uiContainer, null);
@@ -121,7 +133,14 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
       if (!current) return;
       current = null;
       pinned = false;
+      const back = returnFocus;
+      returnFocus = null;
       if (ui) {
+        // Focus in the card would be lost with it: back to where it was before focus().
+        if (ui.shadow.activeElement) {
+          if (back?.isConnected) back.focus({ preventScroll: true });
+          else (ui.shadow.activeElement as HTMLElement).blur();
+        }
         const frame = ui.uiContainer;
         delete frame.dataset.open;
         if (frame.hasAttribute('popover') && frame.matches(':popover-open')) frame.hidePopover();
@@ -139,9 +158,18 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
     contains(e) {
       return !!ui && e.composedPath().includes(ui.shadowHost);
     },
+    focus() {
+      const first = current && ui?.uiContainer.querySelector<HTMLElement>('button, a[href], [tabindex="0"]');
+      if (!first) return false;
+      const active = doc.activeElement as HTMLElement | null;
+      returnFocus = active && typeof active.focus === 'function' ? active : null;
+      first.focus({ preventScroll: true });
+      return true;
+    },
     get host() {
       return ui?.shadowHost ?? null;
     },
   };
+  if (__E2E_HOOKS__) exposeCardHook(ctx, doc, () => (current ? (ui?.shadow ?? null) : null));
   return card;
 }

@@ -10,11 +10,24 @@
 // the world stands down. A parent about to drive a child document dispatches PING on it; a world
 // already running there cancels it and the parent leaves the document alone. Events cross worlds
 // synchronously and cancellation is shared, so no DOM attribute is needed.
+// The page sees these events too, and could dispatch a PING to learn whether we run: their names
+// carry the extension's base URL, which in Firefox holds a random per-install UUID the page
+// never learns (in Chrome it holds the extension id, which a page must already know).
+import { browser } from 'wxt/browser';
 import { HOST_TAG } from './constants.ts';
 import type { LensContext } from './types.ts';
 
-const CLAIM = 'policy-lens:frame-claim';
-const PING = 'policy-lens:frame-ping';
+function eventName(kind: string): string {
+  let base = '';
+  try {
+    base = browser.runtime.getURL('/');
+  } catch {
+    // orphaned script: it stops at its next check anyway
+  }
+  return `${base}#${kind}`;
+}
+const CLAIM = eventName('claim');
+const PING = eventName('ping');
 
 /** A child of `parent` that can also be invalidated on its own (a frame that went away). */
 export function subContext(parent: LensContext): LensContext & { invalidate(): void } {

@@ -1,7 +1,14 @@
 // Names shared by the content-script stages.
 
-/** Tag of the single shadow host we add to a page (the hover card), created lazily. */
-export const HOST_TAG = 'policy-lens-card';
+const letters = (n: number) =>
+  Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+
+/**
+ * Tag of the single shadow host we add to a page (the hover card), created lazily. Random per
+ * script instance, so a page cannot look the extension up by a fixed element name (it can still
+ * see that some unknown element with a closed shadow root sits in its body while a card is open).
+ */
+export const HOST_TAG = `${letters(4)}-${letters(6)}`;
 /** Prefix of every CSS.highlights name we register: `policy-lens-<category>`. */
 export const HIGHLIGHT_PREFIX = 'policy-lens-';
 /** Highlight of the term whose card is open (keyboard navigation, revealConcept). */

@@ -29,8 +29,6 @@ export interface DocumentLens {
   readonly shown: ReadonlySet<Category> | null;
   /** Shows these categories (null: off) at once; turning on starts a full pass, off drops all. */
   show(next: ReadonlySet<Category> | null): void;
-  /** A full pass over the document and its frames (SPA navigation), when on. */
-  rescan(): void;
   stats(): ScanStats;
   /** Steps to the next/previous term (of one concept) and opens its card: found? */
   step(direction: 1 | -1, conceptId?: string): boolean;
@@ -61,6 +59,7 @@ function createScanStages(
   opts: DocumentLensOptions,
   isOn: () => boolean,
   onRemoved: () => void,
+  beforeSlice: () => void,
 ): ScanStages {
   const doc = win.document;
   // Closures below refer to `observer`, created further down; none runs before it exists.
@@ -79,6 +78,7 @@ function createScanStages(
       matcher.warm();
       return true;
     }
+    beforeSlice();
     observer.flush(); // the mutations collected since the last slice
     return scanner.run(deadline);
   };
@@ -167,6 +167,45 @@ function followScroll(
   );
 }
 
+/** How often user activity may trigger a health check (ms). */
+const CHECK_EVERY_MS = 200;
+
+/**
+ * Runs `check` on user activity (pointer moves, scrolling, focus, the tab shown again), at most
+ * every CHECK_EVERY_MS; the scan slices call it too. What it looks for (our highlights dropped
+ * by the page, the extension gone after an update, an SPA navigation) fires no event we could
+ * listen to. A timer would find it sooner but would wake every frame of every tab all day to
+ * find nothing; user activity is when a missing highlight can be seen or a term hovered.
+ */
+function onActivity(ctx: LensContext, win: Window & typeof globalThis, check: () => void) {
+  let last = -Infinity;
+  let pending: number | undefined;
+  const run = () => {
+    pending = undefined;
+    last = performance.now();
+    try {
+      check();
+    } catch (e) {
+      console.debug('[policy-lens] check failed', e);
+    }
+  };
+  // At once, or (activity soon after a check) once at the end of the interval, so the last
+  // burst of activity is never the one skipped.
+  const maybe = () => {
+    if (pending !== undefined) return;
+    const wait = last + CHECK_EVERY_MS - performance.now();
+    if (wait <= 0) run();
+    else pending = win.setTimeout(run, wait);
+  };
+  ctx.onInvalidated(() => win.clearTimeout(pending));
+  const passive = { capture: true, passive: true };
+  ctx.addEventListener(win, 'pointermove', maybe, passive);
+  ctx.addEventListener(win, 'scroll', maybe, passive);
+  ctx.addEventListener(win, 'focus', maybe, passive);
+  ctx.addEventListener(win, 'pageshow', maybe, passive);
+  ctx.addEventListener(win.document, 'visibilitychange', maybe, passive);
+}
+
 /** Starts the lens's stages on `win`'s document, switched off until `show` is called. */
 export function createDocumentLens(
   ctx: LensContext,
@@ -177,10 +216,33 @@ export function createDocumentLens(
   let shown: ReadonlySet<Category> | null = null;
   const isOn = () => shown !== null;
   const pageLang = () => langFromTag(doc.documentElement.lang);
-  const stages = createScanStages(ctx, win, opts, isOn, () => {
-    // `card` exists by the time the observer reports anything.
-    if (card.hit && !card.hit.pieces[0]?.node.isConnected) card.close();
-  });
+  // SPA navigations: a full pass once the URL has changed (the observer sees the new view; the
+  // pass also catches text that changed without mutations we watch, e.g. class-toggled views,
+  // and resets per-page state). Looked at from our own slices (the new view's DOM changes
+  // schedule one) and activity checks, never on a page-dispatchable event such as WXT's
+  // `wxt:locationchange`, which let a page force full passes at will.
+  let href = win.location.href;
+  const health = () => {
+    if (ctx.isInvalid) return; // an orphaned script ends here: onInvalidated erases its paint
+    if (!isOn()) return;
+    stages.painter.restore();
+    if (win.location.href === href) return;
+    href = win.location.href;
+    card.close();
+    fullPass();
+  };
+  const stages = createScanStages(
+    ctx,
+    win,
+    opts,
+    isOn,
+    () => {
+      // `card` exists by the time the observer reports anything.
+      if (card.hit && !card.hit.pieces[0]?.node.isConnected) card.close();
+    },
+    health,
+  );
+  onActivity(ctx, win, health);
   const { card, hover } = createCardAndHover(
     ctx,
     doc,
@@ -190,11 +252,11 @@ export function createDocumentLens(
     (hit) => !!shown?.has(hit.category) && hit.pieces[0]!.node.isConnected,
   );
   const { scanner, painter, observer, frames, scheduler } = stages;
-  const fullPass = () => {
+  function fullPass() {
     scanner.rescanAll();
     frames.scan(doc);
     scheduler.request();
-  };
+  }
   followScroll(ctx, win, scanner, isOn);
   ctx.onInvalidated(() => {
     painter.destroy();
@@ -210,6 +272,7 @@ export function createDocumentLens(
       shown = next;
       painter.show(next); // highlights vanish / return at once
       if (next && !wasOn) {
+        href = win.location.href;
         observer.observe(doc);
         fullPass();
       } else if (!next && wasOn) {
@@ -218,13 +281,6 @@ export function createDocumentLens(
       } else if (card.hit && !next?.has(card.hit.category)) {
         card.close();
       }
-    },
-    rescan() {
-      // SPA navigations: the observer sees the new content; a full pass also catches text that
-      // changed without mutations we watch (e.g. class-toggled views) and resets per-page state.
-      if (!shown) return;
-      card.close();
-      fullPass();
     },
     stats: () => scanner.stats(shown),
     step: (direction, conceptId) => hover.step(direction, conceptId),

@@ -156,3 +156,72 @@ describe('scanner', () => {
     expect(scanner.hitsAt(i).map((h) => h.conceptId)).toEqual(['two-safeguards']);
   });
 });
+
+describe('native painter against a page that clears CSS.highlights', () => {
+  /** A minimal CSS Custom Highlight API on a fresh jsdom document (jsdom has none). */
+  function withHighlightApi() {
+    const doc = document.implementation.createHTMLDocument('t');
+    const win = {
+      Highlight: class extends Set<AbstractRange> {
+        priority = 0;
+      },
+      CSS: { highlights: new Map<string, Set<AbstractRange>>() },
+      CSSStyleSheet,
+    };
+    Object.defineProperty(doc, 'defaultView', { value: win });
+    Object.defineProperty(doc, 'adoptedStyleSheets', { value: [], writable: true });
+    return { doc, registry: win.CSS.highlights };
+  }
+
+  it('re-registers its highlights and stylesheet after the page removed or replaced them', () => {
+    const { doc, registry } = withHighlightApi();
+    const p = doc.createElement('p');
+    p.textContent = 'The 十四五 and 两个维护.';
+    doc.body.append(p);
+    const painter = createPainter(doc);
+    expect(painter.native).toBe(true);
+    painter.show(ALL);
+    const hits = collectBlocks(doc.body).flatMap((b) => hitsForBlock(b, matcher));
+    painter.paint(hits);
+    painter.setActive(hits[0]!);
+    const names = [...registry.keys()].sort();
+    expect(names).toEqual(['policy-lens-active', 'policy-lens-formulation', 'policy-lens-plan']);
+    const ours = new Map(registry);
+    expect(painter.restore()).toBe(false); // nothing to do: no work while all is well
+
+    registry.clear(); // CSS.highlights.clear() from page script
+    registry.set('policy-lens-plan', new Set()); // or replaced with its own, empty one
+    doc.adoptedStyleSheets = [];
+    expect(painter.restore()).toBe(true);
+    expect([...registry.keys()].sort()).toEqual(names);
+    for (const [name, h] of ours) expect(registry.get(name)).toBe(h);
+    expect(doc.adoptedStyleSheets).toHaveLength(1);
+    expect(painter.restore()).toBe(false);
+  });
+
+  it('drops highlights an earlier, dead instance left under our names, and only those', () => {
+    const { doc, registry } = withHighlightApi();
+    registry.set('policy-lens-plan', new Set());
+    registry.set('policy-lens-active', new Set());
+    registry.set('page-own', new Set());
+    createPainter(doc);
+    expect([...registry.keys()]).toEqual(['page-own']);
+  });
+
+  it('does not bring back what the user switched off', () => {
+    const { doc, registry } = withHighlightApi();
+    const p = doc.createElement('p');
+    p.textContent = 'The 十四五 and 两个维护.';
+    doc.body.append(p);
+    const painter = createPainter(doc);
+    painter.show(ALL);
+    painter.paint(collectBlocks(doc.body).flatMap((b) => hitsForBlock(b, matcher)));
+    painter.show(new Set<Category>(['plan']));
+    registry.clear();
+    painter.restore();
+    expect([...registry.keys()]).toEqual(['policy-lens-plan']);
+    painter.show(null);
+    painter.restore();
+    expect(registry.size).toBe(0);
+  });
+});

@@ -21,6 +21,11 @@ export interface Painter {
   show(categories: ReadonlySet<Category> | null): void;
   /** Marks the term whose card is open (or none). */
   setActive(hit: Hit | null): void;
+  /**
+   * Registers our highlights again where the page removed or replaced them in CSS.highlights
+   * (e.g. `CSS.highlights.clear()`); true when something had to be restored. A few map lookups.
+   */
+  restore(): boolean;
   /** The painted hit under a viewport point, if the engine can tell (highlightsFromPoint / marks). */
   hitAt(x: number, y: number): Hit | null | undefined;
   destroy(): void;
@@ -70,6 +75,13 @@ function createNativePainter(doc: Document): Painter {
   let shown: ReadonlySet<Category> | null = null;
   let sheet: CSSStyleSheet | null = null;
   const adopted = new WeakSet<Document | ShadowRoot>();
+  // Highlights under our names left by an earlier instance of this script that can no longer
+  // run to erase them (Firefox ends an updated extension's scripts, not what they registered).
+  try {
+    for (const name of [...registry.keys()]) if (name.startsWith(HIGHLIGHT_PREFIX)) registry.delete(name);
+  } catch (e) {
+    console.debug('[policy-lens] cannot clear stale highlights', e);
+  }
 
   // Appending to adoptedStyleSheets changes no node, attribute or serialisation of the page.
   const adopt = (root: Document | ShadowRoot) => {
@@ -133,6 +145,23 @@ function createNativePainter(doc: Document): Painter {
       if (hit && shown?.has(hit.category)) for (const r of hit.ranges) active.add(r);
       if (active.size) registry.set(ACTIVE_HIGHLIGHT, active);
       else if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
+    },
+    restore() {
+      let restored = false;
+      const ensure = (name: string, h: Highlight) => {
+        if (registry.get(name) === h) return;
+        registry.set(name, h);
+        restored = true;
+      };
+      if (shown) for (const [cat, h] of byCategory) if (shown.has(cat)) ensure(HIGHLIGHT_PREFIX + cat, h);
+      if (active.size) ensure(ACTIVE_HIGHLIGHT, active);
+      // The page may also have dropped our stylesheet (adoptedStyleSheets = []).
+      if (sheet && adopted.has(doc) && !doc.adoptedStyleSheets.includes(sheet)) {
+        adopted.delete(doc);
+        adopt(doc);
+        restored = true;
+      }
+      return restored;
     },
     hitAt(x, y) {
       const fromPoint = (
@@ -292,6 +321,8 @@ function createMarkPainter(doc: Document, mutate: (write: () => void) => void): 
         else mark.removeAttribute('data-active');
       }
     },
+    // Our marks are page DOM: a page that removes them is handled by the observer (rescan).
+    restore: () => false,
     hitAt(x, y) {
       const el = doc.elementFromPoint?.(x, y);
       const mark = el?.closest(`mark[${MARK_ATTR}]`);

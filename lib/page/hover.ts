@@ -1,7 +1,9 @@
 // Stage 5 (hover): finds the highlighted term under a resting pointer and opens its card; closes
 // it on Esc or when the pointer leaves term and card (after a grace delay); Alt+Shift+J / K move
-// to the next / previous term. Hit-testing: CSS.highlights.highlightsFromPoint where the engine
-// has it, else the caret position under the pointer and the scanner's Text-node index.
+// to the next / previous term, and the Tab after such a keyboard open goes into the card.
+// Hit-testing: CSS.highlights.highlightsFromPoint where the engine has it, else the caret
+// position under the pointer and the scanner's Text-node index.
+// Only the user drives the card: events a page script dispatches (isTrusted false) are ignored.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardUi } from './card-ui.ts';
 import { compareHits } from './hit-store.ts';
@@ -115,9 +117,10 @@ export interface HoverController {
   leaveCard(): void;
 }
 
-/** Event handlers never throw into the page's console. */
-function safe<E>(fn: (e: E) => void): (e: E) => void {
+/** Event handlers act on the user's input only and never throw into the page's console. */
+function safe<E extends Event>(fn: (e: E) => void): (e: E) => void {
   return (e) => {
+    if (!e.isTrusted) return;
     try {
       fn(e);
     } catch (err) {
@@ -174,11 +177,15 @@ export function startHover(ctx: LensContext, deps: HoverDeps, doc: Document = do
     }),
     { capture: true, passive: true },
   );
-  ctx.addEventListener(doc.documentElement, 'pointerleave', () => {
-    rest.clear();
-    overCard = false;
-    maybeClose();
-  });
+  ctx.addEventListener(
+    doc.documentElement,
+    'pointerleave',
+    safe(() => {
+      rest.clear();
+      overCard = false;
+      maybeClose();
+    }),
+  );
   ctx.addEventListener(
     doc,
     'pointerdown',
@@ -189,6 +196,8 @@ export function startHover(ctx: LensContext, deps: HoverDeps, doc: Document = do
   );
 
   let last: Hit | null = null;
+  /** The card the keyboard opened: the next Tab moves focus into it (it never takes focus on open). */
+  let byKeyboard: Hit | null = null;
   const controller: HoverController = {
     enterCard() {
       overCard = true;
@@ -229,10 +238,17 @@ export function startHover(ctx: LensContext, deps: HoverDeps, doc: Document = do
         card.close();
         return;
       }
+      if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        const opened = byKeyboard;
+        byKeyboard = null;
+        if (opened && card.hit === opened && !card.contains(e) && card.focus()) e.preventDefault();
+        return;
+      }
       if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.isComposing) return;
       if (e.code !== 'KeyJ' && e.code !== 'KeyK') return;
       if (isEditableFocus(doc)) return;
       if (controller.step(e.code === 'KeyJ' ? 1 : -1)) {
+        byKeyboard = last; // the hit step() opened (its card is still opening)
         e.preventDefault();
         e.stopPropagation();
       }

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOST_TAG } from './constants.ts';
 import { createPainter } from './highlighter.ts';
 import { createIdleScheduler } from './idle.ts';
 import { fakeMatcher } from './testing.ts';
@@ -47,7 +48,7 @@ describe('dirtyFromRecords', () => {
     item.textContent = '十四五';
     main.append(item); // block: only the new element
     (p.firstChild as Text).data = '两个!'; // text edit: its block
-    const policyHost = document.createElement('policy-lens-card');
+    const policyHost = document.createElement(HOST_TAG);
     document.body.append(policyHost); // ours: ignored
     await flushMutations();
     const { dirty, removed } = dirtyFromRecords(records, new WeakSet(), {});

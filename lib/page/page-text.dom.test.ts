@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { HOST_TAG } from './constants.ts';
 import { blockContainerOf, collectBlocks, isInSkippedSubtree, toStaticRanges } from './page-text.ts';
 import type { Segment } from './types.ts';
 
@@ -52,7 +53,7 @@ describe('collectBlocks', () => {
         '<div contenteditable="true"><p>两个维护</p></div><div contenteditable="false">ok</div>' +
         '<div role="textbox">两个维护</div><p hidden>两个维护</p><svg><text>两个维护</text></svg>' +
         '<noscript>两个维护</noscript><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字</ruby></p>' +
-        '<policy-lens-card>two safeguards</policy-lens-card>',
+        `<${HOST_TAG}>two safeguards</${HOST_TAG}>`,
     );
     expect(texts(root)).toEqual(['abc', 'ok', '漢字']);
   });

@@ -1,8 +1,7 @@
 // Content-script controller: starts a document lens (document-lens.ts: scan stages, observer,
 // card) on the page and on the child frames it drives, and adds settings and reporting. Every
-// listener, observer and timer hangs off WXT's ctx. Nothing here may throw into the page:
-// failures go to console.debug.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+// listener, observer and timer hangs off our own context (lens-context.ts, not WXT's). Nothing
+// here may throw into the page: failures go to console.debug.
 import { CATEGORIES } from '../core/types.ts';
 import { isActiveFor, readSettings, watchSettings, type LensSettings } from '../settings.ts';
 import { claimDocument } from './child-frames.ts';
@@ -18,7 +17,7 @@ export interface LensOptions {
   card: CardView;
 }
 
-export function startLens(ctx: ContentScriptContext, opts: LensOptions): void {
+export function startLens(ctx: LensContext, opts: LensOptions): void {
   if (ctx.isInvalid) return;
   if (!isHtml(document)) return;
   // A parent frame's content script may already drive this (same-origin) document.
@@ -91,10 +90,9 @@ function run(
   });
   const world = parentWorld ? joinWorld(ctx, parentWorld, lens) : createWorld(ctx, win, lens, hostname);
   followSettings(ctx, hostname, lens, world);
-  if (isRoot) ctx.addEventListener(win, 'wxt:locationchange', () => lens.rescan());
   if (__E2E_HOOKS__ && isRoot) {
-    exposeTestHooks(ctx as ContentScriptContext, () => lens.testStats());
-    if (win === win.top) exposeOpenHooks(ctx as ContentScriptContext);
+    exposeTestHooks(ctx, () => lens.testStats());
+    if (win === win.top) exposeOpenHooks(ctx);
   }
 }
 
