@@ -30,8 +30,6 @@ export interface ReadingProps {
 
 export function useReadingUi(props: ReadingProps) {
   const [anchor, setAnchor] = useState<PopoverAnchor>();
-  const [cite, setCite] = useState<string>();
-  const [copied, setCopied] = useState<'text' | 'markdown' | 'failed'>();
   const hoverTimer = useRef<number | undefined>(undefined);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -79,15 +77,7 @@ export function useReadingUi(props: ReadingProps) {
       );
     return r;
   };
-  // Each passage's tab stop among its terms (an ordinal, ./PassageText.tsx): the term focused
-  // last, else the first. New details bring new terms: the stops start over with them.
-  const stops = useMemo(() => new Map<string, number>(), [props.details]);
-  const [, setStopsVersion] = useState(0);
-  const setStop = (passageId: string, ordinal: number) => {
-    if (stops.get(passageId) === ordinal) return;
-    stops.set(passageId, ordinal);
-    setStopsVersion((v) => v + 1);
-  };
+  const { stops, setStop } = useTabStops(props.details);
 
   /** The passage text (or its [from, to) slice) with concept highlights. */
   const text = (p: Passage, from = 0, to = p.text.length) => {
@@ -124,36 +114,7 @@ export function useReadingUi(props: ReadingProps) {
     );
   };
 
-  const citeButton = (p: Passage) => (
-    <button
-      type="button"
-      class="cite-button"
-      aria-expanded={cite === p.id}
-      aria-controls={cite === p.id ? `cite-${passageDomId(p.id)}` : undefined}
-      onClick={() => {
-        setCopied(undefined);
-        setCite(cite === p.id ? undefined : p.id);
-      }}
-    >
-      {t('copyCitation')}
-    </button>
-  );
-
-  const citeBox = (doc: DocumentMeta, p: Passage) => {
-    if (cite !== p.id) return null;
-    const c: Citation = formatCitation(doc, p, props.readerUrl, { paraLabel: t('citationPara') });
-    return (
-      <CitationBox
-        id={`cite-${passageDomId(p.id)}`}
-        citation={c}
-        copied={copied}
-        onCopy={(kind) =>
-          void props.copy(kind === 'text' ? c.text : c.markdown).then((ok) => setCopied(ok ? kind : 'failed'))
-        }
-        onClose={() => setCite(undefined)}
-      />
-    );
-  };
+  const { citeButton, citeBox } = useCitations(props.readerUrl, props.copy);
 
   const card = anchor ? (
     <ReaderConceptCard
@@ -183,6 +144,59 @@ export function useReadingUi(props: ReadingProps) {
 }
 
 const KEYS_HINT_ID = 'term-keys-hint';
+
+/**
+ * Each passage's tab stop among its terms (an ordinal, ./PassageText.tsx): the term focused last,
+ * else the first. New details bring new terms: the stops start over with them.
+ */
+function useTabStops(details: ReadingProps['details']) {
+  const stops = useMemo(() => new Map<string, number>(), [details]);
+  const [, setStopsVersion] = useState(0);
+  const setStop = (passageId: string, ordinal: number) => {
+    if (stops.get(passageId) === ordinal) return;
+    stops.set(passageId, ordinal);
+    setStopsVersion((v) => v + 1);
+  };
+  return { stops, setStop };
+}
+
+/** The "Copy citation" button of a passage and its open box (one open at a time). */
+function useCitations(readerUrl: string, copy: ReadingProps['copy']) {
+  const [cite, setCite] = useState<string>();
+  const [copied, setCopied] = useState<'text' | 'markdown' | 'failed'>();
+  const citeButton = (p: Passage) => (
+    <button
+      type="button"
+      class="cite-button"
+      aria-expanded={cite === p.id}
+      aria-controls={cite === p.id ? `cite-${passageDomId(p.id)}` : undefined}
+      onClick={() => {
+        setCopied(undefined);
+        setCite(cite === p.id ? undefined : p.id);
+      }}
+    >
+      {t('copyCitation')}
+    </button>
+  );
+
+  const citeBox = (doc: DocumentMeta, p: Passage) => {
+    if (cite !== p.id) return null;
+    const c: Citation = formatCitation(doc, p, readerUrl, { paraLabel: t('citationPara') });
+    return (
+      <CitationBox
+        id={`cite-${passageDomId(p.id)}`}
+        citation={c}
+        copied={copied}
+        onCopy={(kind) =>
+          void copy(kind === 'text' ? c.text : c.markdown).then((ok) => setCopied(ok ? kind : 'failed'))
+        }
+        onClose={() => setCite(undefined)}
+      />
+    );
+  };
+
+  return { citeButton, citeBox };
+}
 
 /**
  * Pure: the ranges as segment() shows them (sorted, overlaps resolved), so that every slice of a
