@@ -27,6 +27,8 @@ const HostnameSchema = v.pipe(
   v.regex(/^[A-Za-z0-9._:[\]-]+$/),
 );
 export type Hostname = v.InferOutput<typeof HostnameSchema>;
+const CategorySchema = v.picklist(CATEGORIES);
+const EnabledSchema = v.boolean();
 
 /** One stored value: its key and schema, and the default that absence means. */
 interface ValueItem<T> {
@@ -42,15 +44,19 @@ interface SetItem<T extends string> {
 }
 const MemberFlag = v.literal(true);
 
-const ENABLED: ValueItem<boolean> = { key: 'v1.enabled', schema: v.boolean(), fallback: true };
+const ENABLED: ValueItem<v.InferOutput<typeof EnabledSchema>> = {
+  key: 'v1.enabled',
+  schema: EnabledSchema,
+  fallback: true,
+};
 const DISABLED_SITES: SetItem<Hostname> = {
   prefix: 'v2.disabledSite:',
   member: HostnameSchema,
   legacyKey: 'v1.disabledSites',
 };
-const HIDDEN_CATEGORIES: SetItem<Category> = {
+const HIDDEN_CATEGORIES: SetItem<v.InferOutput<typeof CategorySchema>> = {
   prefix: 'v2.hiddenCategory:',
-  member: v.picklist(CATEGORIES),
+  member: CategorySchema,
   legacyKey: 'v1.hiddenCategories',
 };
 const SETS = [DISABLED_SITES, HIDDEN_CATEGORIES] as const;
@@ -176,7 +182,11 @@ export async function setEnabled(on: boolean): Promise<void> {
 }
 
 /** Adds or removes one member. Rejects (ValiError) when `member` is not a valid one. */
-async function setMember<T extends string>(item: SetItem<T>, member: string, present: boolean): Promise<void> {
+async function setMember<T extends string>(
+  item: SetItem<T>,
+  member: string,
+  present: boolean,
+): Promise<void> {
   const key = item.prefix + v.parse(item.member, member);
   if (present) await browser.storage.local.set({ [key]: true });
   else await browser.storage.local.remove(key);

@@ -26,7 +26,7 @@ const en = (await import('../../public/_locales/en/messages.json')).default;
 describe('options page failures', () => {
   it('unreadable settings: an error with Retry; a failed save: a message, nothing shown unsaved', async () => {
     faults.get = true;
-    const root = document.createElement('div');
+    const root = document.body.appendChild(document.createElement('div'));
     await act(() => render(<App />, root));
     await vi.waitFor(() => expect(root.querySelector('[role=alert]')?.textContent).toContain(en.settingsLoadFailed.message));
     expect(root.textContent).not.toContain(en.loading.message);

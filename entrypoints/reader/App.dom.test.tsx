@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CorpusDocument, Passage } from '../../lib/core/types.ts';
 
 // Every failure path of the reader's routes ends in a visible state: "Not found", or an error
@@ -91,6 +91,8 @@ describe('reader routes: every failure ends in a visible state', () => {
     await act(() => render(<App />, root));
   });
   afterEach(() => render(null, root));
+  // Preact's effect scheduler falls back to a 100 ms timer: let it run before jsdom goes away.
+  afterAll(() => new Promise((r) => setTimeout(r, 150)));
 
   it('the library: a failed document list shows an error with Retry, and Retry asks again', async () => {
     await settled(() => expect(retryButton()).toBeDefined());
