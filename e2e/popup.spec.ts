@@ -258,7 +258,8 @@ describe('popup (en)', () => {
     await page.waitForSelector('#popup-site');
     const stored = () => page.evaluate(() => chrome.storage.local.get(null));
     // One key per disabled site / hidden category (lib/settings.ts).
-    const storedKeys = async (prefix: string) => Object.keys(await stored()).filter((k) => k.startsWith(prefix));
+    const storedKeys = async (prefix: string) =>
+      Object.keys(await stored()).filter((k) => k.startsWith(prefix));
     expect(await page.isChecked('#popup-site')).toBe(true);
     await page.click('#popup-site');
     await expect.poll(() => storedKeys('v2.disabledSite:')).toEqual(['v2.disabledSite:127.0.0.1']);
@@ -283,9 +284,13 @@ describe('popup (en)', () => {
     for (const query of [markup, 'z'.repeat(600)]) {
       const page = await s.openExtensionPage(`popup.html?q=${encodeURIComponent(query)}&tab=999999999`);
       const q = query.slice(0, 500).trim(); // URL_QUERY_CAP
-      await page.waitForFunction((want) => document.getElementById('results')?.getAttribute('data-answered') === want, q, {
-        timeout: 10_000,
-      });
+      await page.waitForFunction(
+        (want) => document.getElementById('results')?.getAttribute('data-answered') === want,
+        q,
+        {
+          timeout: 10_000,
+        },
+      );
       await page.locator('.no-results, [role=option]').first().waitFor();
       expect(await page.inputValue('#q')).toBe(q);
       expect(await page.locator('#results img, .no-results img').count()).toBe(0);
@@ -296,7 +301,9 @@ describe('popup (en)', () => {
     }
     // Malformed percent-encoding: the popup opens and searches what the URL parser made of it.
     const page = await s.openExtensionPage('popup.html?q=%E0%A4%A&tab=abc');
-    await page.waitForFunction(() => document.getElementById('results')?.getAttribute('data-answered') !== '');
+    await page.waitForFunction(
+      () => document.getElementById('results')?.getAttribute('data-answered') !== '',
+    );
     await page.locator('.no-results, [role=option]').first().waitFor();
     expect(await page.getByText('Loading…').count()).toBe(0);
     await page.close();

@@ -273,7 +273,9 @@ describe('reader', () => {
       await notFound.waitFor({ timeout: 10_000 });
       expect(await page.getByText('Loading…').count(), hash).toBe(0);
       expect(await page.locator('main img').count(), hash).toBe(0);
-      expect(await notFound.locator('xpath=..').getByRole('link', { name: 'Back to the library' }).count()).toBe(1);
+      expect(
+        await notFound.locator('xpath=..').getByRole('link', { name: 'Back to the library' }).count(),
+      ).toBe(1);
     }
     // A paragraph the document does not have: the document, with a notice naming the paragraph.
     await go('#000/p999');

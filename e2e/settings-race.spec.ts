@@ -60,10 +60,20 @@ async function race(one: OptionsPage, two: OptionsPage): Promise<void> {
     Object.keys(await stored())
       .filter((k) => k.startsWith('v2.hiddenCategory:'))
       .sort();
-  await until(hidden, ['event', 'person', 'place', 'plan'].map((c) => `v2.hiddenCategory:${c}`));
+  await until(
+    hidden,
+    ['event', 'person', 'place', 'plan'].map((c) => `v2.hiddenCategory:${c}`),
+  );
   for (const page of [one, two])
     await until(
-      () => page.run(() => ['person', 'place', 'event', 'plan'].map((c) => (document.getElementById(`opt-cat-${c}`) as HTMLInputElement).checked), null),
+      () =>
+        page.run(
+          () =>
+            ['person', 'place', 'event', 'plan'].map(
+              (c) => (document.getElementById(`opt-cat-${c}`) as HTMLInputElement).checked,
+            ),
+          null,
+        ),
       [false, false, false, false],
     );
   for (const [a, b] of pairs) await clickBoth(one, `#opt-cat-${a}`, two, `#opt-cat-${b}`);
@@ -83,7 +93,9 @@ describe('two options pages at once (Chromium)', () => {
   it('both pages’ changes survive', async () => {
     const [p1, p2] = [await s.openExtensionPage('options.html'), await s.openExtensionPage('options.html')];
     await Promise.all([p1.waitForSelector('#opt-enabled'), p2.waitForSelector('#opt-enabled')]);
-    const wrap = (p: typeof p1): OptionsPage => ({ run: (fn, arg) => p.evaluate(fn, arg) });
+    const wrap = (p: typeof p1): OptionsPage => ({
+      run: (fn, arg) => p.evaluate(fn as never, arg as never) as Promise<never>,
+    });
     await race(wrap(p1), wrap(p2));
     await p1.close();
     await p2.close();
@@ -112,7 +124,8 @@ describe('two options pages at once (Firefox)', () => {
     const before = new Set(await f.browser.pages());
     await page.waitForFunction(
       () => {
-        const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
+        const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, unknown> } }).CSS
+          ?.highlights;
         return !!reg && [...reg.keys()].some((k) => k.startsWith('policy-lens'));
       },
       { timeout: 20_000 },
@@ -129,7 +142,7 @@ describe('two options pages at once (Firefox)', () => {
         // The navigation ends the evaluation's context; that rejection is expected.
         await p.evaluate(() => location.assign('/options.html')).catch(() => undefined);
         await p.waitForFunction(() => !!document.getElementById('opt-enabled'), { timeout: 20_000 });
-        return { run: (fn, arg) => p.evaluate(fn, arg) as never };
+        return { run: (fn, arg) => p.evaluate(fn as never, arg as never) as Promise<never> };
       }
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -18,7 +18,10 @@ describe('useAsync', () => {
   });
 
   it('an answer of undefined (no one answered) is an error, and retry asks again', async () => {
-    const fn = vi.fn<() => Promise<string>>().mockResolvedValueOnce(undefined as never).mockResolvedValueOnce('ok');
+    const fn = vi
+      .fn<() => Promise<string>>()
+      .mockResolvedValueOnce(undefined as never)
+      .mockResolvedValueOnce('ok');
     await act(() => render(<Probe fn={fn} />, root));
     await vi.waitFor(() => expect(seen?.loading).toBe(false));
     expect(seen?.error).toMatch(/no answer/);
@@ -41,9 +44,13 @@ describe('useAsync', () => {
   it('a request that never settles becomes an error after ANSWER_TIMEOUT_MS', async () => {
     vi.useFakeTimers();
     await act(() => render(<Probe fn={() => new Promise<string>(() => undefined)} />, root));
-    await act(() => vi.advanceTimersByTimeAsync(ANSWER_TIMEOUT_MS - 1));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(ANSWER_TIMEOUT_MS - 1);
+    });
     expect(seen?.loading).toBe(true);
-    await act(() => vi.advanceTimersByTimeAsync(1));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1);
+    });
     expect(seen?.loading).toBe(false);
     expect(seen?.error).toMatch(/no answer in time/);
   });

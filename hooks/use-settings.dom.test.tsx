@@ -23,6 +23,11 @@ async function openPage() {
   pages.push(page);
   return page.api!;
 }
+/** Two pages' changes at the same moment (both started before either is answered). */
+const both = (...writes: Array<Promise<void>>) =>
+  act(async () => {
+    await Promise.all(writes);
+  });
 /** Lets queued storage calls, their replies and onChanged events run. */
 const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 
@@ -41,26 +46,28 @@ describe('useSettings: two pages changing settings at once', () => {
     await settle();
     expect((await readSettings()).disabledSites).toEqual(['a.example', 'b.example', 'c.example']);
 
-    await act(() => Promise.all([one.setSiteEnabled('a.example', true), two.setSiteEnabled('b.example', true)]));
+    await both(one.setSiteEnabled('a.example', true), two.setSiteEnabled('b.example', true));
     await settle();
     expect((await readSettings()).disabledSites).toEqual(['c.example']);
 
-    await act(() => Promise.all([one.setSiteEnabled('x.example', false), two.setSiteEnabled('y.example', false)]));
+    await both(one.setSiteEnabled('x.example', false), two.setSiteEnabled('y.example', false));
     await settle();
     expect((await readSettings()).disabledSites).toEqual(['c.example', 'x.example', 'y.example']);
     // Both pages show what storage holds.
-    for (const p of pages) expect(p.api?.settings?.disabledSites).toEqual(['c.example', 'x.example', 'y.example']);
+    for (const p of pages)
+      expect(p.api?.settings?.disabledSites).toEqual(['c.example', 'x.example', 'y.example']);
   });
 
   it('keeps both pages’ category changes', async () => {
     const one = await openPage();
     const two = await openPage();
-    await act(() => Promise.all([one.setCategoryShown('person', false), two.setCategoryShown('place', false)]));
+    await both(one.setCategoryShown('person', false), two.setCategoryShown('place', false));
     await settle();
     expect([...(await readSettings()).hiddenCategories].sort()).toEqual(['person', 'place']);
-    await act(() => Promise.all([one.setCategoryShown('place', true), two.setCategoryShown('event', false)]));
+    await both(one.setCategoryShown('place', true), two.setCategoryShown('event', false));
     await settle();
     expect([...(await readSettings()).hiddenCategories].sort()).toEqual(['event', 'person']);
-    for (const p of pages) expect([...(p.api?.settings?.hiddenCategories ?? [])].sort()).toEqual(['event', 'person']);
+    for (const p of pages)
+      expect([...(p.api?.settings?.hiddenCategories ?? [])].sort()).toEqual(['event', 'person']);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type MockInstance, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // browser.storage with the browser's asynchrony (lib/storage.testing.ts).
 const storage = await vi.hoisted(async () => (await import('./storage.testing.ts')).fakeStorage());
@@ -8,7 +8,7 @@ const settings = await import('./settings.ts');
 const { settingKeys: keys } = settings;
 
 const DEFAULTS = { enabled: true, disabledSites: [], hiddenCategories: [] };
-let warn: ReturnType<typeof vi.spyOn>;
+let warn: MockInstance<typeof console.warn>;
 const warnings = () => warn.mock.calls.map((c) => String(c[0]));
 
 describe('settings', () => {
@@ -197,7 +197,11 @@ describe('settings', () => {
       'v1.disabledSites': ['b.example', 'a.example', 'w'.repeat(300)],
       'v1.hiddenCategories': ['person', 'bogus', 'ideology'],
     };
-    const SAME = { enabled: false, disabledSites: ['a.example', 'b.example'], hiddenCategories: ['person', 'ideology'] };
+    const SAME = {
+      enabled: false,
+      disabledSites: ['a.example', 'b.example'],
+      hiddenCategories: ['person', 'ideology'],
+    };
 
     it('moves every valid entry to its own key, drops the arrays, and changes nothing users see', async () => {
       storage.reset(OLD);
@@ -233,7 +237,10 @@ describe('settings', () => {
       expect((await settings.readSettings()).disabledSites).toEqual(['new.example']);
       // …and the background turns it into keys.
       await vi.waitFor(() =>
-        expect(storage.dump()).toEqual({ 'v2.disabledSite:new.example': true, 'v2.hiddenCategory:place': true }),
+        expect(storage.dump()).toEqual({
+          'v2.disabledSite:new.example': true,
+          'v2.hiddenCategory:place': true,
+        }),
       );
       expect(await settings.readSettings()).toEqual({
         enabled: true,

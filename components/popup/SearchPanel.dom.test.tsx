@@ -4,7 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import { SearchPanel } from './SearchPanel.tsx';
 
-vi.mock('wxt/browser', async () => ({ browser: { i18n: (await import('../../lib/i18n.testing.ts')).fakeI18n } }));
+vi.mock('wxt/browser', async () => ({
+  browser: { i18n: (await import('../../lib/i18n.testing.ts')).fakeI18n },
+}));
 
 describe('SearchPanel', () => {
   it('a failed search shows why, with a Retry button that asks again', async () => {

@@ -12,7 +12,8 @@ vi.mock('wxt/browser', async () => ({
     storage: {
       onChanged: storage.api.onChanged,
       local: {
-        get: (k: never) => (faults.get ? Promise.reject(new Error('storage down')) : storage.api.local.get(k)),
+        get: (k: never) =>
+          faults.get ? Promise.reject(new Error('storage down')) : storage.api.local.get(k),
         set: (v: never) => (faults.set ? Promise.reject(new Error('quota')) : storage.api.local.set(v)),
         remove: (k: never) => (faults.set ? Promise.reject(new Error('quota')) : storage.api.local.remove(k)),
       },
@@ -28,7 +29,9 @@ describe('options page failures', () => {
     faults.get = true;
     const root = document.body.appendChild(document.createElement('div'));
     await act(() => render(<App />, root));
-    await vi.waitFor(() => expect(root.querySelector('[role=alert]')?.textContent).toContain(en.settingsLoadFailed.message));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role=alert]')?.textContent).toContain(en.settingsLoadFailed.message),
+    );
     expect(root.textContent).not.toContain(en.loading.message);
 
     faults.get = false;
@@ -39,7 +42,9 @@ describe('options page failures', () => {
     faults.set = true;
     const person = root.querySelector<HTMLInputElement>('#opt-cat-person')!;
     await act(() => person.click());
-    await vi.waitFor(() => expect(root.querySelector('[role=alert]')?.textContent).toContain(en.settingsSaveFailed.message));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role=alert]')?.textContent).toContain(en.settingsSaveFailed.message),
+    );
     expect(storage.dump()).toEqual({});
     expect(person.checked).toBe(true); // shows what is saved
     await act(() => person.click()); // a second failure too

@@ -5,7 +5,8 @@ import { useSettings } from '../../hooks/use-settings.ts';
 import { t } from '../../lib/i18n.ts';
 
 export function App() {
-  const { settings, loadError, saveError, retry, setEnabled, setSiteEnabled, setCategoryShown } = useSettings();
+  const { settings, loadError, saveError, retry, setEnabled, setSiteEnabled, setCategoryShown } =
+    useSettings();
   let body;
   if (settings)
     body = (

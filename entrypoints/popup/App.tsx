@@ -20,7 +20,8 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
   const summaries = useConceptSummaries();
   const docs = useDocuments();
   const page = usePageConcepts();
-  const { settings, loadError, saveError, retry, setEnabled, setSiteEnabled, setCategoryShown } = useSettings();
+  const { settings, loadError, saveError, retry, setEnabled, setSiteEnabled, setCategoryShown } =
+    useSettings();
   useEffect(() => inputRef.current?.focus(), []);
 
   const docInfo = useMemo(

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CorpusDocument, Passage } from '../../lib/core/types.ts';
+import type * as Messaging from '../../lib/messaging.ts';
 
 // Every failure path of the reader's routes ends in a visible state: "Not found", or an error
 // with Retry; never "Loading…" for good. The background is a test double behind sendToBackground.
@@ -13,7 +14,7 @@ vi.mock('wxt/browser', async () => ({
 }));
 const send = vi.hoisted(() => vi.fn());
 vi.mock('../../lib/messaging.ts', async (original) => ({
-  ...(await original<typeof import('../../lib/messaging.ts')>()),
+  ...(await original<typeof Messaging>()),
   sendToBackground: send,
 }));
 
@@ -21,7 +22,15 @@ const { App } = await import('./App.tsx');
 const en = (await import('../../public/_locales/en/messages.json')).default;
 
 function passage(docId: string, n: number): Passage {
-  return { id: `${docId}/p${n}`, docId, index: n, text: `Paragraph ${n} of ${docId}.`, start: 0, end: 1, section: [] };
+  return {
+    id: `${docId}/p${n}`,
+    docId,
+    index: n,
+    text: `Paragraph ${n} of ${docId}.`,
+    start: 0,
+    end: 1,
+    section: [],
+  };
 }
 function bundle(id: string, versions: string[] = []) {
   const document: CorpusDocument = {
@@ -76,7 +85,8 @@ async function settled(check: () => void) {
 }
 const notFound = () => expect(root.querySelector('h1')?.textContent).toBe(en.notFound.message);
 const retryButton = () =>
-  [...root.querySelectorAll('button')].find((b) => b.textContent === en.retry.message) as HTMLButtonElement | undefined;
+  [...root.querySelectorAll('button')].find((b) => b.textContent === en.retry.message) as
+    HTMLButtonElement | undefined;
 
 describe('reader routes: every failure ends in a visible state', () => {
   beforeAll(() => {
@@ -117,7 +127,10 @@ describe('reader routes: every failure ends in a visible state', () => {
       await visit(`#concept/${id}`);
       await settled(notFound);
     }
-    expect(asked('getConceptDetails')).toEqual([{ conceptId: '__proto__' }, { conceptId: 'no-such-concept' }]);
+    expect(asked('getConceptDetails')).toEqual([
+      { conceptId: '__proto__' },
+      { conceptId: 'no-such-concept' },
+    ]);
   });
 
   it('unknown document ids say "Not found", in the document and the parallel view', async () => {
@@ -146,10 +159,14 @@ describe('reader routes: every failure ends in a visible state', () => {
   it('a background that rejects: an error with Retry, and Retry asks again', async () => {
     let fail = true;
     send.mockImplementation((type: string, payload: { docId?: string }) =>
-      type === 'getDocument' && fail ? Promise.reject(new Error('worker restarting')) : background(type, payload),
+      type === 'getDocument' && fail
+        ? Promise.reject(new Error('worker restarting'))
+        : background(type, payload),
     );
     await visit('#good3');
-    await settled(() => expect(root.querySelector('[role=alert]')?.textContent).toContain(en.loadFailed.message));
+    await settled(() =>
+      expect(root.querySelector('[role=alert]')?.textContent).toContain(en.loadFailed.message),
+    );
     fail = false;
     await act(() => retryButton()!.click());
     await settled(() => expect(root.querySelector('#doc-title')?.textContent).toBe('Title good3'));
@@ -171,5 +188,4 @@ describe('reader routes: every failure ends in a visible state', () => {
     await settled(() => expect(retryButton()).toBeDefined());
     expect(root.querySelector('[role=alert]')?.textContent).toContain(en.loadFailed.message);
   });
-
 });
