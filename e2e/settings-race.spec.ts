@@ -35,7 +35,11 @@ const clickBoth = (one: OptionsPage, a: string, two: OptionsPage, b: string) =>
   ]);
 
 async function race(one: OptionsPage, two: OptionsPage): Promise<void> {
-  const stored = () => one.run(() => chrome.storage.local.get(null), null);
+  // As JSON: Firefox's BiDi hands back storage's answer object as undefined.
+  const stored = async () =>
+    JSON.parse(
+      await one.run(async () => JSON.stringify(await chrome.storage.local.get(null)), null),
+    ) as Record<string, unknown>;
   await one.run(
     (sites) => chrome.storage.local.set(Object.fromEntries(sites.map((h) => [`v2.disabledSite:${h}`, true]))),
     SITES,
