@@ -35,13 +35,24 @@ const clickBoth = (one: OptionsPage, a: string, two: OptionsPage, b: string) =>
   ]);
 
 async function race(one: OptionsPage, two: OptionsPage): Promise<void> {
-  // As JSON: Firefox's BiDi hands back storage's answer object as undefined.
+  // Firefox MV2's chrome.* takes callbacks (no promise): use browser.* where it exists.
   const stored = async () =>
     JSON.parse(
-      await one.run(async () => JSON.stringify(await chrome.storage.local.get(null)), null),
+      await one.run(
+        async () =>
+          JSON.stringify(
+            await (
+              (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome
+            ).storage.local.get(null),
+          ),
+        null,
+      ),
     ) as Record<string, unknown>;
   await one.run(
-    (sites) => chrome.storage.local.set(Object.fromEntries(sites.map((h) => [`v2.disabledSite:${h}`, true]))),
+    (sites) =>
+      ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.set(
+        Object.fromEntries(sites.map((h) => [`v2.disabledSite:${h}`, true])),
+      ),
     SITES,
   );
   await until(() => siteList(one), SITES);
