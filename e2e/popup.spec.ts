@@ -257,15 +257,19 @@ describe('popup (en)', () => {
     const page = await s.openExtensionPage(`popup.html?tab=${tabId}`);
     await page.waitForSelector('#popup-site');
     const stored = () => page.evaluate(() => chrome.storage.local.get(null));
+    // One key per disabled site / hidden category (lib/settings.ts).
+    const storedKeys = async (prefix: string) =>
+      Object.keys(await stored()).filter((k) => k.startsWith(prefix));
     expect(await page.isChecked('#popup-site')).toBe(true);
     await page.click('#popup-site');
-    await expect.poll(async () => (await stored())['v1.disabledSites'] ?? []).toEqual(['127.0.0.1']);
+    await expect.poll(() => storedKeys('v2.disabledSite:')).toEqual(['v2.disabledSite:127.0.0.1']);
     await page.click('#popup-site');
-    await expect.poll(async () => (await stored())['v1.disabledSites'] ?? []).toEqual([]);
+    await expect.poll(() => storedKeys('v2.disabledSite:')).toEqual([]);
     await page.click('.categories-details summary');
     await page.click('#popup-cat-person');
-    await expect.poll(async () => (await stored())['v1.hiddenCategories'] ?? []).toEqual(['person']);
+    await expect.poll(() => storedKeys('v2.hiddenCategory:')).toEqual(['v2.hiddenCategory:person']);
     await page.click('#popup-cat-person');
+    await expect.poll(() => storedKeys('v2.hiddenCategory:')).toEqual([]);
     await page.click('#popup-enabled');
     await expect.poll(async () => (await stored())['v1.enabled'] ?? true).toBe(false);
     expect(await page.isDisabled('#popup-site')).toBe(true);
@@ -273,6 +277,36 @@ describe('popup (en)', () => {
     await expect.poll(async () => (await stored())['v1.enabled'] ?? true).toBe(true);
     await page.close();
     await fixture.close();
+  });
+
+  it('odd ?q= and ?tab= values end in visible states (no endless "Loading…")', async () => {
+    const markup = '<img src=x onerror=alert(1)>';
+    for (const query of [markup, 'z'.repeat(600)]) {
+      const page = await s.openExtensionPage(`popup.html?q=${encodeURIComponent(query)}&tab=999999999`);
+      const q = query.slice(0, 500).trim(); // URL_QUERY_CAP
+      await page.waitForFunction(
+        (want) => document.getElementById('results')?.getAttribute('data-answered') === want,
+        q,
+        {
+          timeout: 10_000,
+        },
+      );
+      await page.locator('.no-results, [role=option]').first().waitFor();
+      expect(await page.inputValue('#q')).toBe(q);
+      expect(await page.locator('#results img, .no-results img').count()).toBe(0);
+      // No such tab: "On this page" says it cannot read the page.
+      await page.getByText('Policy Lens cannot read this page.').waitFor();
+      expect(await page.getByText('Loading…').count()).toBe(0);
+      await page.close();
+    }
+    // Malformed percent-encoding: the popup opens and searches what the URL parser made of it.
+    const page = await s.openExtensionPage('popup.html?q=%E0%A4%A&tab=abc');
+    await page.waitForFunction(
+      () => document.getElementById('results')?.getAttribute('data-answered') !== '',
+    );
+    await page.locator('.no-results, [role=option]').first().waitFor();
+    expect(await page.getByText('Loading…').count()).toBe(0);
+    await page.close();
   });
 
   it('has no serious or critical axe violations (empty, with results, light and dark)', async () => {

@@ -256,6 +256,42 @@ describe('reader', () => {
     await page.getByRole('heading', { name: 'Not found' }).waitFor();
   });
 
+  it('ids that fail validation, unknown ids and missing paragraphs end in a visible state', async () => {
+    const notFound = page.getByRole('heading', { level: 1, name: 'Not found' });
+    for (const hash of [
+      '#concept/<img src=x onerror=alert(1)>',
+      `#concept/${'a'.repeat(121)}`,
+      '#concept/六稳',
+      '#concept/__proto__',
+      '#999?parallel',
+      '#parallel/999',
+      '#999/p01',
+    ]) {
+      await go('#');
+      await page.waitForSelector('.doc-card');
+      await go(hash);
+      await notFound.waitFor({ timeout: 10_000 });
+      expect(await page.getByText('Loading…').count(), hash).toBe(0);
+      expect(await page.locator('main img').count(), hash).toBe(0);
+      expect(
+        await notFound.locator('xpath=..').getByRole('link', { name: 'Back to the library' }).count(),
+      ).toBe(1);
+    }
+    // A paragraph the document does not have: the document, with a notice naming the paragraph.
+    await go('#000/p999');
+    await page.locator('[data-missing-passage="000/p999"]').waitFor();
+    expect(await page.locator('[data-missing-passage]').textContent()).toBe(
+      'Paragraph 000/p999 is not in this document; showing the whole document.',
+    );
+    expect(await page.locator('#doc-title').count()).toBe(1);
+    await go('#000/p999?parallel');
+    await page.locator('.parallel [data-missing-passage="000/p999"]').waitFor();
+    // An existing paragraph shows no notice.
+    await go('#000/p01');
+    await page.waitForSelector('#doc-title');
+    await expect.poll(() => page.locator('[data-missing-passage]').count()).toBe(0);
+  });
+
   it('dark scheme: no serious or critical axe violations', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await go('#002');
@@ -269,7 +305,15 @@ describe('reader', () => {
 
   it('options page: switches, categories and the removable list of disabled sites', async () => {
     const opt = await s.openExtensionPage('options.html');
-    await opt.evaluate(() => chrome.storage.local.set({ 'v1.disabledSites': ['a.example', 'b.example'] }));
+    const stored = () => opt.evaluate(() => chrome.storage.local.get(null));
+    // Settings in v1's shape (one array per list, one entry invalid) are migrated by the background
+    // to one key per entry; the valid entries survive.
+    await opt.evaluate(() =>
+      chrome.storage.local.set({ 'v1.disabledSites': ['a.example', 'b.example', 'x'.repeat(300)] }),
+    );
+    await expect
+      .poll(async () => Object.keys(await stored()).filter((k) => k.includes('isabledSite')))
+      .toEqual(['v2.disabledSite:a.example', 'v2.disabledSite:b.example']);
     await opt.reload();
     await opt.waitForSelector('.site-list');
     expect(await opt.$$eval('.site-list li', (ls) => ls.map((l) => l.getAttribute('data-site')))).toEqual([
@@ -278,14 +322,12 @@ describe('reader', () => {
     ]);
     await opt.getByRole('button', { name: 'Remove a.example' }).click();
     await expect
-      .poll(async () => (await opt.evaluate(() => chrome.storage.local.get(null)))['v1.disabledSites'] ?? [])
-      .toEqual(['b.example']);
+      .poll(async () => Object.keys(await stored()).filter((k) => k.includes('isabledSite')))
+      .toEqual(['v2.disabledSite:b.example']);
     await opt.click('#opt-cat-place');
     await expect
-      .poll(
-        async () => (await opt.evaluate(() => chrome.storage.local.get(null)))['v1.hiddenCategories'] ?? [],
-      )
-      .toEqual(['place']);
+      .poll(async () => Object.keys(await stored()).filter((k) => k.includes('iddenCategor')))
+      .toEqual(['v2.hiddenCategory:place']);
     await opt.click('#opt-enabled');
     await expect
       .poll(async () => (await opt.evaluate(() => chrome.storage.local.get(null)))['v1.enabled'] ?? true)

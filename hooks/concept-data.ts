@@ -3,16 +3,35 @@
 // content script and the reader pass them to CardRoot) and the reader's hooks (use-corpus.ts)
 // share these caches.
 import type { CardDoc, ConceptDetails } from '../lib/core/types.ts';
-import { type Res, sendToBackground } from '../lib/messaging.ts';
+import { type Res, isMessage, sendToBackground } from '../lib/messaging.ts';
+
+/**
+ * The background's answer; rejects when there was none (`undefined`: no listener answered, e.g.
+ * the background was not listening yet), so callers show an error with Retry and the caches
+ * below do not keep the non-answer.
+ */
+export function answered<T>(p: Promise<T>): Promise<T> {
+  return p.then((r) => {
+    if (r === undefined) throw new Error('the background did not answer');
+    return r;
+  });
+}
 
 const details = new Map<string, Promise<ConceptDetails | null>>();
 let listing: Promise<Res<'listDocuments'>> | undefined;
 let docs: Promise<Record<string, CardDoc>> | undefined;
 
+/**
+ * A concept's details; null for an unknown id, and for an id no concept can have (markup, too
+ * long, non-ASCII: e.g. a hand-edited reader.html#concept/<id>), which the background would
+ * drop unanswered.
+ */
 export function fetchConceptDetails(conceptId: string): Promise<ConceptDetails | null> {
+  const msg = { type: 'getConceptDetails', payload: { conceptId } };
+  if (!isMessage(msg, ['getConceptDetails'])) return Promise.resolve(null);
   let p = details.get(conceptId);
   if (!p) {
-    p = sendToBackground('getConceptDetails', { conceptId });
+    p = answered(sendToBackground('getConceptDetails', { conceptId }));
     details.set(conceptId, p);
     p.catch(() => details.delete(conceptId)); // retry next time (background was asleep or reloaded)
   }
@@ -21,7 +40,7 @@ export function fetchConceptDetails(conceptId: string): Promise<ConceptDetails |
 
 /** The corpus's document list, one request per page (the reader's library uses it too). */
 export function fetchDocumentList(): Promise<Res<'listDocuments'>> {
-  listing ??= sendToBackground('listDocuments', {}).catch((e: unknown) => {
+  listing ??= answered(sendToBackground('listDocuments', {})).catch((e: unknown) => {
     listing = undefined; // retry next time
     throw e;
   });

@@ -2,12 +2,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConceptSummary } from '../lib/core/types.ts';
 import { sendToBackground } from '../lib/messaging.ts';
+import { answered } from './concept-data.ts';
 
 let cache: Promise<Map<string, ConceptSummary>> | undefined;
 
 function load(): Promise<Map<string, ConceptSummary>> {
-  cache ??= sendToBackground('getConceptSummaries', {}).then(
-    (list) => new Map((list ?? []).map((c) => [c.id, c])),
+  cache ??= answered(sendToBackground('getConceptSummaries', {})).then(
+    (list) => new Map(list.map((c) => [c.id, c])),
     (e: unknown) => {
       cache = undefined;
       throw e;

@@ -1,18 +1,20 @@
 // Documents and concepts for the reader, through the background.
 import type { ConceptDetails } from '../lib/core/types.ts';
-import { type Res, sendToBackground } from '../lib/messaging.ts';
+import { type Res, isMessage, sendToBackground } from '../lib/messaging.ts';
 import { type AsyncState, useAsync } from './use-async.ts';
-import { fetchConceptDetails, fetchDocumentList } from './concept-data.ts';
+import { answered, fetchConceptDetails, fetchDocumentList } from './concept-data.ts';
 
 export type DocumentListing = Res<'listDocuments'>[number];
 export type DocumentBundle = NonNullable<Res<'getDocument'>>;
 
 const docCache = new Map<string, Promise<DocumentBundle | null>>();
 
+/** A document; null for an unknown id and for an id no document can have (never asked). */
 function getDocument(docId: string): Promise<DocumentBundle | null> {
+  if (!isMessage({ type: 'getDocument', payload: { docId } }, ['getDocument'])) return Promise.resolve(null);
   let p = docCache.get(docId);
   if (!p) {
-    p = sendToBackground('getDocument', { docId }).catch((e: unknown) => {
+    p = answered(sendToBackground('getDocument', { docId })).catch((e: unknown) => {
       docCache.delete(docId);
       throw e;
     });

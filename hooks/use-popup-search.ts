@@ -22,6 +22,8 @@ export interface PopupSearch {
   answered: string;
   pending: boolean;
   error: string | undefined;
+  /** Asks again for the current query (after an error). */
+  retry(): void;
   groups: HitGroup[];
   flat: SearchHit[];
   activeId: string | undefined;
@@ -90,6 +92,7 @@ export function usePopupSearch(initialQuery: string, open: (hit: SearchHit) => v
     answered: showing ? search.answered : '',
     pending: search.pending,
     error: search.error && search.answered === query.trim() ? search.error : undefined,
+    retry: search.retry,
     groups,
     flat,
     activeId,

@@ -22,6 +22,8 @@ export interface Search extends SearchState {
    * The hook asks for its `query` argument itself too; asking twice for one query sends once.
    */
   request(query: string): void;
+  /** Asks again for the latest query (after an error). */
+  retry(): void;
 }
 
 const EMPTY: SearchState = { result: undefined, answered: '', pending: false, error: undefined };
@@ -69,8 +71,15 @@ export function useSearch(query: string, limit = 40): Search {
     [send],
   );
 
+  const retry = useCallback(() => {
+    const q = wanted.current;
+    if (!q || inFlight.current !== null) return;
+    setState((s) => ({ ...s, pending: true, error: undefined }));
+    send(q);
+  }, [send]);
+
   // Layout effect: a query set without the input handler (suggestion picked, Esc, ?q=) still
   // leaves before the browser paints.
   useLayoutEffect(() => request(query), [query, request]);
-  return { ...state, request };
+  return { ...state, request, retry };
 }

@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import type { ConceptSummary, Lang, SearchHit, SearchResult } from '../../lib/core/types.ts';
 import { labelIn, t } from '../../lib/i18n.ts';
+import { ErrorRetry } from '../ErrorRetry.tsx';
 import { type DocInfo, ResultList } from './ResultList.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { NoResults, SuggestedConcepts } from './Suggestions.tsx';
@@ -28,6 +29,8 @@ export function SearchPanel(props: {
   onOpen: (hit: SearchHit) => void;
   onHover: (hit: SearchHit) => void;
   onPick: (text: string) => void;
+  /** Asks again after a failed search. */
+  onRetry?: () => void;
 }) {
   const { showing, labelLang } = props;
   const q = props.query.trim();
@@ -38,12 +41,7 @@ export function SearchPanel(props: {
   let main = null;
   if (q === '')
     main = <SuggestedConcepts concepts={props.suggested} labelLang={labelLang} onPick={props.onPick} />;
-  else if (props.error)
-    main = (
-      <p class="error" role="alert">
-        {t('searchError')}
-      </p>
-    );
+  else if (props.error) main = <ErrorRetry message={t('searchFailed')} onRetry={props.onRetry} />;
   else if (showing && props.count === 0 && props.answered === q)
     main = <NoResults query={q} suggestions={showing.suggestions} onPick={props.onPick} />;
   return (

@@ -5,6 +5,7 @@ import { DocDate } from '../DocDate.tsx';
 import { type ReadingProps, PassageAnchor, useReadingUi } from './reading-ui.tsx';
 import { passageDomId } from './route.ts';
 import { sectionBlocks } from './sections.ts';
+import { MissingPassage } from './Status.tsx';
 
 export function DocMeta({ doc }: { doc: CorpusDocument }) {
   return (
@@ -90,8 +91,10 @@ export function DocumentView(
   useScrollToPassage(props.passageId, passages);
   const blocks = sectionBlocks(passages);
   const lang = htmlLang(doc.lang);
+  const missing = props.passageId && !passages.some((p) => p.id === props.passageId);
   return (
     <article class="document" aria-labelledby="doc-title">
+      {missing ? <MissingPassage passageId={props.passageId!} /> : null}
       <header class="doc-header">
         <h1 id="doc-title" lang={lang}>
           {doc.title}

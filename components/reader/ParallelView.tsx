@@ -5,6 +5,7 @@ import { alignPassages } from './align.ts';
 import { htmlLang, useScrollToPassage } from './DocumentView.tsx';
 import { type ReadingProps, PassageAnchor, useReadingUi } from './reading-ui.tsx';
 import { passageDomId } from './route.ts';
+import { MissingPassage } from './Status.tsx';
 
 export function ParallelView(
   props: ReadingProps & {
@@ -18,6 +19,8 @@ export function ParallelView(
   useScrollToPassage(props.passageId, props.left.passages); // a stable array (rows is rebuilt per render)
   const L = props.left.doc;
   const R = props.right.doc;
+  const id = props.passageId;
+  const missing = id && ![props.left, props.right].some((side) => side.passages.some((p) => p.id === id));
   const cell = (doc: CorpusDocument, ps: Passage[]) => (
     <div role="cell" class="parallel-cell" lang={htmlLang(doc.lang)}>
       {ps.map((p) => (
@@ -32,6 +35,7 @@ export function ParallelView(
   );
   return (
     <article class="parallel" aria-labelledby="parallel-h">
+      {missing ? <MissingPassage passageId={id} /> : null}
       <h1 id="parallel-h">{t('parallelHeading')}</h1>
       <p>
         <a href={`#${L.id}`}>{t('backToDocument')}</a>

@@ -1,13 +1,13 @@
 import { t } from '../../lib/i18n.ts';
+import { ErrorRetry } from '../ErrorRetry.tsx';
 
-/** Loading or failed state of a view. */
-export function Status({ state }: { state: { loading: boolean; error: string | undefined } }) {
-  if (state.error)
-    return (
-      <p class="error" role="alert">
-        {t('loadError')}
-      </p>
-    );
+/** Loading or failed state of a view (hooks/use-async.ts: a request ends in data or an error). */
+export function Status({
+  state,
+}: {
+  state: { loading: boolean; error: string | undefined; retry?: () => void };
+}) {
+  if (state.error) return <ErrorRetry message={t('loadFailed')} onRetry={state.retry} />;
   return (
     <p class="muted" role="status">
       {t('loading')}
@@ -35,5 +35,14 @@ export function NoParallel({ title, docId }: { title: string; docId: string }) {
         <a href={`#${docId}`}>{t('backToDocument')}</a>
       </p>
     </section>
+  );
+}
+
+/** The address named a paragraph the document does not have: the document is shown whole. */
+export function MissingPassage({ passageId }: { passageId: string }) {
+  return (
+    <p class="notice" role="status" data-missing-passage={passageId}>
+      {t('passageMissing', passageId)}
+    </p>
   );
 }

@@ -3,6 +3,7 @@ import { PageConcepts } from '../../components/popup/PageConcepts.tsx';
 import { PopupHeader } from '../../components/popup/PopupHeader.tsx';
 import type { DocInfo } from '../../components/popup/ResultList.tsx';
 import { SearchPanel } from '../../components/popup/SearchPanel.tsx';
+import { ErrorRetry } from '../../components/ErrorRetry.tsx';
 import { SettingsControls } from '../../components/SettingsControls.tsx';
 import { useConceptSummaries } from '../../hooks/use-concept-summaries.ts';
 import { useDocuments } from '../../hooks/use-corpus.ts';
@@ -19,7 +20,8 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
   const summaries = useConceptSummaries();
   const docs = useDocuments();
   const page = usePageConcepts();
-  const { settings, setEnabled, setSiteEnabled, setCategoryShown } = useSettings();
+  const { settings, loadError, saveError, retry, setEnabled, setSiteEnabled, setCategoryShown } =
+    useSettings();
   useEffect(() => inputRef.current?.focus(), []);
 
   const docInfo = useMemo(
@@ -58,21 +60,26 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
   // The settings setters write storage and close over no state: `settings` is what changes.
   const settingsSection = useMemo(
     () =>
-      settings ? (
+      settings || loadError ? (
         <section class="popup-settings" aria-labelledby="settings-h">
           <h2 id="settings-h">{t('settingsHeading')}</h2>
-          <SettingsControls
-            idPrefix="popup"
-            settings={settings}
-            hostname={page.hostname}
-            onEnabled={(on) => void setEnabled(on).then(page.refresh)}
-            onSite={(h, on) => void setSiteEnabled(h, on).then(page.refresh)}
-            onCategory={(c, on) => void setCategoryShown(c, on).then(page.refresh)}
-            collapsedCategories
-          />
+          {settings ? (
+            <SettingsControls
+              idPrefix="popup"
+              settings={settings}
+              hostname={page.hostname}
+              onEnabled={(on) => void setEnabled(on).then(page.refresh)}
+              onSite={(h, on) => void setSiteEnabled(h, on).then(page.refresh)}
+              onCategory={(c, on) => void setCategoryShown(c, on).then(page.refresh)}
+              collapsedCategories
+            />
+          ) : (
+            <ErrorRetry message={t('settingsLoadFailed')} onRetry={retry} />
+          )}
+          {saveError ? <ErrorRetry message={t('settingsSaveFailed')} /> : null}
         </section>
       ) : null,
-    [settings, page.hostname, page.refresh],
+    [settings, loadError, saveError, page.hostname, page.refresh],
   );
 
   return (
@@ -98,6 +105,7 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
           onKeyDown={s.onKeyDown}
           onOpen={(hit) => void openReaderTab(`#${hit.passageId}`)}
           onHover={s.setActiveHit}
+          onRetry={s.retry}
           onPick={(text) => {
             s.setQuery(text);
             inputRef.current?.focus();

@@ -47,8 +47,11 @@ export function ParallelRoute(props: { docId: string; passageId?: string | undef
   if (first.data === null) return <NotFound />;
   if (!first.data) return <Status state={first} />;
   if (!otherId) return <NoParallel title={first.data.document.title} docId={props.docId} />;
-  const [a, b] = pair.data ?? [];
-  if (!a || !b) return <Status state={pair} />;
+  if (!pair.data) return <Status state={pair} />;
+  const [a, b] = pair.data;
+  if (!a) return <NotFound />;
+  // The other version the document names is not in the corpus.
+  if (!b) return <NoParallel title={a.document.title} docId={props.docId} />;
   return (
     <ParallelView
       {...props.reading}

@@ -27,6 +27,8 @@ export const HASH_MAX = 2000;
 export const ID_MAX = 120;
 /** Most [conceptId, count] pairs one frame may report. */
 export const REPORT_CONCEPTS_MAX = 10_000;
+/** Longest hostname a setting may name (DNS names are at most 253 characters). */
+export const HOSTNAME_MAX = 253;
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;

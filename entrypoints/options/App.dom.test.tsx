@@ -1,0 +1,59 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+
+// The options page when storage fails: reading (an error with Retry) and saving (a message; the
+// switches keep showing what is saved).
+const faults = vi.hoisted(() => ({ get: false, set: false }));
+const storage = await vi.hoisted(async () => (await import('../../lib/storage.testing.ts')).fakeStorage());
+vi.mock('wxt/browser', async () => ({
+  browser: {
+    i18n: (await import('../../lib/i18n.testing.ts')).fakeI18n,
+    storage: {
+      onChanged: storage.api.onChanged,
+      local: {
+        get: (k: never) =>
+          faults.get ? Promise.reject(new Error('storage down')) : storage.api.local.get(k),
+        set: (v: never) => (faults.set ? Promise.reject(new Error('quota')) : storage.api.local.set(v)),
+        remove: (k: never) => (faults.set ? Promise.reject(new Error('quota')) : storage.api.local.remove(k)),
+      },
+    },
+  },
+}));
+
+const { App } = await import('./App.tsx');
+const en = (await import('../../public/_locales/en/messages.json')).default;
+
+describe('options page failures', () => {
+  it('unreadable settings: an error with Retry; a failed save: a message, nothing shown unsaved', async () => {
+    faults.get = true;
+    const root = document.body.appendChild(document.createElement('div'));
+    await act(() => render(<App />, root));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role=alert]')?.textContent).toContain(en.settingsLoadFailed.message),
+    );
+    expect(root.textContent).not.toContain(en.loading.message);
+
+    faults.get = false;
+    await act(() => root.querySelector<HTMLButtonElement>('[role=alert] button')!.click());
+    await vi.waitFor(() => expect(root.querySelector('#opt-cat-person')).not.toBeNull());
+    expect(root.querySelector('[role=alert]')).toBeNull();
+
+    faults.set = true;
+    const person = root.querySelector<HTMLInputElement>('#opt-cat-person')!;
+    await act(() => person.click());
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role=alert]')?.textContent).toContain(en.settingsSaveFailed.message),
+    );
+    expect(storage.dump()).toEqual({});
+    expect(person.checked).toBe(true); // shows what is saved
+    await act(() => person.click()); // a second failure too
+    await vi.waitFor(() => expect(person.checked).toBe(true));
+
+    faults.set = false;
+    await act(() => root.querySelector<HTMLInputElement>('#opt-cat-place')!.click());
+    await vi.waitFor(() => expect(root.querySelector('[role=alert]')).toBeNull());
+    expect(storage.dump()).toEqual({ 'v2.hiddenCategory:place': true });
+    render(null, root);
+  });
+});
