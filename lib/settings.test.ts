@@ -11,13 +11,13 @@ const DEFAULTS = { enabled: true, disabledSites: [], hiddenCategories: [] };
 let warn: MockInstance<typeof console.warn>;
 const warnings = () => warn.mock.calls.map((c) => String(c[0]));
 
-describe('settings', () => {
-  beforeEach(() => {
-    storage.reset();
-    warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  });
-  afterEach(() => warn.mockRestore());
+beforeEach(() => {
+  storage.reset();
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => warn.mockRestore());
 
+describe('settings', () => {
   it('returns defaults from code when nothing is stored', async () => {
     expect(await settings.readSettings()).toEqual(DEFAULTS);
     expect(storage.dump()).toEqual({});
@@ -52,7 +52,9 @@ describe('settings', () => {
       hiddenCategories: ['formulation', 'place'],
     });
   });
+});
 
+describe('settings: per-entry validation', () => {
   describe('validates each entry on its own: bad ones are dropped and logged, good ones kept', () => {
     it('per-entry keys: unknown category, over-long or odd host, wrong value types', async () => {
       const long = 'x'.repeat(254);
@@ -139,7 +141,9 @@ describe('settings', () => {
       });
     });
   });
+});
 
+describe('settings: writes and watchers', () => {
   it('refuses to store an invalid entry (the caller gets the error, storage is unchanged)', async () => {
     await expect(settings.setSiteEnabled('<b>bold</b>', false)).rejects.toThrow();
     await expect(settings.setSiteEnabled('h'.repeat(254), false)).rejects.toThrow();
@@ -190,7 +194,9 @@ describe('settings', () => {
     expect(settings.isActiveFor(base, 'a.example')).toBe(false);
     expect(settings.isActiveFor({ ...base, enabled: false }, 'b.example')).toBe(false);
   });
+});
 
+describe('settings: migration', () => {
   describe('migration from v1 arrays', () => {
     const OLD = {
       'v1.enabled': false,
