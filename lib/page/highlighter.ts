@@ -77,10 +77,14 @@ function createNativePainter(doc: Document): Painter {
   const adopted = new WeakSet<Document | ShadowRoot>();
   // Highlights under our names left by an earlier instance of this script that can no longer
   // run to erase them (Firefox ends an updated extension's scripts, not what they registered).
-  try {
-    for (const name of [...registry.keys()]) if (name.startsWith(HIGHLIGHT_PREFIX)) registry.delete(name);
-  } catch (e) {
-    console.debug('[policy-lens] cannot clear stale highlights', e);
+  // By name, not by iterating the registry: Firefox's isolated world cannot iterate the page's
+  // HighlightRegistry (keys() throws there), while get/set/delete by name work in both browsers.
+  for (const name of [...CATEGORY_TABLE.map((r) => HIGHLIGHT_PREFIX + r.id), ACTIVE_HIGHLIGHT]) {
+    try {
+      registry.delete(name);
+    } catch {
+      // a page that replaced the registry's methods: nothing of ours to clear there
+    }
   }
 
   // Appending to adoptedStyleSheets changes no node, attribute or serialisation of the page.
