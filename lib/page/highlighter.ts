@@ -77,14 +77,13 @@ function createNativePainter(doc: Document): Painter {
   const adopted = new WeakSet<Document | ShadowRoot>();
   // Highlights under our names left by an earlier instance of this script that can no longer
   // run to erase them (Firefox ends an updated extension's scripts, not what they registered).
-  // By name, not by iterating the registry: Firefox's isolated world cannot iterate the page's
-  // HighlightRegistry (keys() throws there), while get/set/delete by name work in both browsers.
-  for (const name of [...CATEGORY_TABLE.map((r) => HIGHLIGHT_PREFIX + r.id), ACTIVE_HIGHLIGHT]) {
-    try {
-      registry.delete(name);
-    } catch {
-      // a page that replaced the registry's methods: nothing of ours to clear there
-    }
+  // Only where the registry can be iterated: Firefox's isolated world cannot iterate the page's
+  // HighlightRegistry (keys() throws), and deleting by name there reaches other driven frames'
+  // registrations (seen in e2e: a srcdoc frame lost its highlights to an about:blank sibling).
+  try {
+    for (const name of [...registry.keys()]) if (name.startsWith(HIGHLIGHT_PREFIX)) registry.delete(name);
+  } catch {
+    // Firefox: nothing to clear from here; its orphaned scripts are ended by the browser
   }
 
   // Appending to adoptedStyleSheets changes no node, attribute or serialisation of the page.
