@@ -9,6 +9,7 @@ import { labelIn, langName, t } from '../../lib/i18n.ts';
 import { DocDate } from '../DocDate.tsx';
 import { MarkedText } from '../MarkedText.tsx';
 import { groupBy } from '../../lib/core/group-by.ts';
+import { definitionIn } from '../../lib/core/definitions.ts';
 import { categoryName, occurrences } from '../labels.ts';
 import { htmlLang } from './DocumentView.tsx';
 import { passageNumberFromId as passageNo } from '../passage.ts';
@@ -38,6 +39,7 @@ export function ConceptView(props: {
   labelLang: Lang;
 }) {
   const c = props.details.concept;
+  const definition = definitionIn(c.definition, props.labelLang);
   const groups = groupOccurrences(props.details.occurrences, props.docs);
   const nameOf = (id: string) => {
     const s = props.summaries?.get(id);
@@ -73,7 +75,7 @@ export function ConceptView(props: {
       </section>
       <section aria-labelledby="def-h">
         <h2 id="def-h">{t('conceptDefinition')}</h2>
-        <p lang="en">{c.definition}</p>
+        <p lang={htmlLang(definition.lang)}>{definition.text}</p>
         {c.origin ? (
           <p class="muted" lang="en">
             {t('conceptOrigin')}: {c.origin}
