@@ -99,6 +99,21 @@ export function ConceptView(props: {
           </ol>
         </section>
       ) : null}
+      {c.sources?.length ? (
+        <section aria-labelledby="sources-h">
+          <h2 id="sources-h">{t('conceptSources')}</h2>
+          <ul class="sources">
+            {c.sources.map((url) => (
+              <li key={url}>
+                {/* Opened by the user's click in a new tab; the extension itself fetches nothing. */}
+                <a href={url} target="_blank" rel="noopener noreferrer" title={url}>
+                  {sourceLabel(url)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {c.related.length ? (
         <section aria-labelledby="related-h">
           <h2 id="related-h">{t('conceptRelated')}</h2>
@@ -148,4 +163,16 @@ export function ConceptView(props: {
       </section>
     </article>
   );
+}
+
+/** A source as a reader scans it: the site and the start of the path, the full URL as title. */
+export function sourceLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    const path = decodeURIComponent(u.pathname).replace(/\/$/, '');
+    const host = u.hostname.replace(/^www\./, '');
+    return path.length > 1 ? `${host}${path.length > 40 ? `${path.slice(0, 39)}…` : path}` : host;
+  } catch {
+    return url;
+  }
 }

@@ -105,6 +105,18 @@ const TAIL_RULES: Array<{ kind: string; re: RegExp }> = [
   },
 ];
 
+/**
+ * Furniture at the start of a kept line (removed when something follows). 003's CMS line
+ * "公開日:2023-07-0309:00 情報ソース:…" ran date and time together ("2023-07-0309:00"); the date is
+ * the manifest's (shown in the document header), the rest of the line stays a passage.
+ */
+const HEAD_RULES: Array<{ kind: string; re: RegExp }> = [
+  {
+    kind: 'publication-date',
+    re: /^(公開日|公開日時|掲載日|发布日期|发布时间|發佈日期|發布時間|Published|Ngày đăng)\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s\u00a0\u3000]+(?=\S)/i,
+  },
+];
+
 export interface CleanLine {
   /** 1-based seed line. */
   line: number;
@@ -139,6 +151,13 @@ export function cleanSeed(seed: string): CleanResult {
     if (rule) {
       removed.push({ kind: rule.kind, text: original, line: lineNo });
       return;
+    }
+    for (const h of HEAD_RULES) {
+      const m = h.re.exec(text);
+      if (m) {
+        removed.push({ kind: h.kind, text: trimLine(m[0]), line: lineNo, atStart: true });
+        text = text.slice(m[0].length);
+      }
     }
     for (const t of TAIL_RULES) {
       const m = t.re.exec(text);

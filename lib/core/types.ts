@@ -27,6 +27,8 @@ export interface RemovedSpan {
   text: string;
   /** 1-based line in the seed file. */
   line: number;
+  /** Removed from the start of a kept line (else from its end, or the whole line). */
+  atStart?: true;
 }
 
 export interface DocumentMeta {
