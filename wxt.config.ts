@@ -19,6 +19,18 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   outDir,
+  hooks: {
+    // The store packages carry the licences: the code's (MIT), the glossary's and the corpus
+    // documents' provenance (CC BY 4.0, corpus/LICENSE) and the third-party notices.
+    'build:publicAssets': (_wxt, files) => {
+      for (const [src, dest] of [
+        ['LICENSE', 'LICENSE.txt'],
+        ['NOTICE', 'NOTICE.txt'],
+        ['corpus/LICENSE', 'LICENSE-corpus.txt'],
+      ] as const)
+        files.push({ absoluteSrc: fileURLToPath(new URL(src, import.meta.url)), relativeDest: dest });
+    },
+  },
   vite: (env) => ({
     plugins: [preact(), sinkAudit({ outDir, browser: env.browser })],
     resolve: {

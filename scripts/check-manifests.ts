@@ -53,6 +53,9 @@ for (const target of BUILD_TARGETS) {
     ...textProblems(manifest, locales, target),
     ...commandProblems(manifest, target, target.split('-')[0]),
   );
+  // The store packages carry the licences (wxt.config.ts, hook build:publicAssets).
+  for (const f of ['LICENSE.txt', 'NOTICE.txt', 'LICENSE-corpus.txt'])
+    if (!existsSync(join(dir, f))) problems.push(`${target}: ${f} is not in the package`);
   const open = manifest.commands?._execute_action as { suggested_key?: { default?: string } } | undefined;
   if (open?.suggested_key?.default !== SHORTCUT)
     problems.push(`${target}: _execute_action does not suggest ${SHORTCUT}`);
@@ -67,5 +70,5 @@ if (problems.length) {
 }
 console.log(
   `✔ check:manifests: names ≤ ${NAME_MAX} and descriptions ≤ ${DESCRIPTION_MAX} characters in every locale; ` +
-    `commands valid for MV3; ${SHORTCUT} opens the popup`,
+    `commands valid for MV3; ${SHORTCUT} opens the popup; licences packaged`,
 );
