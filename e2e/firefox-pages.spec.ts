@@ -1,41 +1,8 @@
 // Firefox: the popup UI and the reader, reached through the test build's open hook (WebDriver
 // BiDi refuses to navigate to moz-extension:// URLs; the extension itself opens the tab and the
-// test attaches to it).
+// test attaches to it: FirefoxSession.openExtensionPage in harness.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './harness.ts';
-
-async function openViaHook(f: FirefoxSession, request: string): Promise<Page> {
-  const page = await f.openPage('/smoke.html');
-  const before = new Set(await f.browser.pages());
-  // Wait for the content script (it paints the smoke page), then ask it to open the page.
-  await page.waitForFunction(
-    () => {
-      const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<unknown>> } }).CSS
-        ?.highlights;
-      return !!reg && [...reg.keys()].some((k) => k.startsWith('policy-lens'));
-    },
-    { timeout: 20_000 },
-  );
-  await page.evaluate(
-    (d) => document.dispatchEvent(new CustomEvent('policy-lens:e2e-open', { detail: d })),
-    request,
-  );
-  // BiDi reports the new tab's URL as about:blank; ask the page itself where it is.
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    for (const p of await f.browser.pages()) {
-      if (before.has(p)) continue;
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://')) {
-        await page.close();
-        return p;
-      }
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the extension did not open a tab for ${request}`);
-}
 
 describe('Firefox extension pages', () => {
   let f: FirefoxSession;
@@ -47,7 +14,7 @@ describe('Firefox extension pages', () => {
   });
 
   it('the popup UI searches the corpus cross-lingually (context-menu path)', async () => {
-    const popup = await openViaHook(f, 'search|两个维护');
+    const popup = await f.openExtensionPage('search|两个维护');
     await popup.waitForSelector('[role="option"]', { timeout: 20_000 });
     const text = await popup.evaluate(() => document.body.innerText);
     expect(text).toMatch(/二つの維持|二つの擁護/);
@@ -66,7 +33,7 @@ describe('Firefox extension pages', () => {
   });
 
   it('the reader opens a passage', async () => {
-    const reader = await openViaHook(f, 'reader|003/p05');
+    const reader = await f.openExtensionPage('reader|003/p05');
     await reader.waitForFunction(() => document.querySelectorAll('[id]').length > 5, { timeout: 20_000 });
     const url = await reader.evaluate(() => location.href);
     expect(url).toContain('reader.html#003/p05');

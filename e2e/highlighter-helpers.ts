@@ -110,3 +110,25 @@ export async function clickInCard(page: Page, selector: string, nth = 0): Promis
   const { x, y, width, height } = part.rect;
   await page.mouse.click(x + width / 2, y + height / 2);
 }
+
+/**
+ * Runs in the page (pass it to evaluate): viewport centre of the `nth` painted range reading
+ * `text`, in reading order, or null. Plain function, no closure: Playwright and Puppeteer both
+ * serialise it.
+ */
+export function paintedTermCentre([text, nth]: readonly [string, number]): { x: number; y: number } | null {
+  const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  const found: DOMRect[] = [];
+  for (const [name, hl] of reg) {
+    if (!name.startsWith('policy-lens-') || name === 'policy-lens-active') continue;
+    for (const r of hl) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      if (live.toString() === text) found.push(live.getClientRects()[0]!);
+    }
+  }
+  found.sort((a, b) => a.top - b.top || a.left - b.left);
+  const b = found[nth];
+  return b ? { x: b.left + b.width / 2, y: b.top + b.height / 2 } : null;
+}

@@ -15,7 +15,14 @@ import {
   type FirefoxSession,
   type HighlightDump,
 } from './harness.ts';
-import { cardSnapshot, cardTexts, clickInCard, settled, waitForCard } from './highlighter-helpers.ts';
+import {
+  cardSnapshot,
+  cardTexts,
+  clickInCard,
+  paintedTermCentre,
+  settled,
+  waitForCard,
+} from './highlighter-helpers.ts';
 
 /** The bits of the extension API the spec calls inside the service worker (evaluated there). */
 declare const chrome: {
@@ -44,25 +51,7 @@ async function bodyWithoutHost(page: Page | Frame): Promise<{ now: string; initi
 
 /** Viewport centre of the n-th painted range whose text is `text`. */
 async function termCentre(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(
-    ([t, n]) => {
-      const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-      const found: DOMRect[] = [];
-      for (const [name, hl] of reg) {
-        if (!name.startsWith('policy-lens-') || name === 'policy-lens-active') continue;
-        for (const r of hl) {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          if (live.toString() === t) found.push(live.getClientRects()[0]!);
-        }
-      }
-      found.sort((a, b) => a.top - b.top || a.left - b.left);
-      const b = found[n as number];
-      return b ? { x: b.left + b.width / 2, y: b.top + b.height / 2 } : null;
-    },
-    [text, nth] as const,
-  );
+  const p = await page.evaluate(paintedTermCentre, [text, nth] as const);
   if (!p) throw new Error(`no painted range "${text}"`);
   return p;
 }

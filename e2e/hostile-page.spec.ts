@@ -13,7 +13,7 @@ import {
   type FirefoxSession,
   type HighlightDump,
 } from './harness.ts';
-import { cardSnapshot, waitForCard, type CardSnapshot } from './highlighter-helpers.ts';
+import { cardSnapshot, paintedTermCentre, waitForCard, type CardSnapshot } from './highlighter-helpers.ts';
 
 /** The bits of the extension API the spec calls inside the service worker (evaluated there). */
 declare const chrome: { runtime: { reload(): void } };
@@ -46,23 +46,6 @@ async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, timeout = 
 
 const BASE = ['14th Five-Year Plan', 'Two Safeguards', 'six stabilities'];
 const hasAll = (want: string[]) => (got: string[]) => want.every((w) => got.includes(w));
-
-/** Viewport centre of the painted range reading `text`. */
-function termCentre(text: string): { x: number; y: number } | null {
-  const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-  for (const [name, hl] of reg) {
-    if (!name.startsWith('policy-lens-') || name === 'policy-lens-active') continue;
-    for (const r of hl) {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      if (live.toString() !== text) continue;
-      const b = live.getClientRects()[0]!;
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    }
-  }
-  return null;
-}
 
 /** Adds text with a new term and waits until it is painted: the lens still scans and paints. */
 async function stillPaintsNewText(d: Driver, text: string, term: string) {
@@ -116,7 +99,7 @@ function attacks(open: () => Promise<Driver>) {
   it('synthetic keys and pointer events open no card; the real ones do, and Tab then enters it', async () => {
     const d = await open();
     await until(() => painted(d), hasAll(BASE));
-    const at = (await d.evaluate(termCentre, 'Two Safeguards'))!;
+    const at = (await d.evaluate(paintedTermCentre, ['Two Safeguards', 0] as const))!;
     await d.evaluate((p) => {
       const key = { key: 'J', code: 'KeyJ', altKey: true, shiftKey: true, bubbles: true, cancelable: true };
       window.dispatchEvent(new KeyboardEvent('keydown', key));

@@ -333,6 +333,29 @@ describe('popup (en)', () => {
 // <html lang> the UI sets, label the search box's name, chip the label of `concept` on a result of
 // `query`, docLang the language name of the first result's document, texts some visible strings,
 // institution the name of the institution category in the settings' category list.
+/**
+ * A Chromium whose UI speaks `lang`, for the describe block that calls it. Chromium on Linux takes
+ * its UI language from LANGUAGE (--lang is for Windows), and only for locales whose .pak it has
+ * (Debian: apt-get install chromium-l10n); English is built in.
+ */
+function localeChromium(lang: string): () => ChromiumSession {
+  let s: ChromiumSession | undefined;
+  const saved = process.env.LANGUAGE;
+  beforeAll(async () => {
+    const pak = `/usr/lib/chromium/locales/${lang}.pak`;
+    if (lang !== 'en' && !process.env.CHROMIUM_PATH && !existsSync(pak))
+      throw new Error(`${pak} is missing: install Debian's chromium-l10n for the locale tests`);
+    process.env.LANGUAGE = lang.replace('-', '_');
+    s = await launchChromium({ args: [`--lang=${lang}`] });
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.LANGUAGE;
+    else process.env.LANGUAGE = saved;
+    await s?.close();
+  });
+  return () => s!;
+}
+
 for (const [lang, expected] of [
   [
     'ja',
@@ -376,25 +399,10 @@ for (const [lang, expected] of [
   ],
 ] as const) {
   describe(`popup (--lang=${lang})`, () => {
-    let s: ChromiumSession;
-    const saved = process.env.LANGUAGE;
-    beforeAll(async () => {
-      // Chromium on Linux takes its UI language from LANGUAGE (--lang is for Windows), and only
-      // for locales whose .pak it has (Debian: apt-get install chromium-l10n).
-      const pak = `/usr/lib/chromium/locales/${lang}.pak`;
-      if (!process.env.CHROMIUM_PATH && !existsSync(pak))
-        throw new Error(`${pak} is missing: install Debian's chromium-l10n for the locale tests`);
-      process.env.LANGUAGE = lang.replace('-', '_');
-      s = await launchChromium({ args: [`--lang=${lang}`] });
-    });
-    afterAll(async () => {
-      if (saved === undefined) delete process.env.LANGUAGE;
-      else process.env.LANGUAGE = saved;
-      await s?.close();
-    });
+    const session = localeChromium(lang);
 
     it('shows the UI and concept labels in the browser language', async () => {
-      const page = await s.openExtensionPage('popup.html');
+      const page = await session().openExtensionPage('popup.html');
       await page.setViewportSize({ width: 420, height: 600 });
       await page.waitForSelector('#q');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected.htmlLang);
@@ -417,7 +425,7 @@ for (const [lang, expected] of [
     });
 
     it('fits the popup width: no horizontal overflow, no clipped text', async () => {
-      const page = await s.openExtensionPage('popup.html');
+      const page = await session().openExtensionPage('popup.html');
       await page.setViewportSize({ width: 420, height: 600 });
       await page.waitForSelector('.popup-settings');
       await page.click('.categories-details summary');
@@ -487,23 +495,10 @@ const LONG_QUERIES = [
 
 for (const lang of ['en', 'ja', 'zh-CN'] as const) {
   describe(`popup at its real width, 420 px (${lang})`, () => {
-    let s: ChromiumSession;
-    const saved = process.env.LANGUAGE;
-    beforeAll(async () => {
-      const pak = `/usr/lib/chromium/locales/${lang}.pak`;
-      if (lang !== 'en' && !process.env.CHROMIUM_PATH && !existsSync(pak))
-        throw new Error(`${pak} is missing: install Debian's chromium-l10n for the locale tests`);
-      process.env.LANGUAGE = lang.replace('-', '_');
-      s = await launchChromium({ args: [`--lang=${lang}`] });
-    });
-    afterAll(async () => {
-      if (saved === undefined) delete process.env.LANGUAGE;
-      else process.env.LANGUAGE = saved;
-      await s?.close();
-    });
+    const session = localeChromium(lang);
 
     it('never scrolls sideways: suggestions, long concept chips, long queries, "did you mean"', async () => {
-      const page = await s.openExtensionPage('popup.html');
+      const page = await session().openExtensionPage('popup.html');
       await page.setViewportSize({ width: 420, height: 600 });
       await page.waitForSelector('.suggested .chip-button');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
@@ -522,11 +517,11 @@ for (const lang of ['en', 'ja', 'zh-CN'] as const) {
     });
 
     it('never scrolls sideways with long names "On this page" (opened for a tab)', async () => {
-      const first = await s.openExtensionPage('popup.html');
-      const fixture = await s.openPage('/popup-long-labels.html');
+      const first = await session().openExtensionPage('popup.html');
+      const fixture = await session().openPage('/popup-long-labels.html');
       await waitForHighlights(fixture, 4);
       const tabId = await newestTabId(first);
-      const page = await s.openExtensionPage(`popup.html?tab=${tabId}`);
+      const page = await session().openExtensionPage(`popup.html?tab=${tabId}`);
       await page.setViewportSize({ width: 420, height: 600 });
       await page.waitForSelector('.page-concept[data-concept=five-party-affairs-sectors]');
       expect(await sideways(page)).toBe(0);
@@ -536,7 +531,7 @@ for (const lang of ['en', 'ja', 'zh-CN'] as const) {
     });
 
     it('shows document dates in the UI language', async () => {
-      const page = await s.openExtensionPage('popup.html');
+      const page = await session().openExtensionPage('popup.html');
       await search(page, '巡視整備');
       const head = page.locator('.result-group .doc-head', {
         has: page.locator('time[datetime="2023-07-03"]'),

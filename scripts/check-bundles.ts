@@ -8,7 +8,7 @@
 // every frame of every tab, matcher data included) under CONTENT_BUDGET bytes minified; and that
 // every npm package with code in the build is a runtime dependency (scripts/lib/bundled-packages.ts).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   devOnlyShipped,
   shippedPackages,
@@ -16,10 +16,10 @@ import {
   type LockFile,
 } from './lib/bundled-packages.ts';
 import { scanCode, VENDOR_ALLOWLIST, type SinkHit } from './lib/sink-audit-plugin.ts';
-import { BUILD_TARGETS } from './lib/targets.ts';
+import { BUILD_OUT, PROJECT_ROOT, BUILD_TARGETS } from './lib/targets.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const OUT = resolve(ROOT, process.env.PL_OUT_DIR ?? '.output');
+const ROOT = PROJECT_ROOT;
+const OUT = BUILD_OUT;
 const TARGETS = BUILD_TARGETS;
 const LOCK = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as LockFile;
 const MAX_FILE = 4 * 1024 * 1024;

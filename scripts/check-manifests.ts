@@ -4,7 +4,7 @@
 // a name or description over the store limits in any shipped locale, a reserved command key of
 // the wrong manifest version (the Firefox shortcut bug), or a missing popup shortcut.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   commandProblems,
   DESCRIPTION_MAX,
@@ -13,10 +13,10 @@ import {
   type ManifestLike,
   type Messages,
 } from './lib/manifest-rules.ts';
-import { BUILD_TARGETS, POPUP_SHORTCUT } from './lib/targets.ts';
+import { BUILD_OUT, PROJECT_ROOT, BUILD_TARGETS, POPUP_SHORTCUT } from './lib/targets.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const OUT = resolve(ROOT, process.env.PL_OUT_DIR ?? '.output');
+const ROOT = PROJECT_ROOT;
+const OUT = BUILD_OUT;
 const SHORTCUT = POPUP_SHORTCUT;
 const problems: string[] = [];
 
