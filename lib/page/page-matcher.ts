@@ -10,6 +10,7 @@ import {
   type CompiledMatcher,
   type Matcher,
 } from '../core/term-matcher.ts';
+import { startup } from './test-hooks.ts';
 import type { PageMatcher } from './types.ts';
 
 export interface LazyPageMatcher extends PageMatcher {
@@ -22,7 +23,15 @@ export interface LazyPageMatcher extends PageMatcher {
 export function loadPageMatcher(data: CompiledMatcher = matcherData as CompiledMatcher): LazyPageMatcher {
   let matcher: Matcher | null = null;
   let category: Map<string, Category> | null = null;
-  const get = () => (matcher ??= createMatcher(data));
+  const get = (): Matcher => {
+    if (matcher) return matcher;
+    if (!__E2E_HOOKS__) return (matcher = createMatcher(data));
+    const t0 = performance.now();
+    matcher = createMatcher(data);
+    startup.matcherReadyAt = performance.now();
+    startup.matcherMs = startup.matcherReadyAt - t0;
+    return matcher;
+  };
   return {
     ready: () => matcher !== null,
     warm: () => void get(),
