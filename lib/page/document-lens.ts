@@ -63,7 +63,7 @@ function createScanStages(
 ): ScanStages {
   const doc = win.document;
   // Closures below refer to `observer`, created further down; none runs before it exists.
-  const matcher = loadPageMatcher(); // decoded on first use, in an idle slice
+  const matcher = loadPageMatcher(); // asked for at the first slice with something to scan
   const painter = createPainter(doc, { mutate: (w) => observer.withoutObserving(w) });
   const walk: WalkOptions = {
     checkVisibility: true,
@@ -72,11 +72,11 @@ function createScanStages(
   };
   const scanner = createScanner({ doc, matcher, painter, walk, onSettled: () => opts.onSettled() });
   const slice = (deadline: number) => {
-    // Decoding the automaton is the biggest single piece of startup work: it gets a slice of
-    // its own, and only once there is something to scan.
+    // The matcher comes from the background, asked for only once there is something to scan;
+    // its arrival asks for the next slice.
     if (!matcher.ready()) {
-      matcher.warm();
-      return true;
+      matcher.load(() => scheduler.request());
+      return false;
     }
     beforeSlice();
     observer.flush(); // the mutations collected since the last slice
@@ -289,7 +289,7 @@ export function createDocumentLens(
     testStats: () => ({
       ...scanner.stats(shown),
       counts: undefined,
-      pending: scheduler.pending,
+      pending: scheduler.pending || stages.matcher.loading(),
       childFrames: frames.size,
     }),
   };
