@@ -13,11 +13,11 @@ import { loadPageMatcher, type LazyPageMatcher } from './page-matcher.ts';
 import type { WalkOptions } from './page-text.ts';
 import { createScanner, type Scanner } from './scanner.ts';
 import { timed } from './test-hooks.ts';
-import type { CardView, Hit, LensContext, ScanStats } from './types.ts';
+import type { CardViewLoader, Hit, LensContext, ScanStats } from './types.ts';
 
 export interface DocumentLensOptions {
-  /** The hover card's look (from the content entrypoint). */
-  card: CardView;
+  /** Loads the hover card's look on the first open (from the content entrypoint). */
+  card: CardViewLoader;
   /** A scan finished: the counts may have changed. */
   onSettled(): void;
   /** Starts the lens in a same-origin child frame of this document (see child-frames.ts). */
@@ -120,13 +120,13 @@ function createCardAndHover(
   ctx: LensContext,
   doc: Document,
   stages: ScanStages,
-  view: CardView,
+  loadView: CardViewLoader,
   pageLang: () => Lang | undefined,
   isShown: (hit: Hit) => boolean,
 ): { card: CardUi; hover: HoverController } {
   const { painter, scanner } = stages;
   const card = createCardUi(ctx, doc, {
-    view,
+    loadView,
     pageLang,
     onOpenChange: (hit) => painter.setActive(hit),
     onPointerEnter: () => hover.enterCard(),

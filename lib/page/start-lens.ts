@@ -10,11 +10,11 @@ import { whenWorthScanning } from './frame-gate.ts';
 import { createReporter, mergeStats } from './page-report.ts';
 import { siteHostname } from './site.ts';
 import { exposeOpenHooks, exposeTestHooks, startup } from './test-hooks.ts';
-import type { CardView, LensContext, ScanStats } from './types.ts';
+import type { CardViewLoader, LensContext, ScanStats } from './types.ts';
 
 export interface LensOptions {
   /** The hover card's look: the content entrypoint supplies it (lib/page does not import components). */
-  card: CardView;
+  card: CardViewLoader;
 }
 
 export function startLens(ctx: LensContext, opts: LensOptions): void {
