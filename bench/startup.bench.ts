@@ -2,11 +2,13 @@
 // policy term, against a control extension whose content script does nothing, in the same run.
 //
 //   npm run bench -- startup [--no-build] [--reps 7] [--pages plain,guardian-1] [--throttles 1,4]
-//                            [--label before] [--out bench/results] [--quick]
+//                            [--label after] [--compare <chrome-mv3 dir> --compare-label before]
+//                            [--out bench/results] [--quick]
 //
 // Per page and CPU throttle, `reps` rounds; each round loads the page in a fresh tab of the
 // browser with our test build (E2E_HOOKS=1, to know when it has settled and to read its in-page
-// timings) and of the browser with the control, in alternating order, each under a CDP trace.
+// timings), of the browser with the control and, with --compare, of one with another build (e.g.
+// the commit before a change: same run, same load), in rotating order, each under a CDP trace.
 // Reported per page and throttle (medians over the rounds):
 //  - ours / control: main-thread time attributed to each extension's scripts (bench/lib/trace.ts);
 //  - added: ours − control of the same round (median of the differences);
@@ -40,6 +42,9 @@ const o = {
   throttles: opt('throttles', '1,4', '1').split(',').map(Number),
   reps: num('reps', 7, 2),
   label: opt('label', ''),
+  /** Another built extension (chrome-mv3 dir, E2E_HOOKS=1 build) measured in the same rounds. */
+  compare: opt('compare', ''),
+  compareLabel: opt('compare-label', 'compare'),
   /** After the lens reports no pending work (ours) or after load (control): trailing work. */
   tailMs: num('tail-ms', 1000, 500),
   noBuild: flag('no-build'),
@@ -121,6 +126,30 @@ async function measure(s: ChromiumSession, url: string, rate: number, ours: bool
 
 const med = (xs: number[]) => round(median(xs.filter(Number.isFinite)), 2);
 
+interface Variant {
+  name: string;
+  session: ChromiumSession;
+  ours: boolean;
+  samples: Sample[];
+}
+
+/** Medians of one variant's rounds; `added` pairs each round with the control's. */
+function summarise(v: Variant, control: Variant) {
+  const xs = v.samples;
+  return {
+    variant: v.name,
+    oursMs: med(xs.map((x) => x.totalMs)),
+    addedMs: med(xs.map((x, k) => x.totalMs - control.samples[k]!.totalMs)),
+    longestMs: med(xs.map((x) => x.longestMs)),
+    longestMaxMs: round(Math.max(...xs.map((x) => x.longestMs)), 2),
+    compileMs: med(xs.map((x) => x.compileMs)),
+    evaluateMs: med(xs.map((x) => x.evaluateMs)),
+    matcherMs: med(xs.map((x) => x.matcherMs)),
+    readyMs: med(xs.map((x) => x.readyMs)),
+    firstSliceMs: med(xs.map((x) => x.firstSliceMs)),
+  };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   if (!o.noBuild) {
@@ -128,75 +157,92 @@ async function main(): Promise<void> {
     if ((await run('npx', ['wxt', 'build'], { PL_OUT_DIR: OUT, E2E_HOOKS: '1' })) !== 0)
       throw new Error('wxt build failed');
   }
-  const contentBytes = statSync(join(EXT_DIR, 'content-scripts', 'content.js')).size;
+  const sizeOf = (dir: string) => statSync(join(dir, 'content-scripts', 'content.js')).size;
   const server = await startStaticServer({
     '/real/': REAL_PAGES,
     '/bench/': join(ROOT, 'bench', 'fixtures'),
   });
   const pageUrl = (name: string) =>
     name === 'plain' ? `${server.url}/bench/startup-plain.html` : `${server.url}/real/${name}.html`;
-  const ext = await launchChromium({ extensionDir: EXT_DIR });
-  const control = await launchChromium({ extensionDir: CONTROL_DIR });
+  const variants: Variant[] = [
+    {
+      name: 'control',
+      session: await launchChromium({ extensionDir: CONTROL_DIR }),
+      ours: false,
+      samples: [],
+    },
+    {
+      name: o.label || 'ours',
+      session: await launchChromium({ extensionDir: EXT_DIR }),
+      ours: true,
+      samples: [],
+    },
+  ];
+  if (o.compare)
+    variants.push({
+      name: o.compareLabel,
+      session: await launchChromium({ extensionDir: o.compare }),
+      ours: true,
+      samples: [],
+    });
   const rows = [];
   try {
     for (const name of o.pages)
       for (const rate of o.throttles) {
         log(`${name} @ ${rate}× (load ${round(loadavg()[0]!, 2)})`);
-        const ours: Sample[] = [];
-        const ctl: Sample[] = [];
-        // one warm-up load each (first-load caches), not recorded
-        await measure(ext, pageUrl(name), rate, true);
-        await measure(control, pageUrl(name), rate, false);
-        for (let r = 0; r < o.reps; r++) {
-          if (r % 2) ctl.push(await measure(control, pageUrl(name), rate, false));
-          ours.push(await measure(ext, pageUrl(name), rate, true));
-          if (!(r % 2)) ctl.push(await measure(control, pageUrl(name), rate, false));
+        for (const v of variants) {
+          v.samples = [];
+          await measure(v.session, pageUrl(name), rate, v.ours); // warm-up (first-load caches), not kept
         }
+        // round robin, the order rotated each round (the machine's load drifts)
+        for (let r = 0; r < o.reps; r++)
+          for (let k = 0; k < variants.length; k++) {
+            const v = variants[(k + r) % variants.length]!;
+            v.samples.push(await measure(v.session, pageUrl(name), rate, v.ours));
+          }
+        const control = variants[0]!;
         const row = {
           page: name,
           rate,
           load1: round(loadavg()[0]!, 2),
-          oursMs: med(ours.map((x) => x.totalMs)),
-          controlMs: med(ctl.map((x) => x.totalMs)),
-          addedMs: med(ours.map((x, k) => x.totalMs - ctl[k]!.totalMs)),
-          longestMs: med(ours.map((x) => x.longestMs)),
-          longestMaxMs: round(Math.max(...ours.map((x) => x.longestMs)), 2),
-          controlLongestMs: med(ctl.map((x) => x.longestMs)),
-          compileMs: med(ours.map((x) => x.compileMs)),
-          evaluateMs: med(ours.map((x) => x.evaluateMs)),
-          matcherMs: med(ours.map((x) => x.matcherMs)),
-          readyMs: med(ours.map((x) => x.readyMs)),
-          firstSliceMs: med(ours.map((x) => x.firstSliceMs)),
-          samples: { ours, control: ctl },
+          controlMs: med(control.samples.map((x) => x.totalMs)),
+          controlLongestMs: med(control.samples.map((x) => x.longestMs)),
+          variants: variants.slice(1).map((v) => summarise(v, control)),
+          samples: Object.fromEntries(variants.map((v) => [v.name, v.samples])),
         };
-        log(
-          `  added ${row.addedMs} ms (ours ${row.oursMs}, control ${row.controlMs}), longest ${row.longestMs} ms, matcher ${row.matcherMs} ms`,
-        );
+        for (const v of row.variants)
+          log(
+            `  ${v.variant}: added ${v.addedMs} ms (control ${row.controlMs}), longest ${v.longestMs} ms, matcher ${v.matcherMs} ms`,
+          );
         rows.push(row);
       }
   } finally {
-    await ext.close();
-    await control.close();
+    for (const v of variants) await v.session.close();
     await server.close();
   }
   const meta = {
     date: new Date().toISOString(),
     label: o.label,
+    compare: o.compare ? { label: o.compareLabel, dir: o.compare, contentBytes: sizeOf(o.compare) } : null,
     machine: `${cpuModel()}, ${cpus().length} cores, ${round(totalmem() / 2 ** 30, 1)} GiB`,
     reps: o.reps,
-    contentBytes,
+    contentBytes: sizeOf(EXT_DIR),
     durationS: Math.round((Date.now() - started) / 1000),
   };
   const file = saveResult(`startup${o.label ? `-${o.label}` : ''}`, { meta, rows }, o.outDir);
   const head =
-    '| page | CPU × | load | added over control ms | ours ms | control ms | our longest task ms (median / max) | compile ms | evaluate ms | matcher ms (in page) | script start → matcher ready ms | → first slice ms |\n' +
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|';
-  const lines = rows.map(
-    (r) =>
-      `| ${r.page} | ${r.rate}× | ${r.load1} | ${r.addedMs} | ${r.oursMs} | ${r.controlMs} | ${r.longestMs} / ${r.longestMaxMs} | ${r.compileMs} | ${r.evaluateMs} | ${r.matcherMs} | ${r.readyMs} | ${r.firstSliceMs} |`,
+    '| page | CPU × | load | build | added over control ms | our longest task ms (median / max) | compile ms | evaluate ms | matcher instantiation ms (in page) | script start → matcher ready ms | → first slice ms |\n' +
+    '|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|';
+  const lines = rows.flatMap((r) =>
+    r.variants.map(
+      (v) =>
+        `| ${r.page} | ${r.rate}× | ${r.load1} | ${v.variant} | ${v.addedMs} | ${v.longestMs} / ${v.longestMaxMs} | ${v.compileMs} | ${v.evaluateMs} | ${v.matcherMs} | ${v.readyMs} | ${v.firstSliceMs} |`,
+    ),
   );
+  const sizes = [`${meta.label || 'ours'} ${meta.contentBytes} B`];
+  if (meta.compare) sizes.push(`${meta.compare.label} ${meta.compare.contentBytes} B`);
   console.log(
-    `\n${meta.label ? `**${meta.label}**: ` : ''}${meta.date}, ${meta.machine}, content.js ${contentBytes} B, ${o.reps} rounds, raw data \`${file}\`\n\n${head}\n${lines.join('\n')}\n`,
+    `\n${meta.date}, ${meta.machine}, content.js: ${sizes.join(', ')}; ${o.reps} rounds; control median ${rows.map((r) => `${r.page} ${r.rate}× ${r.controlMs} ms`).join(', ')}; raw data \`${file}\`\n\n${head}\n${lines.join('\n')}\n`,
   );
 }
 
