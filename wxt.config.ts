@@ -62,6 +62,16 @@ export default defineConfig({
         description: 'Open Policy Lens',
       },
     },
+    // The hover card's script, imported by the content script on the first card open. Chrome:
+    // reachable only at a per-session dynamic URL (a page cannot probe for it by our public id);
+    // Firefox's extension URLs already hold a random per-install id.
+    web_accessible_resources: [
+      {
+        resources: ['card.js'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

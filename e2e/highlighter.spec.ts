@@ -71,6 +71,17 @@ interface CardView {
   search: string | null;
 }
 
+/** In the page: what it can see of the card's lazily loaded script (nothing, expected). */
+function cardTrace(): { slot: string; extensionResources: string[] } {
+  return {
+    slot: typeof (window as unknown as Record<string, unknown>).__policyLensCardView,
+    extensionResources: performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((u) => /^(chrome|moz)-extension:/.test(u)),
+  };
+}
+
 async function readCard(page: Page | Frame, timeout = 5000): Promise<CardView> {
   // The card's shadow root is closed: it is read through the E2E card hook.
   await waitForCard(page, '.card .definition, .card .status', (c) => c.parts.length > 0, timeout);
@@ -460,6 +471,9 @@ describe('highlighter (Chromium)', () => {
     await hover(page, '二つの擁護');
     const card = await readCard(page);
     expect(card.title).toBe('二つの擁護');
+    // The card's script was loaded for this first open: into our world, not the page's, and
+    // not as a resource the page can list.
+    expect(await page.evaluate(cardTrace)).toEqual({ slot: 'undefined', extensionResources: [] });
     expect(card.names[0]).toEqual(['Japanese', '二つの擁護']);
     expect(card.names.map(([, n]) => n)).toEqual(
       expect.arrayContaining(['Two Safeguards', '两个维护', '兩個維護']),
@@ -746,6 +760,7 @@ describe('highlighter (Firefox)', () => {
     await page.mouse.move(at.x, at.y, { steps: 4 });
     await waitForCard(page, '.card .definition', (c) => c.parts.length > 0, 10_000);
     expect(await cardTexts(page, '.title')).toEqual(['six stabilities']);
+    expect(await page.evaluate(cardTrace)).toEqual({ slot: 'undefined', extensionResources: [] });
     await page.close();
   });
 });

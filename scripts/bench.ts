@@ -11,6 +11,7 @@ const BENCHES: Record<string, string> = {
   'popup-open': 'popup open to first paint / first results (quick)',
   search: 'search core in node, shipped and 100x synthetic corpus',
   ranges: 'cost of held StaticRange / live Range highlights on DOM edits',
+  startup: 'content-script start-up on pages with no term vs a do-nothing control',
   'heap-diff': "where a page's extra heap goes (heap snapshots with / without the extension)",
 };
 

@@ -2,7 +2,8 @@
 // (.output/chrome-mv3 and .output/firefox-mv3, or PL_OUT_DIR), resolves `__MSG_…__` against the
 // `_locales` shipped beside each, and fails on what a store or browser would reject or ignore:
 // a name or description over the store limits in any shipped locale, a reserved command key of
-// the wrong manifest version (the Firefox shortcut bug), or a missing popup shortcut.
+// the wrong manifest version (the Firefox shortcut bug), a missing popup shortcut, or (Chrome) a
+// web-accessible resource reachable at the static, fingerprintable URL.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -56,6 +57,12 @@ for (const target of BUILD_TARGETS) {
   // The store packages carry the licences (wxt.config.ts, hook build:publicAssets).
   for (const f of ['LICENSE.txt', 'NOTICE.txt', 'LICENSE-corpus.txt'])
     if (!existsSync(join(dir, f))) problems.push(`${target}: ${f} is not in the package`);
+  // A web-accessible file at our static URL lets any page learn that we are installed (Chrome's
+  // URL holds the public id); Chrome's dynamic URL is per session. Firefox URLs are per install.
+  const war = (manifest as { web_accessible_resources?: Array<{ use_dynamic_url?: boolean }> })
+    .web_accessible_resources;
+  if (target.startsWith('chrome') && war?.some((r) => r.use_dynamic_url !== true))
+    problems.push(`${target}: a web_accessible_resources entry without use_dynamic_url: true`);
   const open = manifest.commands?._execute_action as { suggested_key?: { default?: string } } | undefined;
   if (open?.suggested_key?.default !== SHORTCUT)
     problems.push(`${target}: _execute_action does not suggest ${SHORTCUT}`);

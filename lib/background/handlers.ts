@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { cutSafe, URL_QUERY_CAP } from '../core/limits.ts';
 import { BACKGROUND_MESSAGES, listen, listenPort, PORT_MESSAGES } from '../messaging.ts';
 import type { BackgroundProtocol, HandlersFor } from '../messaging.ts';
+import { bundledMatcher, type MatcherSource } from './matcher-source.ts';
 import type { CorpusSource } from './sources/corpus-source.ts';
 
 /** Toolbar badge colour (the extension's accent). */
@@ -108,6 +109,7 @@ export class PageReports {
 export function createHandlers(
   corpus: CorpusSource,
   reports = new PageReports(),
+  matcher: MatcherSource = bundledMatcher(),
 ): HandlersFor<keyof BackgroundProtocol> {
   return {
     searchCorpus: async ({ query, limit }) =>
@@ -116,6 +118,7 @@ export function createHandlers(
     getConceptSummaries: async ({ ids }) => await corpus.conceptSummaries(ids),
     listDocuments: async () => await corpus.listDocuments(),
     getDocument: async ({ docId }) => await corpus.getDocument(docId),
+    getMatcher: () => matcher(),
     reportPageConcepts: async (payload, sender) => {
       const api = badgeApi();
       if (!api || sender.tabId === undefined || sender.tabId < 0) return;

@@ -14,6 +14,7 @@ import {
   type Passage,
   type SearchResult,
 } from '../core/types.ts';
+import type { PackedMatcher } from '../core/term-matcher-packed.ts';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 /** Concept, document and passage ids ("six-stabilities", "000", "000/p03"), and nothing else. */
@@ -41,6 +42,8 @@ const BACKGROUND_REQUESTS = {
   getConceptSummaries: v.object({ ids: v.optional(v.array(Id)) }),
   listDocuments: NoPayload,
   getDocument: v.object({ docId: Id }),
+  /** Content script -> background: the term matcher, packed (lib/core/term-matcher-packed.ts). */
+  getMatcher: NoPayload,
   /** Content script -> background: what the page holds, for the toolbar badge. */
   reportPageConcepts: v.object({
     distinct: Count,
@@ -108,6 +111,7 @@ interface BackgroundAnswers {
   getConceptSummaries: ConceptSummary[];
   listDocuments: ListedDocument[];
   getDocument: DocumentAnswer | null;
+  getMatcher: PackedMatcher;
   reportPageConcepts: void;
   getFrameConcepts: v.InferOutput<typeof ConceptCounts>;
   openReader: void;

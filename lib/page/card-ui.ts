@@ -3,13 +3,14 @@
 // stacking contexts and transforms cannot hide or misplace it. Never takes focus on open.
 // The shadow root is closed: page scripts cannot read the card, rewrite its text or click its
 // buttons (the buttons also ignore untrusted clicks, components/HoverCard.tsx).
-// What the card looks like is not known here: the content entrypoint passes a CardView in.
+// What the card looks like is not known here: the content entrypoint passes a loader of the
+// CardView in, called on the first open (the card's code is not part of the content script).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Lang } from '../core/types.ts';
 import { HOST_TAG } from './constants.ts';
 import { exposeCardHook } from './test-hooks.ts';
-import type { CardView, Hit, LensContext, Rect } from './types.ts';
+import type { CardView, CardViewLoader, Hit, LensContext, Rect } from './types.ts';
 
 export interface CardUi {
   open(hit: Hit, pinned: boolean): Promise<void>;
@@ -26,7 +27,8 @@ export interface CardUi {
 }
 
 export interface CardUiDeps {
-  view: CardView;
+  /** The card's look, loaded on the first open. */
+  loadView: CardViewLoader;
   pageLang: () => Lang | undefined;
   onOpenChange?(hit: Hit | null): void;
   onPointerEnter?(): void;
@@ -52,6 +54,7 @@ export function hitRect(hit: Hit): Rect | null {
 
 export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps): CardUi {
   let ui: ShadowRootContentScriptUi<void> | null = null;
+  let view: CardView | null = null;
   let creating: Promise<ShadowRootContentScriptUi<void>> | null = null;
   let current: Hit | null = null;
   let pinned = false;
@@ -60,41 +63,47 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
 
   const ensure = () => {
     // (WXT only calls ctx.onInvalidated and reads ctx.options: a child frame's LensContext does.)
-    creating ??= createShadowRootUi<void>(ctx as ContentScriptContext, {
-      name: HOST_TAG,
-      mode: 'closed',
-      position: 'inline',
-      anchor: () => doc.body,
-      css: deps.view.css,
-      onMount: (container) => {
-        if (container.className === 'frame') return; // remounted after the page removed our host
-        container.className = 'frame';
-        if (typeof container.showPopover === 'function') container.setAttribute('popover', 'manual');
-        container.addEventListener('pointerenter', (e) => {
-          if (e.isTrusted) deps.onPointerEnter?.();
+    creating ??= deps
+      .loadView()
+      .then((loaded) => {
+        view = loaded;
+        return createShadowRootUi<void>(ctx as ContentScriptContext, {
+          name: HOST_TAG,
+          mode: 'closed',
+          position: 'inline',
+          anchor: () => doc.body,
+          css: loaded.css,
+          onMount: (container) => {
+            if (container.className === 'frame') return; // remounted after the page removed our host
+            container.className = 'frame';
+            if (typeof container.showPopover === 'function') container.setAttribute('popover', 'manual');
+            container.addEventListener('pointerenter', (e) => {
+              if (e.isTrusted) deps.onPointerEnter?.();
+            });
+            container.addEventListener('pointerleave', (e) => {
+              if (e.isTrusted) deps.onPointerLeave?.();
+            });
+          },
+          onRemove: () => {
+            if (ui) loaded.render(ui.uiContainer, null);
+          },
         });
-        container.addEventListener('pointerleave', (e) => {
-          if (e.isTrusted) deps.onPointerLeave?.();
-        });
-      },
-      onRemove: () => {
-        if (ui) deps.view.render(ui.uiContainer, null);
-      },
-    }).then((made) => {
-      ui = made;
-      return made;
-    });
+      })
+      .then((made) => {
+        ui = made;
+        return made;
+      });
     return creating;
   };
 
   const draw = () => {
-    if (!ui || !current) return;
+    if (!ui || !view || !current) return;
     const anchor = hitRect(current);
     if (!anchor) {
       card.close();
       return;
     }
-    deps.view.render(ui.uiContainer, {
+    view.render(ui.uiContainer, {
       conceptId: current.conceptId,
       category: current.category,
       term: current.text,
@@ -113,6 +122,7 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
         if (!made.shadowHost.isConnected) made.mount(); // throws on documents without a <body>
       } catch (e) {
         console.debug('[policy-lens] cannot show the card', e);
+        if (!ui) creating = null; // the view did not load: the next open tries again
         return;
       }
       current = hit;
@@ -144,7 +154,7 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
         const frame = ui.uiContainer;
         delete frame.dataset.open;
         if (frame.hasAttribute('popover') && frame.matches(':popover-open')) frame.hidePopover();
-        deps.view.render(frame, null);
+        view?.render(frame, null);
       }
       deps.onOpenChange?.(null);
     },

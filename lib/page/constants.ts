@@ -17,3 +17,9 @@ export const ACTIVE_HIGHLIGHT = 'policy-lens-active';
 export const HIGHLIGHT_CAP = 5000;
 /** Longest a scan slice may run before yielding to the page (ms). */
 export const SLICE_MS = 8;
+
+/**
+ * Where the card's script (entrypoints/card.ts, loaded on the first card open) leaves the card's
+ * look: a property of the content scripts' own global object, which pages do not share.
+ */
+export const CARD_VIEW_SLOT = '__policyLensCardView';

@@ -13,11 +13,11 @@ import { loadPageMatcher, type LazyPageMatcher } from './page-matcher.ts';
 import type { WalkOptions } from './page-text.ts';
 import { createScanner, type Scanner } from './scanner.ts';
 import { timed } from './test-hooks.ts';
-import type { CardView, Hit, LensContext, ScanStats } from './types.ts';
+import type { CardViewLoader, Hit, LensContext, ScanStats } from './types.ts';
 
 export interface DocumentLensOptions {
-  /** The hover card's look (from the content entrypoint). */
-  card: CardView;
+  /** Loads the hover card's look on the first open (from the content entrypoint). */
+  card: CardViewLoader;
   /** A scan finished: the counts may have changed. */
   onSettled(): void;
   /** Starts the lens in a same-origin child frame of this document (see child-frames.ts). */
@@ -63,7 +63,7 @@ function createScanStages(
 ): ScanStages {
   const doc = win.document;
   // Closures below refer to `observer`, created further down; none runs before it exists.
-  const matcher = loadPageMatcher(); // decoded on first use, in an idle slice
+  const matcher = loadPageMatcher(); // asked for at the first slice with something to scan
   const painter = createPainter(doc, { mutate: (w) => observer.withoutObserving(w) });
   const walk: WalkOptions = {
     checkVisibility: true,
@@ -72,11 +72,11 @@ function createScanStages(
   };
   const scanner = createScanner({ doc, matcher, painter, walk, onSettled: () => opts.onSettled() });
   const slice = (deadline: number) => {
-    // Decoding the automaton is the biggest single piece of startup work: it gets a slice of
-    // its own, and only once there is something to scan.
+    // The matcher comes from the background, asked for only once there is something to scan;
+    // its arrival asks for the next slice.
     if (!matcher.ready()) {
-      matcher.warm();
-      return true;
+      matcher.load(() => scheduler.request());
+      return false;
     }
     beforeSlice();
     observer.flush(); // the mutations collected since the last slice
@@ -120,13 +120,13 @@ function createCardAndHover(
   ctx: LensContext,
   doc: Document,
   stages: ScanStages,
-  view: CardView,
+  loadView: CardViewLoader,
   pageLang: () => Lang | undefined,
   isShown: (hit: Hit) => boolean,
 ): { card: CardUi; hover: HoverController } {
   const { painter, scanner } = stages;
   const card = createCardUi(ctx, doc, {
-    view,
+    loadView,
     pageLang,
     onOpenChange: (hit) => painter.setActive(hit),
     onPointerEnter: () => hover.enterCard(),
@@ -289,7 +289,7 @@ export function createDocumentLens(
     testStats: () => ({
       ...scanner.stats(shown),
       counts: undefined,
-      pending: scheduler.pending,
+      pending: scheduler.pending || stages.matcher.loading(),
       childFrames: frames.size,
     }),
   };

@@ -1,21 +1,59 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../core/term-matcher.ts';
-import { loadPageMatcher } from './page-matcher.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { packMatcher } from '../core/term-matcher-packed.ts';
+import { compileMatcher, createMatcher } from '../core/term-matcher.ts';
+import { createPageMatcher } from './page-matcher.ts';
 
-describe('loadPageMatcher', () => {
-  it('decodes the automaton only on first use', () => {
-    const data = compileMatcher([{ text: '两个维护', concept: 0, flags: 0 }], {
-      ids: ['two-safeguards'],
-      categories: ['formulation'],
-    });
-    const m = loadPageMatcher(data);
+const packed = () =>
+  packMatcher(
+    createMatcher(
+      compileMatcher([{ text: '两个维护', concept: 0, flags: 0 }], {
+        ids: ['two-safeguards'],
+        categories: ['formulation'],
+      }),
+    ),
+  );
+
+describe('createPageMatcher', () => {
+  it('asks for the matcher only when loaded, once, and finds with it when it is here', async () => {
+    const fetch = vi.fn(() => Promise.resolve(packed()));
+    const m = createPageMatcher(fetch);
+    expect(fetch).not.toHaveBeenCalled();
     expect(m.ready()).toBe(false);
-    expect(m.categoryOf('two-safeguards')).toBe('formulation'); // no decoding needed
-    expect(m.ready()).toBe(false);
-    expect(m.find('坚决做到两个维护')).toEqual([{ start: 4, end: 8, conceptId: 'two-safeguards' }]);
+    expect(m.find('坚决做到两个维护')).toEqual([]); // nothing to find with yet
+    const ready = vi.fn();
+    m.load(ready);
+    m.load(ready);
+    expect(m.loading()).toBe(true);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalledTimes(2));
+    expect(fetch).toHaveBeenCalledTimes(1);
     expect(m.ready()).toBe(true);
-    m.warm(); // idempotent
+    expect(m.loading()).toBe(false);
+    expect(m.find('坚决做到两个维护')).toEqual([{ start: 4, end: 8, conceptId: 'two-safeguards' }]);
+    expect(m.categoryOf('two-safeguards')).toBe('formulation');
     expect(m.categoryOf('nope')).toBeUndefined();
+    m.load(ready); // already here: at once, no new request
+    expect(ready).toHaveBeenCalledTimes(3);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries again when the background does not answer, and stays quiet when it never does', async () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const flaky = vi.fn().mockRejectedValueOnce(new Error('no receiver')).mockResolvedValue(packed());
+    const m = createPageMatcher(flaky);
+    const ready = vi.fn();
+    m.load(ready);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalledTimes(1));
+    expect(m.ready()).toBe(true);
+
+    const down = vi.fn(() => Promise.reject(new Error('gone')));
+    const dead = createPageMatcher(down);
+    dead.load(ready);
+    await vi.waitFor(() => expect(dead.loading()).toBe(false), { timeout: 3000 });
+    expect(dead.ready()).toBe(false);
+    expect(down).toHaveBeenCalledTimes(3);
+    expect(dead.find('两个维护')).toEqual([]);
+    expect(debug).toHaveBeenCalledWith('[policy-lens] matcher unavailable', expect.any(Error));
+    debug.mockRestore();
   });
 });

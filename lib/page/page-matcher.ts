@@ -1,39 +1,95 @@
-// The compiled glossary matcher as the scanner sees it (the only data the content script ships).
-// Decoding is deferred to the first use (an idle scan slice), so frames that never scan any text
-// (ads, empty about:blank frames) never pay for it.
-import matcherData from '../../generated/matcher.json';
+// The term matcher as the scanner sees it. The content script carries no matcher data: the
+// background owns the compiled matcher (the bundled glossary now; user term lists join it there)
+// and hands each world a packed copy (lib/core/term-matcher-packed.ts) on request, which becomes
+// typed-array views without a loop over states. It is asked for only when a document has
+// something to scan, once per isolated world (the driven child frames share it), so frames that
+// never scan (ads, empty frames) never pay for it.
 import type { Category } from '../core/types.ts';
-import {
-  createMatcher,
-  findTermMatches,
-  matcherConcepts,
-  type CompiledMatcher,
-  type Matcher,
-} from '../core/term-matcher.ts';
+import { unpackMatcher, type PackedMatcher } from '../core/term-matcher-packed.ts';
+import { findTermMatches, type Matcher } from '../core/term-matcher.ts';
+import { sendToBackground } from '../messaging.ts';
+import { startup } from './test-hooks.ts';
 import type { PageMatcher } from './types.ts';
 
 export interface LazyPageMatcher extends PageMatcher {
-  /** True once the automaton is decoded. */
+  /** True once the matcher is here and instantiated. */
   ready(): boolean;
-  /** Decodes the automaton now (idempotent). */
-  warm(): void;
+  /** Asked for and not here yet (nor given up on). */
+  loading(): boolean;
+  /** Asks for the matcher (once); `onReady` runs when it is ready (at once if it is). */
+  load(onReady: () => void): void;
 }
 
-export function loadPageMatcher(data: CompiledMatcher = matcherData as CompiledMatcher): LazyPageMatcher {
+/** How the packed matcher is obtained (the background, or a test's). */
+export type MatcherFetch = () => Promise<PackedMatcher>;
+
+/** Tries before giving up (the service worker may be starting or restarting). */
+const ATTEMPTS = 3;
+
+export function createPageMatcher(fetch: MatcherFetch): LazyPageMatcher {
   let matcher: Matcher | null = null;
   let category: Map<string, Category> | null = null;
-  const get = () => (matcher ??= createMatcher(data));
+  let state: 'idle' | 'loading' | 'failed' = 'idle';
+  const waiting: Array<() => void> = [];
+
+  const settle = (m: Matcher | null) => {
+    matcher = m;
+    state = m ? 'idle' : 'failed';
+    for (const f of waiting.splice(0)) f();
+  };
+  const attempt = (k: number) => {
+    fetch().then(
+      (packed) => {
+        try {
+          const t0 = __E2E_HOOKS__ ? performance.now() : 0;
+          const m = unpackMatcher(packed);
+          if (__E2E_HOOKS__) {
+            startup.matcherReadyAt = performance.now();
+            startup.matcherMs = startup.matcherReadyAt - t0;
+          }
+          settle(m);
+        } catch (e) {
+          console.debug('[policy-lens] matcher unusable', e);
+          settle(null);
+        }
+      },
+      (e: unknown) => {
+        if (k + 1 < ATTEMPTS) setTimeout(() => attempt(k + 1), 200 * (k + 1));
+        else {
+          console.debug('[policy-lens] matcher unavailable', e);
+          settle(null);
+        }
+      },
+    );
+  };
+
   return {
     ready: () => matcher !== null,
-    warm: () => void get(),
-    find: (text) => findTermMatches(get(), text, { context: 'page' }),
+    loading: () => state === 'loading',
+    load(onReady) {
+      if (matcher) return onReady();
+      if (state === 'failed') return;
+      waiting.push(onReady);
+      if (state === 'loading') return;
+      state = 'loading';
+      attempt(0);
+    },
+    find: (text) => (matcher ? findTermMatches(matcher, text, { context: 'page' }) : []),
     categoryOf: (id) => {
+      if (!matcher) return undefined;
       if (!category) {
-        const { ids, categories } = matcher ?? matcherConcepts(data);
+        const { ids, categories } = matcher;
         category = new Map();
         ids.forEach((cid, i) => category!.set(cid, categories[i] as Category));
       }
       return category.get(id);
     },
   };
+}
+
+let worldMatcher: LazyPageMatcher | null = null;
+
+/** This world's matcher, from the background (one request per world, shared by its documents). */
+export function loadPageMatcher(): LazyPageMatcher {
+  return (worldMatcher ??= createPageMatcher(() => sendToBackground('getMatcher', {})));
 }

@@ -9,15 +9,16 @@ import { createDocumentLens, type DocumentLens } from './document-lens.ts';
 import { whenWorthScanning } from './frame-gate.ts';
 import { createReporter, mergeStats } from './page-report.ts';
 import { siteHostname } from './site.ts';
-import { exposeOpenHooks, exposeTestHooks } from './test-hooks.ts';
-import type { CardView, LensContext, ScanStats } from './types.ts';
+import { exposeOpenHooks, exposeTestHooks, startup } from './test-hooks.ts';
+import type { CardViewLoader, LensContext, ScanStats } from './types.ts';
 
 export interface LensOptions {
   /** The hover card's look: the content entrypoint supplies it (lib/page does not import components). */
-  card: CardView;
+  card: CardViewLoader;
 }
 
 export function startLens(ctx: LensContext, opts: LensOptions): void {
+  if (__E2E_HOOKS__) startup.scriptAt = performance.now();
   if (ctx.isInvalid) return;
   if (!isHtml(document)) return;
   // A parent frame's content script may already drive this (same-origin) document.

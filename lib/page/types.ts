@@ -99,3 +99,9 @@ export interface CardView {
   /** Renders the card into `frame` (the positioned container in our shadow root); null unmounts. */
   render(frame: HTMLElement, card: CardModel | null): void;
 }
+
+/**
+ * Loads the card's look on the first open (the content entrypoint keeps it out of the content
+ * script: entrypoints/content/index.ts); the same promise for every later open.
+ */
+export type CardViewLoader = () => Promise<CardView>;

@@ -1,0 +1,14 @@
+// The background owns the term matcher every frame uses: built once per background lifetime from
+// the build's compiled glossary (failure links derived here, not in each frame) and kept packed,
+// so a frame's request is answered from memory. User term lists are to be compiled and merged
+// here too, then handed out the same way.
+import matcherData from '../../generated/matcher.json';
+import { packMatcher, type PackedMatcher } from '../core/term-matcher-packed.ts';
+import { createMatcher, type CompiledMatcher } from '../core/term-matcher.ts';
+
+export type MatcherSource = () => PackedMatcher;
+
+export function bundledMatcher(data: CompiledMatcher = matcherData as CompiledMatcher): MatcherSource {
+  let packed: PackedMatcher | null = null;
+  return () => (packed ??= packMatcher(createMatcher(data)));
+}

@@ -1,0 +1,161 @@
+// The matcher as a frame receives it: every typed array of the runtime automaton (failure and
+// output links included) laid end to end in one buffer, base64 in a JSON-able envelope. The
+// background packs it once (from the build's v2 data now, from user term lists later); a frame
+// instantiates it with one native base64 decode and a typed-array view per table, no loop over
+// states, so a frame pays the same small price whatever the glossary's size (a cold page runs
+// its first loops in the interpreter: decoding v2 and deriving links there took 25-45 ms).
+// Byte order is the platform's: packed and unpacked in the same browser.
+
+import type { Matcher, Runtime } from './term-matcher-decode.ts';
+
+export interface PackedMatcher {
+  v: 3;
+  ids: string[];
+  categories: string[];
+  patternCount: number;
+  ringMask: number;
+  cased: Array<[number, string]>;
+  /** Element count of each table, in TABLES order. */
+  lengths: number[];
+  /** The tables, base64, each starting at a multiple of 4 bytes. */
+  data: string;
+}
+
+type TableName = Exclude<keyof Runtime, 'cased' | 'ringMask'>;
+type Ctor = Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
+
+// Widest first, so that each table starts aligned for its element size with no padding but at
+// the end of the 16-bit group.
+const TABLES: ReadonlyArray<[TableName, Ctor]> = [
+  ['rootNext', Int32Array],
+  ['firstChild', Int32Array],
+  ['fail', Int32Array],
+  ['term', Int32Array],
+  ['outLink', Int32Array],
+  ['termStart', Int32Array],
+  ['entryConcept', Int32Array],
+  ['symBlock', Uint16Array],
+  ['symTab', Uint16Array],
+  ['label', Uint16Array],
+  ['termDepth', Uint16Array],
+  ['bounds', Uint8Array],
+  ['entryFlags', Uint8Array],
+];
+
+const align4 = (n: number) => (n + 3) & ~3;
+
+/** Byte offset of each table for these lengths, and the total size. */
+function layout(lengths: readonly number[]): { offsets: number[]; size: number } {
+  const offsets: number[] = [];
+  let at = 0;
+  TABLES.forEach(([, C], k) => {
+    at = C.BYTES_PER_ELEMENT === 4 ? align4(at) : at;
+    offsets.push(at);
+    at += lengths[k]! * C.BYTES_PER_ELEMENT;
+  });
+  return { offsets, size: align4(at) };
+}
+
+export function packMatcher(m: Matcher): PackedMatcher {
+  const R = m._m;
+  const lengths = TABLES.map(([name]) => R[name].length);
+  const { offsets, size } = layout(lengths);
+  const bytes = new Uint8Array(size);
+  TABLES.forEach(([name], k) => {
+    const t = R[name];
+    bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), offsets[k]);
+  });
+  return {
+    v: 3,
+    ids: [...m.ids],
+    categories: [...m.categories],
+    patternCount: m.patternCount,
+    ringMask: R.ringMask,
+    cased: [...R.cased],
+    lengths,
+    data: toBase64(bytes),
+  };
+}
+
+/** Instantiates a packed matcher: views over one decoded buffer. Throws on malformed data. */
+export function unpackMatcher(p: PackedMatcher): Matcher {
+  if (!p || p.v !== 3 || !Array.isArray(p.lengths) || p.lengths.length !== TABLES.length)
+    throw new Error('unpackMatcher: unsupported data');
+  const bytes = fromBase64(p.data);
+  const { offsets, size } = layout(p.lengths);
+  if (bytes.byteLength !== size) throw new Error('unpackMatcher: corrupt data');
+  const R = { cased: new Map(p.cased), ringMask: p.ringMask } as Runtime;
+  TABLES.forEach(([name, C], k) => {
+    (R as unknown as Record<string, unknown>)[name] = new C(
+      bytes.buffer as ArrayBuffer,
+      bytes.byteOffset + offsets[k]!,
+      p.lengths[k],
+    );
+  });
+  const N = R.label.length;
+  // the cheap invariants the scan relies on to stay in bounds
+  if (
+    R.firstChild.length !== N + 1 ||
+    R.fail.length !== N ||
+    R.term.length !== N ||
+    R.outLink.length !== N ||
+    R.termDepth.length + 1 !== R.termStart.length ||
+    R.entryFlags.length !== R.entryConcept.length ||
+    p.ids.length !== p.categories.length ||
+    R.symBlock.length !== 256
+  )
+    throw new Error('unpackMatcher: corrupt data');
+  return { ids: p.ids, categories: p.categories, patternCount: p.patternCount, _m: R };
+}
+
+// ---------------------------------------------------------------------------------------------
+// base64: the platform's decoder where there is one (Chrome 140, Firefox 133), else a plain one
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+interface Base64Native {
+  fromBase64?: (s: string) => Uint8Array;
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let k = 0; k < bytes.length; k += 3 * 4096) {
+    let s = '';
+    const end = Math.min(bytes.length, k + 3 * 4096);
+    for (let i = k; i < end; i += 3) {
+      const a = bytes[i]!;
+      const b = i + 1 < end ? bytes[i + 1]! : 0;
+      const c = i + 2 < end ? bytes[i + 2]! : 0;
+      s += B64[a >> 2]! + B64[((a & 3) << 4) | (b >> 4)]!;
+      s += i + 1 < end ? B64[((b & 15) << 2) | (c >> 6)]! : '=';
+      s += i + 2 < end ? B64[c & 63]! : '=';
+    }
+    parts.push(s);
+  }
+  return parts.join('');
+}
+
+export function fromBase64(s: string): Uint8Array {
+  if (typeof s !== 'string') throw new Error('unpackMatcher: corrupt data');
+  const native = Uint8Array as unknown as Base64Native;
+  if (native.fromBase64) return native.fromBase64(s);
+  const inv = new Int8Array(128).fill(-1);
+  for (let k = 0; k < 64; k++) inv[B64.charCodeAt(k)] = k;
+  let n = s.length;
+  while (n > 0 && s.charCodeAt(n - 1) === 61) n--; // '='
+  const out = new Uint8Array(Math.floor((n * 3) / 4));
+  let o = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let k = 0; k < n; k++) {
+    const d = inv[s.charCodeAt(k) & 127]!;
+    if (d < 0 || s.charCodeAt(k) > 127) throw new Error('unpackMatcher: corrupt data');
+    acc = ((acc << 6) | d) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 255;
+    }
+  }
+  return out;
+}
