@@ -36,6 +36,10 @@ import { restoreIndex } from './index-data.ts';
 import type { SearchIndexData } from './index-data.ts';
 import { readQuery } from './query.ts';
 import { Candidates, emptyResult, toSearchHits } from './rank.ts';
+import { addTermHits } from './term-hits.ts';
+import { TermIndex } from './term-index.ts';
+import { understand } from './understand.ts';
+import type { TermAt, UnderstandSources } from './understand.ts';
 import { DIRECT_FUSE_MAX, FUZZY_MIN } from './tunables.ts';
 
 export interface SearchOptions {
@@ -68,6 +72,14 @@ export function createSearch(
   const names = new ConceptNames(restored.index, directMax);
   const conceptSources = { data, passageIndex: lookups.passageIndex, fold: t };
   const fuzzySources = { index: restored.index, prepared, chunks };
+  const terms = new TermIndex(prepared, restored.index.pinyin);
+  const occurrenceAt = conceptOccurrences(data, lookups.passageIndex);
+  const understandSources: UnderstandSources = {
+    terms,
+    names,
+    conceptAt: (id) => occurrenceAt.get(id)?.at ?? new Map(),
+  };
+  const conceptRanges = (id: string, pi: number) => occurrenceAt.get(id)?.ranges.get(pi) ?? [];
 
   function run(query: string, opts: SearchOptions | undefined): SearchResult {
     const { query: q0, normalized, truncated, limit } = readQuery(query, opts?.limit);
@@ -83,8 +95,14 @@ export function createSearch(
     result.concepts = found.hits;
     result.expandedConceptIds = found.expand;
     addConceptHits(conceptSources, found, cq, cands);
+    const u = understand(q, understandSources);
+    const scores = addTermHits(u, prepared, cands, conceptRanges);
     // Fuzzy only if the better tiers leave room.
     if (cands.size < limit && q.length >= FUZZY_MIN) addFuzzyHits(fuzzySources, q, limit, cands);
+    // The confidence floor: a fuzzy span of a query of several terms must come with most of them
+    // ("belt and road" never answers "ment and sa").
+    if (scores.termCount >= 2)
+      cands.retain((c) => c.kind !== 'fuzzy' || (scores.coverage.get(c.pi) ?? 0) >= scores.floor);
 
     result.hits = toSearchHits(cands.ranked(), limit, data, lookups.conceptsByPassage);
     if (result.hits.length === 0) result.suggestions = suggestLabels(cq, names, lookups.conceptById, t);
@@ -107,4 +125,25 @@ export function createSearch(
       return chunks.texts.length;
     },
   };
+}
+
+/** Per concept: the passages it occurs in, as term positions and as ranges of the original text. */
+function conceptOccurrences(
+  data: CorpusData,
+  passageIndex: ReadonlyMap<string, number>,
+): Map<string, { at: Map<number, TermAt>; ranges: Map<number, Array<[number, number]>> }> {
+  const out = new Map<string, { at: Map<number, TermAt>; ranges: Map<number, Array<[number, number]>> }>();
+  for (const [id, list] of Object.entries(data.occurrences)) {
+    const e = { at: new Map<number, TermAt>(), ranges: new Map<number, Array<[number, number]>>() };
+    for (const o of list) {
+      const pi = passageIndex.get(o.passageId);
+      if (pi === undefined) continue;
+      if (!e.at.has(pi)) e.at.set(pi, { w: 1, pos: -1, len: 0 });
+      let r = e.ranges.get(pi);
+      if (!r) e.ranges.set(pi, (r = []));
+      r.push([o.start, o.end]);
+    }
+    out.set(id, e);
+  }
+  return out;
 }

@@ -28,3 +28,17 @@ export const FUZZY_THRESHOLD = 0.4;
 export const SUGGEST_THRESHOLD = 0.7;
 /** Minimum normalised edit similarity for a fuzzy concept match to expand the query. */
 export const EXPAND_SIMILARITY = 0.75;
+/** Query understanding: a concept the query names counts this many times a plain word. */
+export const CONCEPT_TERM_WEIGHT = 2;
+/** Minimum edit similarity for a few words of a query to name a concept ("sixe stabilties"). */
+export const WINDOW_SIMILARITY = 0.8;
+/**
+ * Confidence floor: the share of the query's term weight (idf-weighted) a passage must hold to be
+ * answered. Short queries need most of it ("belt and road" must not answer "road" alone); long
+ * pastes, whose bigrams are many and shared only in part across languages, need less.
+ */
+export const COVERAGE_FLOOR_SHORT = 0.55;
+export const COVERAGE_FLOOR_LONG = 0.3;
+/** Terms from which a query counts as long (between the two floors the floor falls linearly). */
+export const SHORT_TERMS = 3;
+export const LONG_TERMS = 12;
