@@ -40,7 +40,7 @@ import { addTermHits } from './term-hits.ts';
 import { TermIndex } from './term-index.ts';
 import { understand } from './understand.ts';
 import type { TermAt, UnderstandSources } from './understand.ts';
-import { DIRECT_FUSE_MAX, FUZZY_MIN } from './tunables.ts';
+import { CONCEPT_HITS_MAX, DIRECT_FUSE_MAX, EXPAND_MAX, FUZZY_MIN } from './tunables.ts';
 
 export interface SearchOptions {
   limit?: number;
@@ -105,6 +105,7 @@ export function createSearch(
       cands.retain((c) => c.kind !== 'fuzzy' || (scores.coverage.get(c.pi) ?? 0) >= scores.floor);
 
     result.hits = toSearchHits(cands.ranked(), limit, data, lookups.conceptsByPassage);
+    addUnderstoodConcepts(result, u.conceptIds);
     if (result.hits.length === 0) result.suggestions = suggestLabels(cq, names, lookups.conceptById, t);
     return result;
   }
@@ -146,4 +147,17 @@ function conceptOccurrences(
     out.set(id, e);
   }
   return out;
+}
+
+/** Concepts the understanding found anywhere in the query join those the whole query named. */
+function addUnderstoodConcepts(result: SearchResult, ids: readonly string[]): void {
+  const have = new Set(result.concepts.map((c) => c.conceptId));
+  const extra = ids.filter((id) => !have.has(id));
+  // After the whole query's own matches, in the order the query names them.
+  extra.forEach((conceptId, i) => result.concepts.push({ conceptId, score: 0.5 + i / 1000 }));
+  result.concepts = result.concepts.slice(0, CONCEPT_HITS_MAX);
+  const expanded = new Set(result.expandedConceptIds);
+  const hitConcepts = new Set(result.hits.flatMap((h) => h.conceptIds));
+  for (const id of ids) if (hitConcepts.has(id)) expanded.add(id);
+  result.expandedConceptIds = [...expanded].slice(0, EXPAND_MAX);
 }

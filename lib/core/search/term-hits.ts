@@ -4,7 +4,13 @@
 import { toOriginal } from './prepared-passage.ts';
 import type { PreparedPassage } from './prepared-passage.ts';
 import type { Candidates } from './rank.ts';
-import { COVERAGE_FLOOR_LONG, COVERAGE_FLOOR_SHORT, LONG_TERMS, SHORT_TERMS } from './tunables.ts';
+import {
+  COVERAGE_FLOOR_LONG,
+  COVERAGE_FLOOR_SHORT,
+  LONG_TERMS,
+  SHORT_TERMS,
+  UNSEEN_WITH_CONCEPT,
+} from './tunables.ts';
 import type { Term, Understood } from './understand.ts';
 
 /** Marks per passage from the terms (the best terms first). */
@@ -37,19 +43,32 @@ interface Scored {
 }
 
 function scoreReading(reading: Term[], n: number, best: Map<number, Scored>): void {
-  const weights = reading.map((t) => t.weight * idf(t.at.size, n));
-  const total = weights.reduce((a, b) => a + b, 0);
+  const named = reading.some((t) => t.kind === 'concept' && t.at.size > 0);
+  const weights = reading.map(
+    (t) => t.weight * idf(t.at.size, n) * (named && t.at.size === 0 ? UNSEEN_WITH_CONCEPT : 1),
+  );
+  // A group (alternative concepts for one part of the query) weighs as its first member, the one
+  // the query names best (terms come best first); a passage holding another gets at most that.
+  const groupOf = (i: number) => reading[i]!.group ?? `#${i}`;
+  const groupWeight = new Map<string, number>();
+  weights.forEach((w, i) => {
+    if (!groupWeight.has(groupOf(i))) groupWeight.set(groupOf(i), w);
+  });
+  const total = [...groupWeight.values()].reduce((a, b) => a + b, 0);
   if (total <= 0) return;
-  const sums = new Map<number, { s: number; terms: Term[] }>();
+  const sums = new Map<number, { g: Map<string, number>; terms: Term[] }>();
   reading.forEach((t, i) => {
     for (const [pi, at] of t.at) {
       let e = sums.get(pi);
-      if (!e) sums.set(pi, (e = { s: 0, terms: [] }));
-      e.s += weights[i]! * at.w;
+      if (!e) sums.set(pi, (e = { g: new Map(), terms: [] }));
+      const g = groupOf(i);
+      e.g.set(g, Math.min(groupWeight.get(g)!, Math.max(e.g.get(g) ?? 0, weights[i]! * at.w)));
       e.terms.push(t);
     }
   });
-  for (const [pi, { s, terms }] of sums) {
+  for (const [pi, { g, terms }] of sums) {
+    let s = 0;
+    for (const v of g.values()) s += v;
     const cov = s / total;
     const prev = best.get(pi);
     if (!prev || cov > prev.cov) best.set(pi, { cov, terms, reading });

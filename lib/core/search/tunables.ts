@@ -42,3 +42,10 @@ export const COVERAGE_FLOOR_LONG = 0.3;
 /** Terms from which a query counts as long (between the two floors the floor falls linearly). */
 export const SHORT_TERMS = 3;
 export const LONG_TERMS = 12;
+/** Minimum edit similarity for a CJK segment of a query to name a concept ("两个唯护"). */
+export const CJK_SIMILARITY = 0.75;
+/** Share of a long name's content words a query must hold to name it. */
+export const NAME_WORDS_SHARE = 0.75;
+/** Weight of a query word found nowhere in the corpus when the query names a concept: the words
+ * around a concept often describe it in a language the passages holding it are not written in. */
+export const UNSEEN_WITH_CONCEPT = 0.15;

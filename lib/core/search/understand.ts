@@ -3,12 +3,14 @@
 // (stop and question words of en/zh/ja/vi dropped; each word stands for its other forms and, from
 // five letters, its close misspellings), the character bigrams of its CJK text (Japanese kana are
 // grammar and dropped) and, when every word is pinyin, the syllable pairs of the Han text.
-import { similarity } from './approximate.ts';
 import type { ConceptNames } from './concept-names.ts';
+import { conceptGroups, findNamed, findPinyinNamed } from './named.ts';
+import type { Named, QueryWord } from './named.ts';
 import { pinyinWords, querySyllables } from './pinyin.ts';
 import { HAN_STOP, LATIN_STOP } from './stop-words.ts';
+import { entries } from './term-index.ts';
 import type { TermIndex } from './term-index.ts';
-import { CONCEPT_TERM_WEIGHT, WINDOW_SIMILARITY } from './tunables.ts';
+import { CONCEPT_TERM_WEIGHT } from './tunables.ts';
 
 export type TermKind = 'concept' | 'word' | 'bigram' | 'pinyin';
 
@@ -25,6 +27,8 @@ export interface Term {
   kind: TermKind;
   weight: number;
   at: ReadonlyMap<number, TermAt>;
+  /** Terms of one group are alternatives: a passage counts the best of them, the query once. */
+  group?: string;
 }
 
 export interface Understood {
@@ -44,96 +48,9 @@ export interface UnderstandSources {
 
 const LATIN_WORD = /[a-z0-9]+/g;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Katakana}\u30FC]+/gu;
-const HAS_LATIN = /[a-z]/;
 const HAS_CJK = /[\p{Script=Han}\p{Script=Katakana}]/u;
 /** Words looked at in a query (a long paste keeps its first ones). */
 const WORDS_MAX = 40;
-const WINDOW_WORDS_MAX = 12;
-
-function isWordAt(q: string, at: number, len: number): boolean {
-  const before = at > 0 ? q[at - 1]! : ' ';
-  const after = at + len < q.length ? q[at + len]! : ' ';
-  return !/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after);
-}
-
-interface QueryWord {
-  w: string;
-  at: number;
-}
-
-/** Concepts named in a query, and the spans of the query that name them ([start, end) in q, or
- * syllable indices for pinyin): the terms inside a span count once, as the concept. */
-interface Named {
-  found: Map<string, number>;
-  spans: Array<[number, number]>;
-}
-
-function put(n: Named, id: string, score: number, span: [number, number]): void {
-  const prev = n.found.get(id);
-  if (prev === undefined || score < prev) n.found.set(id, score);
-  n.spans.push(span);
-}
-
-/** Concepts named in q: contained names, acronyms, close spellings of word windows. */
-function findNamed(q: string, words: readonly QueryWord[], src: UnderstandSources): Named {
-  const n: Named = { found: new Map(), spans: [] };
-  const { names } = src;
-  for (const { name, ci, weak } of names.all) {
-    const latin = HAS_LATIN.test(name);
-    if (name.length < (latin ? 4 : 2)) continue;
-    const at = q.indexOf(name);
-    if (at < 0 || (latin && !isWordAt(q, at, name.length))) continue;
-    // A weak (case-sensitive, quoted-only) alias names a concept only as a word of its own: the
-    // user typed the acronym on purpose ("CCP", "ccp").
-    if (weak && !(latin && /^[a-z]{2,6}$/.test(name))) continue;
-    put(n, names.concepts[ci]!.id, 1 - name.length / Math.max(q.length, name.length), [at, at + name.length]);
-  }
-  for (const { w, at } of words) {
-    if (w.length >= 2 && w.length <= 6)
-      for (const id of names.acronym(w)) put(n, id, 0.1, [at, at + w.length]);
-  }
-  // Close spellings of 2-4 consecutive words ("sixe stabilties", "formalsim and burocracy").
-  const ws = words.slice(0, WINDOW_WORDS_MAX);
-  for (let k = Math.min(4, ws.length); k >= 2; k--) {
-    for (let i = 0; i + k <= ws.length; i++) {
-      const win = ws.slice(i, i + k);
-      if (LATIN_STOP.has(win[0]!.w) || LATIN_STOP.has(win[k - 1]!.w)) continue;
-      const text = win.map((x) => x.w).join(' ');
-      for (const m of names.fuzzy(text).slice(0, 5)) {
-        if (names.concepts[m.ci]!.weak?.includes(m.name)) continue;
-        const sim = similarity(text, m.name);
-        const last = win[k - 1]!;
-        if (sim >= WINDOW_SIMILARITY)
-          put(n, names.concepts[m.ci]!.id, 1 - sim, [win[0]!.at, last.at + last.w.length]);
-      }
-    }
-  }
-  return n;
-}
-
-/** Concepts a pinyin query names: any run of its words, or its initials ("sgys"). Spans are in
- * syllables (of `syl`, when the words split into syllables). */
-function findPinyinNamed(words: readonly string[], syl: string[][] | null, terms: TermIndex): Named {
-  const n: Named = { found: new Map(), spans: [] };
-  const ws = words.slice(0, WINDOW_WORDS_MAX);
-  const sylStart: number[] = [];
-  let count = 0;
-  for (let i = 0; i <= ws.length; i++) {
-    sylStart.push(count);
-    count += syl?.[i]?.length ?? 0;
-  }
-  for (let i = 0; i < ws.length; i++) {
-    for (let j = ws.length; j > i; j--) {
-      for (const id of terms.conceptPinyin.get(ws.slice(i, j).join('')) ?? [])
-        put(n, id, 0.05, [sylStart[i]!, sylStart[j]!]);
-    }
-  }
-  if (ws.length === 1 && ws[0]!.length >= 3 && !terms.words.has(ws[0]!)) {
-    const ids = terms.conceptInitials.get(ws[0]!);
-    if (ids?.length === 1) put(n, ids[0]!, 0.1, [0, count]);
-  }
-  return n;
-}
 
 const inside = (spans: ReadonlyArray<[number, number]>, s: number, e: number) =>
   spans.some(([a, b]) => a <= s && e <= b);
@@ -146,7 +63,7 @@ function wordTerms(words: readonly QueryWord[], spans: Named['spans'], terms: Te
     seen.add(w);
     const at = new Map<number, TermAt>();
     for (const m of terms.wordMatches(w)) {
-      for (const [pi, pos] of terms.words.get(m.word) ?? []) {
+      for (const [pi, pos] of entries(terms.words.get(m.word))) {
         const prev = at.get(pi);
         if (!prev || prev.w < m.weight) at.set(pi, { w: m.weight, pos, len: m.word.length });
       }
@@ -188,7 +105,7 @@ function bigramTerms(segments: readonly QueryWord[], spans: Named['spans'], term
       if (seen.has(key) || inside(spans, qa + i, qa + i + 2)) continue;
       seen.add(key);
       const at = new Map<number, TermAt>();
-      for (const [pi, pos] of terms.bigrams.get(key) ?? []) at.set(pi, { w: 1, pos, len: 2 });
+      for (const [pi, pos] of entries(terms.bigrams.get(key))) at.set(pi, { w: 1, pos, len: 2 });
       out.push({ key, kind: 'bigram', weight: 1, at });
     }
   }
@@ -203,18 +120,26 @@ function pinyinTerms(syllables: readonly string[], spans: Named['spans'], terms:
     if (seen.has(key) || inside(spans, i, i + 2)) continue;
     seen.add(key);
     const at = new Map<number, TermAt>();
-    for (const [pi, pos] of terms.pinyinPairs.get(key) ?? []) at.set(pi, { w: 1, pos, len: 2 });
+    for (const [pi, pos] of entries(terms.pinyinPairs.get(key))) at.set(pi, { w: 1, pos, len: 2 });
     out.push({ key, kind: 'pinyin', weight: 1, at });
   }
   return out;
 }
 
-const conceptTerm = (id: string, src: UnderstandSources): Term => ({
-  key: id,
-  kind: 'concept',
-  weight: CONCEPT_TERM_WEIGHT,
-  at: src.conceptAt(id),
-});
+function conceptTerms(
+  ids: readonly string[],
+  groups: ReadonlyMap<string, number>,
+  tag: string,
+  src: UnderstandSources,
+): Term[] {
+  return ids.map((id) => ({
+    key: id,
+    kind: 'concept',
+    weight: CONCEPT_TERM_WEIGHT,
+    at: src.conceptAt(id),
+    group: `${tag}${groups.get(id) ?? id}`,
+  }));
+}
 
 const ranked = (n: Named) =>
   [...n.found.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
@@ -222,12 +147,12 @@ const ranked = (n: Named) =>
 /** Reads a folded, normalised query. */
 export function understand(q: string, src: UnderstandSources): Understood {
   const words = [...q.matchAll(LATIN_WORD)].slice(0, WORDS_MAX).map((m) => ({ w: m[0], at: m.index }));
-  const named = findNamed(q, words, src);
   const segments = HAS_CJK.test(q) ? cjkSegments(q) : [];
+  const named = findNamed(q, words, segments, src.names, (w) => src.terms.words.has(w));
   const namedIds = ranked(named);
   const readings = [
     [
-      ...namedIds.map((id) => conceptTerm(id, src)),
+      ...conceptTerms(namedIds, conceptGroups(named), 'q', src),
       ...wordTerms(words, named.spans, src.terms),
       ...bigramTerms(segments, named.spans, src.terms),
     ],
@@ -237,12 +162,19 @@ export function understand(q: string, src: UnderstandSources): Understood {
   if (pyWords) {
     const syl = querySyllables(pyWords, src.terms.syllables);
     const py = findPinyinNamed(pyWords, syl, src.terms);
-    pyIds = ranked(py);
+    // A query is read as pinyin only when all of it is ("dalian" in an English question is a word).
+    pyIds = syl || pyWords.length === 1 ? ranked(py) : [];
     const terms = syl ? pinyinTerms(syl.flat(), py.spans, src.terms) : [];
     if (pyIds.length || terms.some((t) => t.at.size > 0)) {
       // Concepts named either way count; pinyin syllables replace the words.
-      const ids = [...new Set([...pyIds, ...namedIds])];
-      readings.push([...ids.map((id) => conceptTerm(id, src)), ...terms]);
+      const fromPinyin = conceptTerms(pyIds, conceptGroups(py), 'p', src);
+      const fromText = conceptTerms(
+        namedIds.filter((id) => !pyIds.includes(id)),
+        conceptGroups(named),
+        'q',
+        src,
+      );
+      readings.push([...fromPinyin, ...fromText, ...terms]);
     }
   }
   return { readings, conceptIds: [...new Set([...namedIds, ...pyIds])] };
