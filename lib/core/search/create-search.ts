@@ -25,7 +25,7 @@
 // learnt from the glossary: lib/core imports no conversion library.
 import { corpusLookups } from '../corpus-queries.ts';
 import { CONCEPT_CAP, cutSafe, RAW_QUERY_CAP } from '../limits.ts';
-import type { CorpusData, SearchResult } from '../types.ts';
+import type { ConceptAnswer, CorpusData, SearchResult } from '../types.ts';
 import { ChunkSearch } from './chunk-search.ts';
 import { ConceptNames } from './concept-names.ts';
 import { addConceptHits, findConcepts, suggestLabels } from './concepts.ts';
@@ -40,7 +40,14 @@ import { addTermHits } from './term-hits.ts';
 import { TermIndex } from './term-index.ts';
 import { understand } from './understand.ts';
 import type { TermAt, UnderstandSources } from './understand.ts';
-import { CONCEPT_HITS_MAX, DIRECT_FUSE_MAX, EXPAND_MAX, FUZZY_MIN } from './tunables.ts';
+import {
+  ANSWER_SCORE_MAX,
+  ANSWERS_MAX,
+  CONCEPT_HITS_MAX,
+  DIRECT_FUSE_MAX,
+  EXPAND_MAX,
+  FUZZY_MIN,
+} from './tunables.ts';
 
 export interface SearchOptions {
   limit?: number;
@@ -106,8 +113,29 @@ export function createSearch(
 
     result.hits = toSearchHits(cands.ranked(), limit, data, lookups.conceptsByPassage);
     addUnderstoodConcepts(result, u.conceptIds);
+    if (result.hits.length === 0) result.conceptAnswers = conceptAnswers(result, u.conceptIds);
     if (result.hits.length === 0) result.suggestions = suggestLabels(cq, names, lookups.conceptById, t);
     return result;
+  }
+
+  /** The concepts a query without hits names (whole-query matches first), as cards. */
+  function conceptAnswers(result: SearchResult, named: readonly string[]): ConceptAnswer[] {
+    const strong = result.concepts.filter((c) => c.score <= ANSWER_SCORE_MAX).map((c) => c.conceptId);
+    const out: ConceptAnswer[] = [];
+    for (const id of new Set([...strong, ...named])) {
+      const c = lookups.conceptById.get(id);
+      if (!c || out.length >= ANSWERS_MAX) continue;
+      const pinyin = restored.index.pinyin?.concepts[id]?.label;
+      out.push({
+        id,
+        category: c.category,
+        labels: c.labels,
+        ...(pinyin ? { pinyin } : {}),
+        definition: c.definition,
+        occurrenceCount: data.occurrences[id]?.length ?? 0,
+      });
+    }
+    return out;
   }
 
   return {

@@ -49,3 +49,7 @@ export const NAME_WORDS_SHARE = 0.75;
 /** Weight of a query word found nowhere in the corpus when the query names a concept: the words
  * around a concept often describe it in a language the passages holding it are not written in. */
 export const UNSEEN_WITH_CONCEPT = 0.15;
+/** A query without hits is answered with the concepts it names: at most this many, and of the
+ * whole query's matches only those this close (0 = the exact name; misspellings go to suggestions). */
+export const ANSWERS_MAX = 3;
+export const ANSWER_SCORE_MAX = 0.15;

@@ -83,3 +83,45 @@ describe('query understanding: answers', () => {
     expect(r.hits.filter((h) => h.kind === 'fuzzy')).toEqual([]);
   });
 });
+
+describe('honest answers', () => {
+  const bri = {
+    id: 'belt-and-road',
+    category: 'plan' as const,
+    labels: { en: 'Belt and Road Initiative', ja: '一帯一路', 'zh-Hans': '一带一路', 'zh-Hant': '一帶一路' },
+    aliases: { en: ['BRI', 'belt and road'] },
+    definition: 'China’s programme of overseas infrastructure finance.',
+    related: [],
+  };
+  const withBri = {
+    ...data,
+    concepts: [...data.concepts, bri],
+    occurrences: { ...data.occurrences, [bri.id]: [] },
+  };
+  const s = createSearch(withBri, buildSearchIndex(withBri));
+  it('a concept the glossary knows but no passage holds is the answer: the concept itself', () => {
+    for (const q of [
+      'belt and road',
+      '一带一路',
+      '一帯一路',
+      'BRI',
+      'what is the belt and road initiative?',
+    ]) {
+      const r = s.search(q);
+      expect({ q, hits: r.hits }).toEqual({ q, hits: [] });
+      expect({ q, answer: r.conceptAnswers?.[0] }).toMatchObject({
+        q,
+        answer: { id: 'belt-and-road', occurrenceCount: 0, definition: bri.definition, category: 'plan' },
+      });
+    }
+  });
+  it('nothing known: no hits, no concept answer, close spellings suggested when there are any', () => {
+    const r = s.search('weather in beijing');
+    expect(r.hits).toEqual([]);
+    expect(r.conceptAnswers ?? []).toEqual([]);
+    expect(s.search('Safegards').suggestions).toContain('Two Safeguards');
+  });
+  it('with hits, there is no concept answer', () => {
+    expect(s.search('two safeguards').conceptAnswers).toBeUndefined();
+  });
+});
