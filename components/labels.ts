@@ -20,3 +20,18 @@ export function inCorpus(passages: number, docs: number): string {
   const d = docs === 1 ? t('documentCountOne') : t('documentCount', docs);
   return t('cardInCorpus', [p, d]);
 }
+
+/**
+ * A definition in `lang` (a concept's definition is one English string, or a map per language
+ * where the glossary has translations), falling back to English, then to any.
+ */
+export function definitionIn(def: unknown, lang: string): { text: string; lang: string } {
+  if (typeof def === 'string') return { text: def, lang: 'en' };
+  if (typeof def !== 'object' || def === null) return { text: '', lang: 'en' };
+  const map = def as Record<string, unknown>;
+  for (const l of [lang, 'en', ...Object.keys(map)]) {
+    const v = map[l];
+    if (typeof v === 'string' && v) return { text: v, lang: l };
+  }
+  return { text: '', lang: 'en' };
+}
