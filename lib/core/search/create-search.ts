@@ -15,7 +15,15 @@
 //      passage chunks (a character-bigram prefilter picks the candidate chunks and the densest
 //      window in each), re-ranked by the edit distance of the best matching span  kind 'fuzzy'
 //                                      fuzzy-hits.ts, chunk-search.ts, bigram-filter.ts, approximate.ts
+//   3b. query understanding (issue #11): the concepts named anywhere in the query (names,
+//      acronyms, pinyin, close spellings of a few words or of a CJK segment, most of a long name's
+//      words), its content words (stop/question words of en/zh/ja/vi dropped; stems and bounded
+//      typos), CJK bigrams and pinyin syllable pairs, scored BM25-like with OR semantics over an
+//      inverted index built at load; passages under the confidence floor are not answered, and
+//      fuzzy spans of a several-term query need it too             understand.ts, named.ts,
+//                                         term-index.ts, term-hits.ts, stop-words.ts, pinyin.ts
 //   5. one hit per passage, ranked exact < concept < fuzzy, then by score, then corpus order;
+//      no hit: the concepts the query names become the answer (conceptAnswers);
 //   6. a snippet with marks per hit; suggestions when there is none.   rank.ts, snippet.ts
 //
 // Stage 0, the index (SearchIndexData, index-data.ts), is built at build time by
