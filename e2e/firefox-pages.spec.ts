@@ -32,6 +32,32 @@ describe('Firefox extension pages', () => {
     await popup.close();
   });
 
+  it('the popup UI reads pinyin and says when nothing is known; the reader lists the glossary', async () => {
+    const popup = await f.openExtensionPage('search|sige yishi');
+    await popup.waitForSelector('[role="option"]', { timeout: 20_000 });
+    expect(await popup.evaluate(() => document.body.innerText)).toContain('四つの意識');
+    await popup.click('[role="searchbox"]', { count: 3 });
+    await popup.keyboard.press('Backspace');
+    await popup.keyboard.type('belt and road');
+    await popup.waitForFunction(
+      () => /belt and road/.test(document.querySelector('.no-results')?.textContent ?? ''),
+      { timeout: 20_000 },
+    );
+    expect(await popup.$$eval('[role="option"]', (os: Element[]) => os.length)).toBe(0);
+    await popup.close();
+    const reader = await f.openExtensionPage('reader|glossary');
+    await reader.waitForSelector('.glossary-list li', { timeout: 20_000 });
+    await reader.type('.glossary-filter', 'sige yishi');
+    await reader.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.glossary-list li')]
+          .map((l) => l.getAttribute('data-concept'))
+          .join() === 'four-consciousnesses',
+      { timeout: 20_000 },
+    );
+    await reader.close();
+  });
+
   it('the reader opens a passage', async () => {
     const reader = await f.openExtensionPage('reader|003/p05');
     await reader.waitForFunction(() => document.querySelectorAll('[id]').length > 5, { timeout: 20_000 });

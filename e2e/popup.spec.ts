@@ -180,6 +180,52 @@ describe('popup (en)', () => {
     await popup.waitForSelector('#q');
   });
 
+  it('understands how people ask: acronyms, pinyin, questions, several typos (issue #11)', async () => {
+    await search(popup, 'CCP');
+    expect((await resultIds(popup)).some((id) => id.startsWith('003/'))).toBe(true);
+    await search(popup, 'sige yishi');
+    expect(await markedTexts(popup)).toContain('四つの意識');
+    await search(popup, 'what did the meeting decide about auditing');
+    // Results are grouped by document: the audit passage is in the first group shown.
+    expect(await resultIds(popup)).toContain('002/p06');
+    await search(popup, 'digtal vilages constrution');
+    expect((await resultIds(popup)).slice(0, 5)).toContain('002/p08');
+  });
+
+  it('a query nothing answers says so: no fragments, "neither the library nor the glossary"', async () => {
+    await search(popup, 'quantum gravity');
+    expect(await popup.locator('[role=option]').count()).toBe(0);
+    expect(await popup.locator('.no-results').textContent()).toContain(
+      'Neither the library nor the glossary knows “quantum gravity”.',
+    );
+    expect(await popup.locator('.concept-answers').count()).toBe(0);
+  });
+
+  it('a concept of the national vocabulary with no passage is answered by its card', async () => {
+    await search(popup, 'belt and road');
+    expect(await popup.locator('[role=option]').count()).toBe(0);
+    const card = popup.locator('.concept-answers');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Belt and Road Initiative');
+  });
+
+  it('the Glossary link opens the reader on the glossary', async () => {
+    const [reader] = await Promise.all([
+      s.context.waitForEvent('page'),
+      popup
+        .locator('[data-action=glossary]')
+        .click()
+        .catch(() => undefined),
+    ]);
+    await reader.waitForLoadState();
+    expect(new URL(reader.url()).hash).toBe('#glossary');
+    await reader.waitForSelector('.glossary-list li');
+    await reader.close();
+    await expect.poll(() => popup.isClosed()).toBe(true);
+    popup = await s.openExtensionPage('popup.html');
+    await popup.waitForSelector('#q');
+  });
+
   it('offers "Did you mean" spellings when nothing matches, and searches them on click', async () => {
     await search(popup, 'safegardz');
     expect(await popup.locator('[role=option]').count()).toBe(0);

@@ -186,6 +186,38 @@ describe('reader', () => {
     await other.close();
   });
 
+  it('glossary: every concept by category, filtered as you type (names, pinyin, acronyms)', async () => {
+    await go('#glossary');
+    await page.waitForSelector('.glossary-list li');
+    const total = await page.locator('.glossary-list li').count();
+    expect(total).toBeGreaterThan(100);
+    expect(await page.locator('.glossary-group').count()).toBeGreaterThan(3);
+    expect(await axeViolations(page)).toEqual([]);
+    const shown = () =>
+      page.$$eval('.glossary-list li', (ls) => ls.map((l) => l.getAttribute('data-concept')));
+    await page.fill('.glossary-filter', 'sige yishi');
+    await expect.poll(shown).toEqual(['four-consciousnesses']);
+    // Pinyin is shown next to the Chinese name.
+    expect(await page.locator('[data-concept="four-consciousnesses"] .pinyin').textContent()).toContain(
+      'sì gè yì shí',
+    );
+    await page.fill('.glossary-filter', '两个维护');
+    await expect.poll(shown).toContain('two-safeguards');
+    // An acronym the search knows (the glossary's alias), through the background.
+    await page.fill('.glossary-filter', 'CEWC');
+    await expect.poll(shown).toContain('central-economic-work-conference');
+    await page.fill('.glossary-filter', '');
+    await page.selectOption('.glossary-category', 'person');
+    await expect.poll(async () => (await shown()).length).toBeLessThan(total);
+    expect(
+      await page.$$eval('.glossary-group', (gs) => gs.map((g) => g.getAttribute('data-category'))),
+    ).toEqual(['person']);
+    await page.selectOption('.glossary-category', '');
+    await page.locator('[data-concept="tan-zuojun"] a').click();
+    await page.waitForSelector('.concept-view');
+    expect(new URL(page.url()).hash).toBe('#concept/tan-zuojun');
+  });
+
   it('concept view: names in every language, definition, related, occurrences by document and date', async () => {
     await go('#concept/two-safeguards');
     await page.waitForSelector('.concept-view');

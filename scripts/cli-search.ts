@@ -119,7 +119,20 @@ export async function runSearchCommand(args: string[]): Promise<number> {
     if (p && p.text !== h.snippet) out.push(`    | ${p.text}`);
   });
   if (!result.hits.length) {
-    out.push('no hits');
+    const answers = result.conceptAnswers ?? [];
+    out.push(
+      answers.length
+        ? 'no passage; the glossary knows:'
+        : 'no hits: neither the library nor the glossary knows this',
+    );
+    for (const a of answers) {
+      const names = [a.labels.en, a.labels['zh-Hans'], a.pinyin].filter(Boolean).join(' / ');
+      const def = typeof a.definition === 'string' ? a.definition : JSON.stringify(a.definition);
+      out.push(
+        `  ${a.id}: ${names} (${a.occurrenceCount ? `${a.occurrenceCount} occurrence(s)` : 'not in the library yet'})`,
+      );
+      out.push(`    ${def}`);
+    }
     if (result.suggestions.length) out.push(`did you mean: ${result.suggestions.join(' / ')}`);
   }
   console.log(out.join('\n'));

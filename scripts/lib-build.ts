@@ -12,6 +12,7 @@ import { stableJson } from '../lib/core/pipeline/stable-json.ts';
 import type { CompiledMatcher } from '../lib/core/term-matcher.ts';
 import type { CorpusData } from '../lib/core/types.ts';
 import { defaultPaths, loadExclusions, loadGlossary, loadManifest, type Paths } from './load-glossary.ts';
+import { withSearchPinyin } from './search-pinyin.ts';
 
 // Re-exported: the tests and older callers import them from here.
 export { canonicalize, stableJson } from '../lib/core/pipeline/stable-json.ts';
@@ -97,7 +98,7 @@ export async function buildData(options: BuildOptions = {}): Promise<BuildResult
   if (ok || options.allowErrors) {
     files['corpus.json'] = stableJson(data);
     files['matcher.json'] = stableJson(built.compiled);
-    files['search-index.json'] = stableJson(built.searchIndex());
+    files['search-index.json'] = stableJson(withSearchPinyin(built.searchIndex(), data));
     files['manifest-report.json'] = stableJson(
       {
         documents: data.documents.map((d) => ({

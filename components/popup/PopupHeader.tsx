@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n.ts';
 
-export function PopupHeader(props: { onLibrary: () => void; onOptions: () => void }) {
+export function PopupHeader(props: { onLibrary: () => void; onGlossary: () => void; onOptions: () => void }) {
   return (
     <header class="popup-header">
       <h1 class="brand">
@@ -10,6 +10,9 @@ export function PopupHeader(props: { onLibrary: () => void; onOptions: () => voi
       <nav class="header-links" aria-label={t('navLabel')}>
         <button type="button" class="link-button" onClick={props.onLibrary}>
           {t('openLibrary')}
+        </button>
+        <button type="button" class="link-button" data-action="glossary" onClick={props.onGlossary}>
+          {t('openGlossary')}
         </button>
         <button type="button" class="link-button" onClick={props.onOptions}>
           {t('openOptions')}

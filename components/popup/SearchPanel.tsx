@@ -4,6 +4,7 @@ import { labelIn, t } from '../../lib/i18n.ts';
 import { ErrorRetry } from '../ErrorRetry.tsx';
 import { type DocInfo, ResultList } from './ResultList.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { ConceptAnswers } from './ConceptAnswers.tsx';
 import { NoResults, SuggestedConcepts } from './Suggestions.tsx';
 import type { HitGroup } from '../../lib/core/hit-groups.ts';
 
@@ -29,6 +30,8 @@ export function SearchPanel(props: {
   onOpen: (hit: SearchHit) => void;
   onHover: (hit: SearchHit) => void;
   onPick: (text: string) => void;
+  /** Opens a concept's view (from a concept given as the answer). */
+  onOpenConcept: (conceptId: string) => void;
   /** Asks again after a failed search. */
   onRetry?: () => void;
 }) {
@@ -42,8 +45,20 @@ export function SearchPanel(props: {
   if (q === '')
     main = <SuggestedConcepts concepts={props.suggested} labelLang={labelLang} onPick={props.onPick} />;
   else if (props.error) main = <ErrorRetry message={t('searchFailed')} onRetry={props.onRetry} />;
-  else if (showing && props.count === 0 && props.answered === q)
-    main = <NoResults query={q} suggestions={showing.suggestions} onPick={props.onPick} />;
+  else if (showing && props.count === 0 && props.answered === q) {
+    const answers = showing.conceptAnswers ?? [];
+    main = (
+      <>
+        <NoResults
+          query={q}
+          known={answers.length > 0}
+          suggestions={showing.suggestions}
+          onPick={props.onPick}
+        />
+        <ConceptAnswers answers={answers} labelLang={labelLang} onOpen={props.onOpenConcept} />
+      </>
+    );
+  }
   return (
     <>
       <div role="search" class="search-area">

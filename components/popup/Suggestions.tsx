@@ -32,11 +32,16 @@ export function SuggestedConcepts(props: {
   );
 }
 
-/** No results: "Did you mean …". */
-export function NoResults(props: { query: string; suggestions: string[]; onPick: (text: string) => void }) {
+/** No results: "Did you mean …". `known`: the glossary knows what was asked (shown below). */
+export function NoResults(props: {
+  query: string;
+  known?: boolean;
+  suggestions: string[];
+  onPick: (text: string) => void;
+}) {
   return (
     <div class="no-results" role="status">
-      <p>{t('noResults', shorten(props.query))}</p>
+      <p>{t(props.known ? 'noResults' : 'nothingKnown', shorten(props.query))}</p>
       {props.suggestions.length ? (
         <p class="did-you-mean">
           <span>{t('didYouMean')}</span>{' '}

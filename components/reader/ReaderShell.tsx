@@ -2,7 +2,15 @@ import type { ComponentChildren } from 'preact';
 import { t } from '../../lib/i18n.ts';
 
 /** Skip link, header with the library link, and the main region. */
-export function ReaderShell({ atLibrary, children }: { atLibrary: boolean; children: ComponentChildren }) {
+export function ReaderShell({
+  atLibrary,
+  atGlossary = false,
+  children,
+}: {
+  atLibrary: boolean;
+  atGlossary?: boolean;
+  children: ComponentChildren;
+}) {
   return (
     <>
       <a
@@ -23,6 +31,9 @@ export function ReaderShell({ atLibrary, children }: { atLibrary: boolean; child
         <nav aria-label={t('navLabel')}>
           <a href="#" aria-current={atLibrary ? 'page' : undefined}>
             {t('libraryHeading')}
+          </a>{' '}
+          <a href="#glossary" aria-current={atGlossary ? 'page' : undefined}>
+            {t('glossaryHeading')}
           </a>
         </nav>
       </header>

@@ -20,8 +20,11 @@ describe('parseRoute', () => {
   it('concept', () => {
     expect(parseRoute('#concept/two-safeguards')).toEqual({ view: 'concept', conceptId: 'two-safeguards' });
   });
+  it('glossary', () => {
+    expect(parseRoute('#glossary')).toEqual({ view: 'glossary' });
+  });
   it('round-trips', () => {
-    for (const h of ['#', '#003', '#003/p12', '#000?parallel', '#concept/x-y']) {
+    for (const h of ['#', '#003', '#003/p12', '#000?parallel', '#concept/x-y', '#glossary']) {
       expect(routeHash(parseRoute(h))).toBe(h);
     }
   });

@@ -5,12 +5,14 @@
 //   "#000?parallel"        parallel view of 000 and its other language version
 //   "#parallel/000"        same
 //   "#concept/<id>"        concept view
+//   "#glossary"            every concept, filterable
 
 export type Route =
   | { view: 'library' }
   | { view: 'document'; docId: string; passageId?: string }
   | { view: 'parallel'; docId: string; passageId?: string }
-  | { view: 'concept'; conceptId: string };
+  | { view: 'concept'; conceptId: string }
+  | { view: 'glossary' };
 
 const DOC = /^[A-Za-z0-9_-]{1,40}$/;
 const PASSAGE = /^([A-Za-z0-9_-]{1,40})\/(p[0-9]{1,5})$/;
@@ -24,6 +26,7 @@ export function parseRoute(hash: string): Route {
   }
   h = h.trim();
   if (h === '') return { view: 'library' };
+  if (h === 'glossary') return { view: 'glossary' };
   if (h.startsWith('concept/')) {
     const id = h.slice('concept/'.length);
     return id ? { view: 'concept', conceptId: id } : { view: 'library' };
@@ -49,6 +52,8 @@ export function routeHash(r: Route): string {
       return '#';
     case 'concept':
       return `#concept/${r.conceptId}`;
+    case 'glossary':
+      return '#glossary';
     case 'document':
       return `#${r.passageId ?? r.docId}`;
     case 'parallel':

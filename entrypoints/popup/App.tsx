@@ -84,7 +84,11 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
 
   return (
     <div class={`popup${asTab ? ' as-tab' : ''}`}>
-      <PopupHeader onLibrary={() => void openReaderTab('#', !asTab)} onOptions={openOptionsPage} />
+      <PopupHeader
+        onLibrary={() => void openReaderTab('#', !asTab)}
+        onGlossary={() => void openReaderTab('#glossary', !asTab)}
+        onOptions={openOptionsPage}
+      />
       <main>
         <SearchPanel
           query={s.query}
@@ -106,6 +110,7 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
           onOpen={(hit) => void openReaderTab(`#${hit.passageId}`)}
           onHover={s.setActiveHit}
           onRetry={s.retry}
+          onOpenConcept={(id) => void openReaderTab(`#concept/${id}`)}
           onPick={(text) => {
             s.setQuery(text);
             inputRef.current?.focus();

@@ -9,7 +9,7 @@ import { useDocuments } from '../../hooks/use-corpus.ts';
 import { copyText, readerUrl, searchInTab } from '../../hooks/use-extension.ts';
 import { useHash } from '../../hooks/use-hash.ts';
 import { t, uiLabelLang } from '../../lib/i18n.ts';
-import { ConceptRoute, DocumentRoute, ParallelRoute, type Reading } from './routes.tsx';
+import { ConceptRoute, DocumentRoute, GlossaryRoute, ParallelRoute, type Reading } from './routes.tsx';
 
 const cardData = { fetchDetails: fetchConceptDetails, fetchDocs: fetchCardDocs };
 
@@ -52,6 +52,13 @@ export function App() {
     case 'concept':
       view = <ConceptRoute conceptId={route.conceptId} reading={reading} docs={docs.data} />;
       break;
+    case 'glossary':
+      view = <GlossaryRoute reading={reading} />;
+      break;
   }
-  return <ReaderShell atLibrary={route.view === 'library'}>{view}</ReaderShell>;
+  return (
+    <ReaderShell atLibrary={route.view === 'library'} atGlossary={route.view === 'glossary'}>
+      {view}
+    </ReaderShell>
+  );
 }

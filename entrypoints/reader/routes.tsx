@@ -1,11 +1,15 @@
 // One component per reader route: loads through hooks, renders the view component.
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ConceptView, type OccurrenceDoc } from '../../components/reader/ConceptView.tsx';
+import { GlossaryView } from '../../components/reader/GlossaryView.tsx';
 import { DocumentView } from '../../components/reader/DocumentView.tsx';
 import { ParallelView } from '../../components/reader/ParallelView.tsx';
 import type { ReadingProps } from '../../components/reader/reading-ui.tsx';
 import { NoParallel, NotFound, Status } from '../../components/reader/Status.tsx';
 import { useConcept, useConcepts, useDocument, useDocumentPair } from '../../hooks/use-corpus.ts';
+import { useSearch } from '../../hooks/use-search.ts';
+import { glossaryGroups } from '../../lib/core/glossary-list.ts';
+import type { Category } from '../../lib/core/types.ts';
 import { labelIn, t } from '../../lib/i18n.ts';
 
 export type Reading = Omit<ReadingProps, 'details'>;
@@ -78,4 +82,37 @@ export function ConceptRoute(props: {
   if (details.data === null) return <NotFound />;
   if (!details.data) return <Status state={details} />;
   return <ConceptView details={details.data} summaries={summaries} docs={docMap} labelLang={labelLang} />;
+}
+
+/** The glossary: the filter is read locally (names, pinyin) and by the search (acronyms,
+ * misspellings, questions: the concepts it names). */
+export function GlossaryRoute(props: { reading: Reading }) {
+  const [filter, setFilter] = useState('');
+  const [category, setCategory] = useState<Category | ''>('');
+  const search = useSearch(filter.trim().length >= 2 ? filter : '', 10);
+  const { summaries, labelLang } = props.reading;
+  useEffect(() => {
+    document.title = `${t('glossaryHeading')} — ${t('extName')}`;
+  }, []);
+  const named = useMemo(() => {
+    const r = search.answered === filter.trim() ? search.result : undefined;
+    return new Set([...(r?.concepts ?? []).filter((c) => c.score <= 0.5).map((c) => c.conceptId)]);
+  }, [search.result, search.answered, filter]);
+  const all = useMemo(() => [...(summaries?.values() ?? [])], [summaries]);
+  const groups = useMemo(
+    () => glossaryGroups(all, { text: filter, category, lang: labelLang, named }),
+    [all, filter, category, labelLang, named],
+  );
+  if (!summaries) return <Status state={{ loading: true, error: undefined }} />;
+  return (
+    <GlossaryView
+      groups={groups}
+      total={all.length}
+      filter={filter}
+      category={category}
+      labelLang={labelLang}
+      onFilter={setFilter}
+      onCategory={setCategory}
+    />
+  );
 }

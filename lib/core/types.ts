@@ -123,11 +123,29 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Close spellings to offer when there are no hits. */
   suggestions: string[];
+  /**
+   * When no passage answers: the concepts the query names (the glossary knows them even when the
+   * library holds no passage yet), best first, as cards (issue #11). Absent or empty otherwise.
+   */
+  conceptAnswers?: ConceptAnswer[];
+}
+
+/** A concept given as the answer to a query no passage answers. */
+export interface ConceptAnswer {
+  id: string;
+  category: Category;
+  labels: Concept['labels'];
+  /** Pinyin (tone marks) of the Chinese label, when the search index has it. */
+  pinyin?: string;
+  definition: Concept['definition'];
+  occurrenceCount: number;
 }
 
 /** Concept with everything the UI shows about it (hover card, concept view). */
 export interface ConceptDetails {
   concept: Concept;
+  /** Pinyin (tone marks) of the Chinese label, when the search index has it. */
+  pinyin?: string;
   occurrences: Array<{
     docId: string;
     passageId: string;
@@ -151,6 +169,8 @@ export interface ConceptSummary {
   category: Category;
   labels: Concept['labels'];
   occurrenceCount: number;
+  /** Pinyin (tone marks) of the Chinese label, when the search index has it. */
+  pinyin?: string;
 }
 
 /** generated/corpus.json: everything the background loads. Written by scripts/build-data.ts. */

@@ -31,14 +31,24 @@ export function createBundledSource(load: () => BundledCorpus, id = 'bundled'): 
     }
     return search;
   };
+  // The views show the pinyin of Chinese labels: the search index holds it (build time).
+  const pinyinOf = (id: string) => (loaded ??= load()).index.pinyin?.concepts[id]?.label;
   // async: a throw in load() or a query becomes a rejection, which the combined source contains.
   return {
     id,
     kind: 'bundled',
     search: async (query, opts) =>
       getSearch().search(query, opts?.limit === undefined ? {} : { limit: opts.limit }),
-    conceptDetails: async (conceptId) => getConceptDetails(data(), conceptId),
-    conceptSummaries: async (ids) => getConceptSummaries(data(), ids ? [...ids] : undefined),
+    conceptDetails: async (conceptId) => {
+      const d = getConceptDetails(data(), conceptId);
+      const pinyin = d && pinyinOf(conceptId);
+      return d && pinyin ? { ...d, pinyin } : d;
+    },
+    conceptSummaries: async (ids) =>
+      getConceptSummaries(data(), ids ? [...ids] : undefined).map((c) => {
+        const pinyin = pinyinOf(c.id);
+        return pinyin ? { ...c, pinyin } : c;
+      }),
     listDocuments: async () => listDocuments(data()),
     getDocument: async (docId) => getDocument(data(), docId),
   };

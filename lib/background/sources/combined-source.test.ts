@@ -140,6 +140,21 @@ describe('combined source: search', () => {
     expect((await combineSources([none.source, a.source]).search('q')).suggestions).toEqual([]);
   });
 
+  it('answers with the concepts when no source has a hit, occurrences summed over sources', async () => {
+    const answer = (occurrenceCount: number) => ({
+      id: 'belt-and-road',
+      category: 'plan' as const,
+      labels: { en: 'Belt and Road', ja: '一帯一路', 'zh-Hans': '一带一路', 'zh-Hant': '一帶一路' },
+      definition: { en: 'd' },
+      occurrenceCount,
+    });
+    const one = fake('one', { search: result([], { conceptAnswers: [answer(0)] }) });
+    const two = fake('two', { search: result([], { conceptAnswers: [answer(2)] }) });
+    const r = await combineSources([one.source, two.source]).search('q');
+    expect(r.conceptAnswers).toEqual([answer(2)]);
+    expect((await combineSources([one.source, a.source]).search('q')).conceptAnswers).toBeUndefined();
+  });
+
   it('leaves a failing source out and logs it; all failing gives an empty result', async () => {
     const errors: string[] = [];
     const c = combineSources([broken('down'), a.source], { onError: (id, op) => errors.push(`${id}:${op}`) });

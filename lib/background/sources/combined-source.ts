@@ -2,9 +2,15 @@
 // answers merge with the ordering rules of a single source, and a failing source is logged and
 // left out instead of failing the whole answer.
 import { cutSafe, DEFAULT_LIMIT, MAX_LIMIT, RAW_QUERY_CAP } from '../../core/limits.ts';
-import type { ConceptDetails, ConceptHit, ConceptSummary, SearchResult } from '../../core/types.ts';
+import type {
+  ConceptAnswer,
+  ConceptDetails,
+  ConceptHit,
+  ConceptSummary,
+  SearchResult,
+} from '../../core/types.ts';
 import { KIND_RANK } from '../../core/search/rank.ts';
-import { CONCEPT_HITS_MAX, EXPAND_MAX, SUGGESTIONS_MAX } from '../../core/search/tunables.ts';
+import { ANSWERS_MAX, CONCEPT_HITS_MAX, EXPAND_MAX, SUGGESTIONS_MAX } from '../../core/search/tunables.ts';
 import type { CorpusSource, DocumentListEntry, DocumentView, SourceSearchOptions } from './corpus-source.ts';
 
 export type SourceErrorLogger = (sourceId: string, operation: string, error: unknown) => void;
@@ -68,7 +74,20 @@ export function mergeSearchResults(
     hits,
     // Suggestions are for "no hits at all": one source's misses do not count when another hits.
     suggestions: hits.length > 0 ? [] : union((r) => r.suggestions, SUGGESTIONS_MAX),
+    ...(hits.length > 0 ? {} : { conceptAnswers: mergeAnswers(results) }),
   };
+}
+
+/** The concept answers of the sources, one per concept, its occurrences counted in all of them. */
+function mergeAnswers(results: readonly SearchResult[]): ConceptAnswer[] {
+  const byId = new Map<string, ConceptAnswer>();
+  for (const r of results) {
+    for (const a of r.conceptAnswers ?? []) {
+      const prev = byId.get(a.id);
+      byId.set(a.id, prev ? { ...prev, occurrenceCount: prev.occurrenceCount + a.occurrenceCount } : a);
+    }
+  }
+  return [...byId.values()].slice(0, ANSWERS_MAX);
 }
 
 export function mergeConceptDetails(details: ReadonlyArray<ConceptDetails | null>): ConceptDetails | null {

@@ -40,6 +40,8 @@ export class ConceptNames {
   /** Built on first use: a small glossary never needs it. */
   private filter: BigramFilter | null = null;
   private readonly directMax: number;
+  /** Short all-letter names and the initials of multi-word names ("ccp", "cewc") -> concept ids. */
+  private readonly acronyms: Map<string, string[]>;
 
   constructor(index: SearchIndexData, directMax: number) {
     this.directMax = directMax;
@@ -56,6 +58,7 @@ export class ConceptNames {
         } else this.byName.set(n, [c.id]);
       }
     });
+    this.acronyms = acronymsOf(concepts);
     this.fuse = new Fuse<SearchIndexConcept>(
       concepts,
       CONCEPT_OPTIONS,
@@ -68,6 +71,11 @@ export class ConceptNames {
   /** Ids of the concepts with `name` as a strong name. */
   exact(name: string): readonly string[] {
     return this.byName.get(name) ?? [];
+  }
+
+  /** Ids of the concepts `w` (one lower-case word) is an acronym of. */
+  acronym(w: string): readonly string[] {
+    return this.acronyms.get(w) ?? [];
   }
 
   /** Concept names close to q (fuse.js score <= SUGGEST_THRESHOLD), best first. */
@@ -92,4 +100,35 @@ export class ConceptNames {
     }
     return out.sort((a, b) => a.score - b.score || a.ci - b.ci || (a.name < b.name ? -1 : 1));
   }
+}
+
+/** Words an acronym skips ("Communist Party of China" -> CPC). */
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 's', 'a', 'an']);
+
+/**
+ * Acronyms: names that are one short word ("ccp", "npc"), and the initials of names of three or
+ * more words ("central economic work conference" -> "cewc") when no other concept has the same.
+ */
+function acronymsOf(concepts: readonly SearchIndexConcept[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const initials = new Map<string, Set<string>>();
+  for (const c of concepts) {
+    for (const n of c.names) {
+      if (/^[a-z]{2,6}$/.test(n)) {
+        const ids = out.get(n);
+        if (!ids) out.set(n, [c.id]);
+        else if (!ids.includes(c.id)) ids.push(c.id);
+        continue;
+      }
+      if (!/^[a-z' ]+$/.test(n)) continue;
+      const words = n.split(/[ ']+/).filter((w) => w && !ACRONYM_SKIP.has(w));
+      if (words.length < 3 || words.length > 6) continue;
+      const key = words.map((w) => w[0]).join('');
+      let ids = initials.get(key);
+      if (!ids) initials.set(key, (ids = new Set()));
+      ids.add(c.id);
+    }
+  }
+  for (const [key, ids] of initials) if (ids.size === 1 && !out.has(key)) out.set(key, [...ids]);
+  return out;
 }

@@ -61,7 +61,7 @@ describe('search: query expansion through the glossary', () => {
 
 describe('search: suggestions and misspelt names', () => {
   it('suggests close concept labels when nothing matches', () => {
-    const r = search.search('Twoo Safegards xq');
+    const r = search.search('Safegards');
     expect(r.hits).toEqual([]);
     expect(r.suggestions).toContain('Two Safeguards');
     expect(search.search('Establishmnts Tw').suggestions).toContain('Two Establishments');
@@ -69,6 +69,12 @@ describe('search: suggestions and misspelt names', () => {
     const none = search.search('zzzzqqqq');
     expect(none.hits).toEqual([]);
     expect(none.suggestions).toEqual([]);
+  });
+  it('several misspelt words in one query still name the concept (issue #11)', () => {
+    // Until issue #11 this found nothing and only suggested "Two Safeguards".
+    const r = search.search('Twoo Safegards xq');
+    expect(r.hits.map((h) => h.passageId).sort()).toEqual(['001/p00', '003/p00']);
+    expect(r.expandedConceptIds).toEqual(['two-safeguards']);
   });
   it('close misspellings of names expand (transpositions count once)', () => {
     expect(search.search('vu dia tang').expandedConceptIds).toEqual(['vu-dai-thang']);

@@ -15,7 +15,15 @@
 //      passage chunks (a character-bigram prefilter picks the candidate chunks and the densest
 //      window in each), re-ranked by the edit distance of the best matching span  kind 'fuzzy'
 //                                      fuzzy-hits.ts, chunk-search.ts, bigram-filter.ts, approximate.ts
+//   3b. query understanding (issue #11): the concepts named anywhere in the query (names,
+//      acronyms, pinyin, close spellings of a few words or of a CJK segment, most of a long name's
+//      words), its content words (stop/question words of en/zh/ja/vi dropped; stems and bounded
+//      typos), CJK bigrams and pinyin syllable pairs, scored BM25-like with OR semantics over an
+//      inverted index built at load; passages under the confidence floor are not answered, and
+//      fuzzy spans of a several-term query need it too             understand.ts, named.ts,
+//                                         term-index.ts, term-hits.ts, stop-words.ts, pinyin.ts
 //   5. one hit per passage, ranked exact < concept < fuzzy, then by score, then corpus order;
+//      no hit: the concepts the query names become the answer (conceptAnswers);
 //   6. a snippet with marks per hit; suggestions when there is none.   rank.ts, snippet.ts
 //
 // Stage 0, the index (SearchIndexData, index-data.ts), is built at build time by
@@ -25,7 +33,7 @@
 // learnt from the glossary: lib/core imports no conversion library.
 import { corpusLookups } from '../corpus-queries.ts';
 import { CONCEPT_CAP, cutSafe, RAW_QUERY_CAP } from '../limits.ts';
-import type { CorpusData, SearchResult } from '../types.ts';
+import type { ConceptAnswer, CorpusData, SearchResult } from '../types.ts';
 import { ChunkSearch } from './chunk-search.ts';
 import { ConceptNames } from './concept-names.ts';
 import { addConceptHits, findConcepts, suggestLabels } from './concepts.ts';
@@ -36,7 +44,18 @@ import { restoreIndex } from './index-data.ts';
 import type { SearchIndexData } from './index-data.ts';
 import { readQuery } from './query.ts';
 import { Candidates, emptyResult, toSearchHits } from './rank.ts';
-import { DIRECT_FUSE_MAX, FUZZY_MIN } from './tunables.ts';
+import { addTermHits } from './term-hits.ts';
+import { TermIndex } from './term-index.ts';
+import { understand } from './understand.ts';
+import type { TermAt, UnderstandSources } from './understand.ts';
+import {
+  ANSWER_SCORE_MAX,
+  ANSWERS_MAX,
+  CONCEPT_HITS_MAX,
+  DIRECT_FUSE_MAX,
+  EXPAND_MAX,
+  FUZZY_MIN,
+} from './tunables.ts';
 
 export interface SearchOptions {
   limit?: number;
@@ -68,6 +87,14 @@ export function createSearch(
   const names = new ConceptNames(restored.index, directMax);
   const conceptSources = { data, passageIndex: lookups.passageIndex, fold: t };
   const fuzzySources = { index: restored.index, prepared, chunks };
+  const terms = new TermIndex(prepared, restored.index.pinyin);
+  const occurrenceAt = conceptOccurrences(data, lookups.passageIndex);
+  const understandSources: UnderstandSources = {
+    terms,
+    names,
+    conceptAt: (id) => occurrenceAt.get(id)?.at ?? new Map(),
+  };
+  const conceptRanges = (id: string, pi: number) => occurrenceAt.get(id)?.ranges.get(pi) ?? [];
 
   function run(query: string, opts: SearchOptions | undefined): SearchResult {
     const { query: q0, normalized, truncated, limit } = readQuery(query, opts?.limit);
@@ -83,12 +110,40 @@ export function createSearch(
     result.concepts = found.hits;
     result.expandedConceptIds = found.expand;
     addConceptHits(conceptSources, found, cq, cands);
+    const u = understand(q, understandSources);
+    const scores = addTermHits(u, prepared, cands, conceptRanges);
     // Fuzzy only if the better tiers leave room.
     if (cands.size < limit && q.length >= FUZZY_MIN) addFuzzyHits(fuzzySources, q, limit, cands);
+    // The confidence floor: a fuzzy span of a query of several terms must come with most of them
+    // ("belt and road" never answers "ment and sa").
+    if (scores.termCount >= 2)
+      cands.retain((c) => c.kind !== 'fuzzy' || (scores.coverage.get(c.pi) ?? 0) >= scores.floor);
 
     result.hits = toSearchHits(cands.ranked(), limit, data, lookups.conceptsByPassage);
+    addUnderstoodConcepts(result, u.conceptIds);
+    if (result.hits.length === 0) result.conceptAnswers = conceptAnswers(result, u.conceptIds);
     if (result.hits.length === 0) result.suggestions = suggestLabels(cq, names, lookups.conceptById, t);
     return result;
+  }
+
+  /** The concepts a query without hits names (whole-query matches first), as cards. */
+  function conceptAnswers(result: SearchResult, named: readonly string[]): ConceptAnswer[] {
+    const strong = result.concepts.filter((c) => c.score <= ANSWER_SCORE_MAX).map((c) => c.conceptId);
+    const out: ConceptAnswer[] = [];
+    for (const id of new Set([...strong, ...named])) {
+      const c = lookups.conceptById.get(id);
+      if (!c || out.length >= ANSWERS_MAX) continue;
+      const pinyin = restored.index.pinyin?.concepts[id]?.label;
+      out.push({
+        id,
+        category: c.category,
+        labels: c.labels,
+        ...(pinyin ? { pinyin } : {}),
+        definition: c.definition,
+        occurrenceCount: data.occurrences[id]?.length ?? 0,
+      });
+    }
+    return out;
   }
 
   return {
@@ -107,4 +162,38 @@ export function createSearch(
       return chunks.texts.length;
     },
   };
+}
+
+/** Per concept: the passages it occurs in, as term positions and as ranges of the original text. */
+function conceptOccurrences(
+  data: CorpusData,
+  passageIndex: ReadonlyMap<string, number>,
+): Map<string, { at: Map<number, TermAt>; ranges: Map<number, Array<[number, number]>> }> {
+  const out = new Map<string, { at: Map<number, TermAt>; ranges: Map<number, Array<[number, number]>> }>();
+  for (const [id, list] of Object.entries(data.occurrences)) {
+    const e = { at: new Map<number, TermAt>(), ranges: new Map<number, Array<[number, number]>>() };
+    for (const o of list) {
+      const pi = passageIndex.get(o.passageId);
+      if (pi === undefined) continue;
+      if (!e.at.has(pi)) e.at.set(pi, { w: 1, pos: -1, len: 0 });
+      let r = e.ranges.get(pi);
+      if (!r) e.ranges.set(pi, (r = []));
+      r.push([o.start, o.end]);
+    }
+    out.set(id, e);
+  }
+  return out;
+}
+
+/** Concepts the understanding found anywhere in the query join those the whole query named. */
+function addUnderstoodConcepts(result: SearchResult, ids: readonly string[]): void {
+  const have = new Set(result.concepts.map((c) => c.conceptId));
+  const extra = ids.filter((id) => !have.has(id));
+  // After the whole query's own matches, in the order the query names them.
+  extra.forEach((conceptId, i) => result.concepts.push({ conceptId, score: 0.5 + i / 1000 }));
+  result.concepts = result.concepts.slice(0, CONCEPT_HITS_MAX);
+  const expanded = new Set(result.expandedConceptIds);
+  const hitConcepts = new Set(result.hits.flatMap((h) => h.conceptIds));
+  for (const id of ids) if (hitConcepts.has(id)) expanded.add(id);
+  result.expandedConceptIds = [...expanded].slice(0, EXPAND_MAX);
 }

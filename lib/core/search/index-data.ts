@@ -5,6 +5,7 @@ import type { Concept, CorpusData } from '../types.ts';
 import { foldedName, foldTableFor, glossaryHanFold, tableHanFold } from './fold.ts';
 import type { FoldTable, HanFold } from './fold.ts';
 import { pairSafeEnd, pairSafeStart } from '../limits.ts';
+import type { SearchIndexPinyin } from './pinyin.ts';
 import { preparePassage } from './prepared-passage.ts';
 import type { PreparedPassage } from './prepared-passage.ts';
 import { CHUNK_OVERLAP, CHUNK_SIZE, SEARCH_INDEX_VERSION } from './tunables.ts';
@@ -48,6 +49,8 @@ export interface SearchIndexData {
   concepts: SearchIndexConcept[];
   /** fuse.js index over `concepts` (key: names), compact. */
   conceptIndex: CompactFuseIndex;
+  /** Pinyin of the Han text and of the Chinese concept names (build time, scripts/search-pinyin.ts). */
+  pinyin?: SearchIndexPinyin;
 }
 
 export interface BuildSearchIndexOptions {
@@ -197,7 +200,10 @@ export function restoreIndex(data: CorpusData, given: SearchIndexData): Restored
   ) {
     // Rebuild at run time: reuse the shipped Han folding table when there is one.
     const shippedFold = typeof index?.fold === 'string' ? index.fold : '';
-    index = buildIndexWith(data, shippedFold ? () => shippedFold : glossaryHanFold(data));
+    index = withPinyinOf(
+      given,
+      buildIndexWith(data, shippedFold ? () => shippedFold : glossaryHanFold(data)),
+    );
     rebuilt = true;
   }
   const t = foldTableFor(index.fold);
@@ -205,10 +211,22 @@ export function restoreIndex(data: CorpusData, given: SearchIndexData): Restored
   if (!rebuilt && index.textKey !== textKeyOf(prepared)) {
     // Same ids and lengths but other text (or another normalisation): the chunks would be wrong.
     const shippedFold = index.fold;
-    index = buildIndexWith(data, () => shippedFold);
+    index = withPinyinOf(
+      given,
+      buildIndexWith(data, () => shippedFold),
+    );
     rebuilt = true;
   }
   return { index, fold: t, prepared, rebuilt };
+}
+
+/** A rebuilt index keeps the shipped pinyin readings: lib/core has no pinyin library to redo them
+ * (characters new to the corpus have no reading until the next build). */
+function withPinyinOf(given: unknown, built: SearchIndexData): SearchIndexData {
+  const p = (given as { pinyin?: unknown } | null)?.pinyin as SearchIndexPinyin | undefined;
+  const shaped =
+    typeof p === 'object' && p !== null && typeof p.chars === 'string' && typeof p.concepts === 'object';
+  return shaped ? { ...built, pinyin: p } : built;
 }
 
 /** Drops the record texts (`v`) of a fuse.js index JSON. */

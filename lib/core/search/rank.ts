@@ -40,6 +40,11 @@ export class Candidates {
     else prev.ranges.push(...c.ranges);
   }
 
+  /** Drops the candidates `keep` rejects. */
+  retain(keep: (c: Candidate) => boolean): void {
+    for (const [pi, c] of this.byPassage) if (!keep(c)) this.byPassage.delete(pi);
+  }
+
   ranked(): Candidate[] {
     return [...this.byPassage.values()].sort(
       (a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.score - b.score || a.pi - b.pi,

@@ -28,3 +28,28 @@ export const FUZZY_THRESHOLD = 0.4;
 export const SUGGEST_THRESHOLD = 0.7;
 /** Minimum normalised edit similarity for a fuzzy concept match to expand the query. */
 export const EXPAND_SIMILARITY = 0.75;
+/** Query understanding: a concept the query names counts this many times a plain word. */
+export const CONCEPT_TERM_WEIGHT = 2;
+/** Minimum edit similarity for a few words of a query to name a concept ("sixe stabilties"). */
+export const WINDOW_SIMILARITY = 0.8;
+/**
+ * Confidence floor: the share of the query's term weight (idf-weighted) a passage must hold to be
+ * answered. Short queries need most of it ("belt and road" must not answer "road" alone); long
+ * pastes, whose bigrams are many and shared only in part across languages, need less.
+ */
+export const COVERAGE_FLOOR_SHORT = 0.55;
+export const COVERAGE_FLOOR_LONG = 0.3;
+/** Terms from which a query counts as long (between the two floors the floor falls linearly). */
+export const SHORT_TERMS = 3;
+export const LONG_TERMS = 12;
+/** Minimum edit similarity for a CJK segment of a query to name a concept ("两个唯护"). */
+export const CJK_SIMILARITY = 0.75;
+/** Share of a long name's content words a query must hold to name it. */
+export const NAME_WORDS_SHARE = 0.75;
+/** Weight of a query word found nowhere in the corpus when the query names a concept: the words
+ * around a concept often describe it in a language the passages holding it are not written in. */
+export const UNSEEN_WITH_CONCEPT = 0.15;
+/** A query without hits is answered with the concepts it names: at most this many, and of the
+ * whole query's matches only those this close (0 = the exact name; misspellings go to suggestions). */
+export const ANSWERS_MAX = 3;
+export const ANSWER_SCORE_MAX = 0.15;
