@@ -3,13 +3,8 @@
 // (ads, empty about:blank frames) never pay for it.
 import matcherData from '../../generated/matcher.json';
 import type { Category } from '../core/types.ts';
-import {
-  createMatcher,
-  findTermMatches,
-  matcherConcepts,
-  type CompiledMatcher,
-  type Matcher,
-} from '../core/term-matcher.ts';
+import { pageTerms, type PageTerms } from '../core/page-terms.ts';
+import { createMatcher, matcherConcepts, type CompiledMatcher, type Matcher } from '../core/term-matcher.ts';
 import type { PageMatcher } from './types.ts';
 
 export interface LazyPageMatcher extends PageMatcher {
@@ -21,12 +16,14 @@ export interface LazyPageMatcher extends PageMatcher {
 
 export function loadPageMatcher(data: CompiledMatcher = matcherData as CompiledMatcher): LazyPageMatcher {
   let matcher: Matcher | null = null;
+  let terms: PageTerms | null = null;
   let category: Map<string, Category> | null = null;
   const get = () => (matcher ??= createMatcher(data));
   return {
     ready: () => matcher !== null,
     warm: () => void get(),
-    find: (text) => findTermMatches(get(), text, { context: 'page' }),
+    // URLs, slugs and needsContext aliases without evidence are dropped (lib/core/page-terms.ts)
+    find: (text) => (terms ??= pageTerms(get(), data)).find(text),
     categoryOf: (id) => {
       if (!category) {
         const { ids, categories } = matcher ?? matcherConcepts(data);
