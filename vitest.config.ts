@@ -30,6 +30,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['**/*.dom.test.ts', '**/*.dom.test.tsx'],
           exclude: ['node_modules/**', '.output*/**'],
+          setupFiles: ['tests/setup/dom.ts'],
           testTimeout: 30_000,
         },
       },

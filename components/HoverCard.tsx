@@ -2,7 +2,8 @@
 // out; every action is a callback. Text is rendered as text, never parsed as HTML.
 import { useState } from 'preact/hooks';
 import { LANGS, type CardDoc, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
-import { langName, t } from '../lib/i18n.ts';
+import { langName, t, uiLabelLang } from '../lib/i18n.ts';
+import { definitionIn } from '../lib/core/definitions.ts';
 import { langOrder } from '../lib/core/lang.ts';
 import { DocDate } from './DocDate.tsx';
 import { MarkedText } from './MarkedText.tsx';
@@ -85,7 +86,15 @@ export function HoverCard(props: HoverCardProps) {
               ) : null,
             )}
           </dl>
-          <p class="definition">{concept.definition}</p>
+          {(() => {
+            // The reader's UI language, not the page's: the card explains in the reader's tongue.
+            const d = definitionIn(concept.definition, uiLabelLang());
+            return (
+              <p class="definition" lang={d.lang}>
+                {d.text}
+              </p>
+            );
+          })()}
           {concept.origin && (
             <p class="origin">
               <span class="label">{t('conceptOrigin')}: </span>

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY_SCHEMA_PATH, glossaryJsonSchema } from './gen-schemas.ts';
 
-const GLOSSARY_DIR = join(import.meta.dirname, '..', 'corpus', 'glossary');
+const CORPUS = join(import.meta.dirname, '..', 'corpus');
+const GLOSSARY_FILES = ['glossary', 'national'].flatMap((dir) =>
+  readdirSync(join(CORPUS, dir))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `${dir}/${f}`),
+);
 
 describe('corpus/glossary.schema.json', () => {
   it('is what lib/core/glossary/schema.ts generates', async () => {
@@ -12,11 +17,8 @@ describe('corpus/glossary.schema.json', () => {
     );
   });
 
-  it.each(readdirSync(GLOSSARY_DIR).filter((f) => f.endsWith('.yaml')))(
-    'corpus/glossary/%s names it for editors on its first line',
-    (f) => {
-      const first = readFileSync(join(GLOSSARY_DIR, f), 'utf8').split('\n')[0];
-      expect(first).toBe('# yaml-language-server: $schema=../glossary.schema.json');
-    },
-  );
+  it.each(GLOSSARY_FILES)('corpus/%s names it for editors on its first line', (f) => {
+    const first = readFileSync(join(CORPUS, f), 'utf8').split('\n')[0];
+    expect(first).toBe('# yaml-language-server: $schema=../glossary.schema.json');
+  });
 });

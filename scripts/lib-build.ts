@@ -86,6 +86,7 @@ export async function buildData(options: BuildOptions = {}): Promise<BuildResult
     concepts: glossary.concepts,
     origins: glossary.origins,
     convert: openccConverters(),
+    mayOccurNowhere: (id) => glossary.national.has(id),
   });
   diagnostics.push(...built.diagnostics);
   const { data } = built;

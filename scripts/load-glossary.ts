@@ -21,6 +21,8 @@ export const ROOT = join(import.meta.dirname, '..');
 export interface Paths {
   root: string;
   glossaryDir: string;
+  /** The national vocabulary (issue #10): concepts that need not occur in the documents. */
+  nationalDir: string;
   exclusionsDir: string;
   ordinaryWords: string;
   manifest: string;
@@ -31,6 +33,7 @@ export function defaultPaths(root = ROOT): Paths {
   return {
     root,
     glossaryDir: join(root, 'corpus/glossary'),
+    nationalDir: join(root, 'corpus/national'),
     exclusionsDir: join(root, 'corpus/exclusions'),
     ordinaryWords: join(root, 'corpus/ordinary-words.yaml'),
     manifest: join(root, 'corpus/manifest.yaml'),
@@ -54,11 +57,16 @@ export const normalizeAlias = (s: string): string => normalizeForMatch(s).text;
 
 export interface LoadedGlossary extends GlossaryResult {
   ordinaryWords: string[];
+  /** Ids of the concepts read from corpus/national/. */
+  national: Set<string>;
 }
 
 /** Glossary + ordinary words. Diagnostics include YAML syntax errors. */
 export function loadGlossary(paths: Paths = defaultPaths(), glossaryDir = paths.glossaryDir): LoadedGlossary {
-  const files = yamlFiles(glossaryDir).map((f) => load(paths.root, f));
+  const nationalFiles = (paths.nationalDir ? yamlFiles(paths.nationalDir) : []).map((f) =>
+    load(paths.root, f),
+  );
+  const files = [...yamlFiles(glossaryDir).map((f) => load(paths.root, f)), ...nationalFiles];
   const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
   let ordinaryWords: string[] = [];
   if (existsSync(paths.ordinaryWords)) {
@@ -67,10 +75,23 @@ export function loadGlossary(paths: Paths = defaultPaths(), glossaryDir = paths.
     ordinaryWords = r.words;
     diagnostics.push(...ow.diagnostics, ...r.diagnostics);
   }
-  const result = validateGlossary(files, { normalize: normalizeAlias, ordinaryWords });
+  // Incomplete entries are a summary warning until every concept has its sources and
+  // definitions (issue #10); then this becomes 'error'.
+  const result = validateGlossary(files, {
+    normalize: normalizeAlias,
+    ordinaryWords,
+    completeness: 'warning',
+  });
+  const nationalNames = new Set(nationalFiles.map((f) => f.file));
+  const national = new Set(
+    Object.entries(result.origins)
+      .filter(([, o]) => nationalNames.has(o.file))
+      .map(([id]) => id),
+  );
   return {
     ...result,
     ordinaryWords,
+    national,
     diagnostics: sortDiagnostics([...diagnostics, ...result.diagnostics]),
   };
 }

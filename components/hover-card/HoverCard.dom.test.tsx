@@ -19,7 +19,7 @@ const details: ConceptDetails = {
     category: 'formulation',
     labels: { en: 'Two Safeguards', ja: '二つの擁護', 'zh-Hans': '两个维护', 'zh-Hant': '兩個維護' },
     aliases: {},
-    definition: 'A loyalty pledge <b>not markup</b>.',
+    definition: { en: 'A loyalty pledge <b>not markup</b>.' },
     members: [{ labels: { en: 'uphold the core', ja: '核心の擁護' } }],
     related: [],
   },

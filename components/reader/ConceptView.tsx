@@ -9,6 +9,7 @@ import { labelIn, langName, t } from '../../lib/i18n.ts';
 import { DocDate } from '../DocDate.tsx';
 import { MarkedText } from '../MarkedText.tsx';
 import { groupBy } from '../../lib/core/group-by.ts';
+import { definitionIn } from '../../lib/core/definitions.ts';
 import { categoryName, occurrences } from '../labels.ts';
 import { htmlLang } from './DocumentView.tsx';
 import { passageNumberFromId as passageNo } from '../passage.ts';
@@ -38,6 +39,7 @@ export function ConceptView(props: {
   labelLang: Lang;
 }) {
   const c = props.details.concept;
+  const definition = definitionIn(c.definition, props.labelLang);
   const groups = groupOccurrences(props.details.occurrences, props.docs);
   const nameOf = (id: string) => {
     const s = props.summaries?.get(id);
@@ -73,7 +75,7 @@ export function ConceptView(props: {
       </section>
       <section aria-labelledby="def-h">
         <h2 id="def-h">{t('conceptDefinition')}</h2>
-        <p lang="en">{c.definition}</p>
+        <p lang={htmlLang(definition.lang)}>{definition.text}</p>
         {c.origin ? (
           <p class="muted" lang="en">
             {t('conceptOrigin')}: {c.origin}
@@ -95,6 +97,21 @@ export function ConceptView(props: {
               );
             })}
           </ol>
+        </section>
+      ) : null}
+      {c.sources?.length ? (
+        <section aria-labelledby="sources-h">
+          <h2 id="sources-h">{t('conceptSources')}</h2>
+          <ul class="sources">
+            {c.sources.map((url) => (
+              <li key={url}>
+                {/* Opened by the user's click in a new tab; the extension itself fetches nothing. */}
+                <a href={url} target="_blank" rel="noopener noreferrer" title={url}>
+                  {sourceLabel(url)}
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {c.related.length ? (
@@ -146,4 +163,16 @@ export function ConceptView(props: {
       </section>
     </article>
   );
+}
+
+/** A source as a reader scans it: the site and the start of the path, the full URL as title. */
+export function sourceLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    const path = decodeURIComponent(u.pathname).replace(/\/$/, '');
+    const host = u.hostname.replace(/^www\./, '');
+    return path.length > 1 ? `${host}${path.length > 40 ? `${path.slice(0, 39)}…` : path}` : host;
+  } catch {
+    return url;
+  }
 }

@@ -55,7 +55,7 @@ describe('passageRanges', () => {
       category: 'institution',
       labels: { en: 'x', ja: 'x', 'zh-Hans': 'x', 'zh-Hant': 'x' },
       aliases: {},
-      definition: '',
+      definition: { en: '' },
       related: [],
     },
     occurrences: [{ docId: '000', passageId, snippet, marks }],

@@ -87,7 +87,7 @@ describe('glossary validation: one bad fixture per failure kind, exact messages'
     expect(check('schema-types.yaml')).toEqual([
       `${F('schema-types.yaml')}:3:70: error: unknown language "fr" in labels of concept "six-guarantees"`,
       `${F('schema-types.yaml')}:5:9: error: ja aliases of concept "six-guarantees" must be a list`,
-      `${F('schema-types.yaml')}:6:15: error: definition of concept "six-guarantees" must be a non-empty string`,
+      `${F('schema-types.yaml')}:6:15: error: definition of concept "six-guarantees" must be a non-empty string or a mapping of language to text`,
       `${F('schema-types.yaml')}:7:12: error: related of concept "six-guarantees" must be a list of ids`,
     ]);
   });
@@ -160,7 +160,7 @@ describe('glossary validation across concepts: one bad fixture per failure kind,
   it('rules and shared entries that do not fit', () => {
     expect(check('bad-rules.yaml')).toEqual([
       `${F('bad-rules.yaml')}:7:5: error: rule for "トップ" in concept "number-one-leader", which is not one of its labels or aliases`,
-      `${F('bad-rules.yaml')}:8:14: error: unknown rule "quoted" for "第一責任者" in concept "number-one-leader" (expected quotedOnly, caseSensitive or corpusOnly)`,
+      `${F('bad-rules.yaml')}:8:14: error: unknown rule "quoted" for "第一責任者" in concept "number-one-leader" (expected quotedOnly, caseSensitive, corpusOnly, needsContext, compound or optional)`,
       `${F('bad-rules.yaml')}:9:24: error: rule corpusOnly for "一把手" in concept "number-one-leader" must be true or false`,
       `${F('bad-rules.yaml')}:10:12: error: shared "一把手さん" in concept "number-one-leader" is not one of its labels or aliases`,
     ]);
@@ -206,7 +206,7 @@ describe('generated variant collisions', () => {
     category: 'plan' as const,
     labels: { en: id, ja: zh, 'zh-Hans': zh, 'zh-Hant': zh },
     aliases: {},
-    definition: 'x',
+    definition: { en: 'x' },
     related: [],
     ...(shared ? { shared } : {}),
   });
@@ -253,7 +253,7 @@ describe('glossary helpers', () => {
       labels: { en: 'Top Leader', ja: '一把手', 'zh-Hans': '一把手', 'zh-Hant': '一把手' },
       aliases: { ja: ['トップ', '一把手'] },
       rules: { トップ: { quotedOnly: true } },
-      definition: '',
+      definition: { en: '' },
       related: [],
     });
     expect(a.map((x) => `${x.lang}:${x.text}:${ruleFlags(x.rule)}`)).toEqual([

@@ -32,7 +32,13 @@ export function isShortAlias(text: string): boolean {
 
 /** A rule that sets at least one flag (an empty rule restricts nothing). */
 export function hasRule(rule: MatchRule | undefined): boolean {
-  return !!rule && (rule.quotedOnly === true || rule.caseSensitive === true || rule.corpusOnly === true);
+  return (
+    !!rule &&
+    (rule.quotedOnly === true ||
+      rule.caseSensitive === true ||
+      rule.corpusOnly === true ||
+      rule.needsContext === true)
+  );
 }
 
 /** Labels and hand-written aliases of a concept, with their rules, de-duplicated. */

@@ -30,7 +30,7 @@ describe('the concept schema', () => {
       category: 'formulation',
       labels: { en: 'Six Guarantees', ja: '六つの保障', 'zh-Hans': '六保', 'zh-Hant': '六保' },
       aliases: {},
-      definition: 'Six things to guarantee.',
+      definition: { en: 'Six things to guarantee.' },
       related: [],
       members: [{ labels: { en: 'jobs' } }, { labels: { en: 'basic needs' }, conceptId: 'basic-livelihood' }],
       origin: null,

@@ -94,10 +94,83 @@ const Rule = mapping(
     caseSensitive: flag('Latin alias matches only with exactly this casing'),
     quotedOnly: flag('matches only inside quotes (「」『』“”"")'),
     corpusOnly: flag('used for corpus occurrences, never highlighted on web pages'),
+    needsContext: flag(
+      'short or ambiguous alias: highlighted on a page only with another policy concept nearby',
+    ),
+    compound: v.optional(
+      v.pipe(
+        v.string('rule compound for "{rule}" in {name} must be the alias with | between its parts'),
+        v.regex(/^[^|]+(?:\|[^|]+)+$/, 'rule compound for "{rule}" in {name} must split the alias with |'),
+        v.description('the alias with | where Japanese/Chinese text may insert の/的/之'),
+      ),
+    ),
+    optional: v.optional(
+      v.pipe(
+        v.array(
+          text('optional part of "{rule}" in {name} must be a non-empty string'),
+          'rule optional for "{rule}" in {name} must be a list of parts of the alias',
+        ),
+        v.description('parts of the alias that real text adds or leaves out (全面, tổ chức)'),
+      ),
+    ),
   },
   {
     notMapping: 'rule for "{rule}" in {name} must be a mapping',
-    unknown: 'unknown rule "{key}" for "{rule}" in {name} (expected quotedOnly, caseSensitive or corpusOnly)',
+    unknown:
+      'unknown rule "{key}" for "{rule}" in {name} (expected quotedOnly, caseSensitive, corpusOnly, needsContext, compound or optional)',
+  },
+);
+
+const definitionText = text('{key} definition of {name} must be a non-empty string');
+/**
+ * The definition in the project's own words, per language. A plain string is the English text
+ * (the format before issue #10); zh-Hant is converted from zh-Hans at build time when absent.
+ */
+const DefinitionMap = mapping(
+  {
+    en: v.pipe(definitionText, v.trim()),
+    ja: v.optional(v.pipe(definitionText, v.trim())),
+    'zh-Hans': v.optional(v.pipe(definitionText, v.trim())),
+    'zh-Hant': v.optional(v.pipe(definitionText, v.trim())),
+    vi: v.optional(v.pipe(definitionText, v.trim())),
+  },
+  {
+    notMapping: 'definition of {name} must be a string or a mapping of language to text',
+    missing: '{name} has no {key} definition',
+    unknown: 'unknown language "{key}" in definition of {name}',
+  },
+);
+const Definition = v.pipe(
+  v.unknown(),
+  v.check(
+    (x) => (typeof x === 'string' ? NOT_BLANK.test(x) : isRecord(x)),
+    'definition of {name} must be a non-empty string or a mapping of language to text',
+  ),
+  v.transform((x) => (typeof x === 'string' ? { en: x } : x)),
+  DefinitionMap,
+  v.transform((d): Definitions => d),
+);
+
+/** A public web page (http or https); nothing else may stand as a source. */
+const url = (what: string) =>
+  v.pipe(
+    v.string(`${what} of {name} must be a URL string`),
+    v.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/, `${what} of {name} must be an http(s) URL, found "{input}"`),
+  );
+
+const Form = mapping(
+  {
+    lang: v.picklist(
+      ['en', 'ja', 'zh-Hans', 'zh-Hant', 'vi'],
+      'form of {name} has unknown language {value} (expected en, ja, zh-Hans, zh-Hant or vi)',
+    ),
+    text: text('form of {name} must have a non-empty text'),
+    url: url('form url'),
+  },
+  {
+    notMapping: 'form of {name} must be a mapping { lang, text, url }',
+    missing: 'form of {name} has no {key}',
+    unknown: 'unknown key "{key}" in a form of {name}',
   },
 );
 
@@ -154,9 +227,8 @@ export const ConceptSchema = mapping(
       () => ({}),
     ),
     definition: v.pipe(
-      text('definition of {name} must be a non-empty string'),
-      v.trim(),
-      v.description("English, the project's own words"),
+      Definition,
+      v.description("the project's own words per language: en, ja, zh-Hans (vi for Vietnamese concepts)"),
     ),
     related: v.nullish(
       v.pipe(
@@ -186,6 +258,20 @@ export const ConceptSchema = mapping(
         v.description('matching rules keyed by the alias text they apply to'),
       ),
     ),
+    /** Public pages that use the term or state the facts of the definition. */
+    sources: v.nullish(
+      v.pipe(
+        v.array(url('source'), 'sources of {name} must be a list of URLs'),
+        v.description('URLs of public pages that use the term or state the facts given'),
+      ),
+    ),
+    /** Surface forms seen on real public pages: evidence for the aliases and the eval set. */
+    forms: v.nullish(
+      v.pipe(
+        v.array(Form, 'forms of {name} must be a list of { lang, text, url }'),
+        v.description('surface forms seen on real public pages, with the page'),
+      ),
+    ),
     /** Aliases this concept deliberately shares with another concept. */
     shared: v.nullish(
       v.pipe(
@@ -210,6 +296,15 @@ export const GlossaryFileSchema = v.nullish(
 );
 
 export type Concept = v.InferOutput<typeof ConceptSchema>;
+/** A definition per language (en always; zh-Hant filled in by the build from zh-Hans). */
+export interface Definitions {
+  en: string;
+  ja?: string;
+  'zh-Hans'?: string;
+  'zh-Hant'?: string;
+  vi?: string;
+}
+export type SurfaceForm = v.InferOutput<typeof Form>;
 export type Member = v.InferOutput<typeof Member>;
 export type MatchRule = v.InferOutput<typeof Rule>;
 

@@ -12,6 +12,7 @@ import {
   type ParsedFile,
   type YamlPath,
 } from './diagnostics.ts';
+import { checkCompleteness, checkRuleShapes } from './entry-checks.ts';
 import { conceptName, readConcepts, type ConceptSource } from './read.ts';
 import type { Concept } from './schema.ts';
 
@@ -33,6 +34,8 @@ export interface GlossaryOptions {
   normalize?: (s: string) => string;
   /** Reviewed ordinary words (corpus/ordinary-words.yaml), compared after normalisation. */
   ordinaryWords?: Iterable<string>;
+  /** Whether and how incomplete entries are reported (entry-checks.ts); not checked by default. */
+  completeness?: 'warning' | 'error';
 }
 
 const defaultNormalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -122,7 +125,7 @@ function checkRulesAndShared(s: ConceptSource, aliases: readonly AliasInfo[]): D
           true,
         ),
       );
-    else if (!hasRule(rule) && !s.badRules.has(text))
+    else if (!hasRule(rule) && !rule.compound && !rule.optional?.length && !s.badRules.has(text))
       out.push(errorIn(s, ['rules', text], `rule for "${text}" in ${name} sets no rule to true`, true));
   }
   for (const t of c.shared ?? [])
@@ -203,9 +206,11 @@ export function validateGlossary(files: ParsedFile[], options: GlossaryOptions =
     const aliases = conceptAliases(s.concept);
     const a = checkAliases(s, aliases, ordinary, normalize);
     diagnostics.push(...checkReferences(s, known), ...checkViLabel(s), ...checkRulesAndShared(s, aliases));
+    diagnostics.push(...checkRuleShapes(s));
     diagnostics.push(...a.diagnostics);
     claims.push(...a.claims);
   }
   diagnostics.push(...checkAliasCollisions(claims, concepts, normalize));
+  if (options.completeness) diagnostics.push(...checkCompleteness(sources, options.completeness));
   return { concepts, origins, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -28,6 +28,11 @@ export interface BuildCorpusInput {
   convert: VariantConverters;
   /** The variant generator; lib/core/variants.ts unless a test passes another. */
   generate?: GenerateVariants;
+  /**
+   * Concepts that need not occur in the documents (the national vocabulary: explained on hover,
+   * "no passage in the library yet"). Every other concept must occur, as a check on the glossary.
+   */
+  mayOccurNowhere?: (id: string) => boolean;
 }
 
 export interface BuiltCorpus {
@@ -49,9 +54,20 @@ const FOLD = hanFoldTable(HAN_FOLD_PAIRS);
 /** How the matcher sees a form: normalised and Han-folded (two forms with one key collide). */
 const matchKey = (s: string) => foldHan(normalizeForMatch(s).text.trim(), FOLD);
 
+/**
+ * The concept as the extension ships it: zh-Hant definition converted from zh-Hans when the
+ * glossary has none, and without `forms` (evidence for reviewers and the eval, not for readers).
+ */
+function shipped(c: Concept, convert: VariantConverters): Concept {
+  const { forms: _forms, ...rest } = c;
+  const d = c.definition;
+  const hant = d['zh-Hant'] ?? (d['zh-Hans'] ? convert.toTraditional(d['zh-Hans']) : undefined);
+  return { ...rest, definition: hant ? { ...d, 'zh-Hant': hant } : d };
+}
+
 export function buildCorpus(input: BuildCorpusInput): BuiltCorpus {
   const origins = input.origins ?? {};
-  const concepts = [...input.concepts].sort(byId);
+  const concepts = [...input.concepts].sort(byId).map((c) => shipped(c, input.convert));
 
   // variants → matcher (concept index i is concepts[i])
   const built = buildMatcherEntries(concepts, input.convert, input.generate);
@@ -87,7 +103,14 @@ export function buildCorpus(input: BuildCorpusInput): BuiltCorpus {
     for (const [id, list] of Object.entries(r.occurrences)) (occurrences[id] ??= []).push(...list);
   }
   alignVersions(documents, passages);
-  diagnostics.push(...checkCorpusOccurrences(concepts, origins, (id) => occurrences[id]?.length ?? 0));
+  const mayOccurNowhere = input.mayOccurNowhere ?? (() => false);
+  diagnostics.push(
+    ...checkCorpusOccurrences(
+      concepts.filter((c) => !mayOccurNowhere(c.id)),
+      origins,
+      (id) => occurrences[id]?.length ?? 0,
+    ),
+  );
 
   const data: CorpusData = { version: 1, documents, passages, concepts, variants, occurrences };
   let index: SearchIndexData | null = null;

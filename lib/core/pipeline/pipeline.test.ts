@@ -28,7 +28,7 @@ const concept = (id: string, zh: string, en: string): Concept => ({
   category: 'formulation',
   labels: { en, ja: zh, 'zh-Hans': zh, 'zh-Hant': zh },
   aliases: {},
-  definition: '',
+  definition: { en: '' },
   related: [],
 });
 

@@ -160,7 +160,7 @@ export function makeFixture(): CorpusData {
   }
   const concepts: Concept[] = conceptDefs.map(({ extra: _extra, ...c }) => ({
     ...c,
-    definition: `${c.labels.en}.`,
+    definition: { en: `${c.labels.en}.` },
     related: [],
   }));
   const variants: Record<string, string[]> = {};
