@@ -13,14 +13,22 @@ export interface ContextRules {
   needsContext(text: string, m: TermMatch): boolean;
 }
 
-/** From the compiled matcher's `needsContext` keys (build-corpus.ts) and its Han folding. */
-export function contextRules(keys: readonly string[] | undefined, fold?: HanFoldTable): ContextRules | null {
+/**
+ * From the compiled matcher's `needsContext` keys (`conceptIndex + ' ' + form`, build-corpus.ts),
+ * its concept ids and its Han folding.
+ */
+export function contextRules(
+  keys: readonly string[] | undefined,
+  ids: readonly string[],
+  fold?: HanFoldTable,
+): ContextRules | null {
   if (!keys?.length) return null;
   const set = new Set(keys);
+  const index = new Map(ids.map((id, i) => [id, i]));
   return {
     needsContext(text, m) {
       const form = normalizeQuery(text.slice(m.start, m.end));
-      return set.has(`${m.conceptId}\u0000${fold ? foldHan(form, fold) : form}`);
+      return set.has(`${index.get(m.conceptId)} ${fold ? foldHan(form, fold) : form}`);
     },
   };
 }

@@ -16,7 +16,7 @@ export function pageTerms(matcher: Matcher, data: Pick<CompiledMatcher, 'needsCo
     find(text) {
       const found = findTermMatches(matcher, text, { context: 'page' });
       if (found.length === 0) return found;
-      rules ??= contextRules(data.needsContext, matcher.fold);
+      rules ??= contextRules(data.needsContext, matcher.ids, matcher.fold);
       return acceptWithContext(text, dropExcluded(text, found), rules);
     },
   };

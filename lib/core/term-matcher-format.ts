@@ -40,7 +40,7 @@ export interface CompiledMatcher {
   hanFold?: string;
   /**
    * Forms accepted on a page only with evidence nearby (lib/core/match-context.ts):
-   * `conceptId + '\u0000' + folded normalizeQuery(form)`, sorted.
+   * `conceptIndex + ' ' + folded normalizeQuery(form)`, sorted.
    */
   needsContext?: string[];
 }

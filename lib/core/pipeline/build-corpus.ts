@@ -85,7 +85,13 @@ export function buildCorpus(input: BuildCorpusInput): BuiltCorpus {
     entries.map((e) => normalizeQuery(e.text)),
   );
   if (built.needsContext.length) {
-    compiled.needsContext = [...new Set(built.needsContext.map((k) => foldHan(k, FOLD)))].sort();
+    // concept index (not id) before the form: the list ships in the content script
+    const index = new Map(concepts.map((c, i) => [c.id, i]));
+    const keys = built.needsContext.map((k) => {
+      const [id = '', form = ''] = k.split('\u0000');
+      return `${index.get(id)} ${foldHan(form, FOLD)}`;
+    });
+    compiled.needsContext = [...new Set(keys)].sort();
   }
   const matcher = createMatcher(compiled);
 
