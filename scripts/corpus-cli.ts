@@ -17,6 +17,7 @@ import {
   summarize,
   unusedExclusions,
 } from '../lib/core/coverage.ts';
+import { pageTerms } from '../lib/core/page-terms.ts';
 import { createMatcher, findTermMatches, type CompiledMatcher } from '../lib/core/term-matcher.ts';
 import type { CorpusData, TermMatch } from '../lib/core/types.ts';
 import { runSearchCommand } from './cli-search.ts';
@@ -145,7 +146,9 @@ function scan(args: string[]): number {
   }
   const html = readFileSync(resolve(file), 'utf8');
   const text = /<[a-z!]/i.test(html) ? htmlToText(html) : html;
-  const found = findTermMatches(createMatcher(compiled), text, { context: 'page' });
+  // as the content script finds them (URLs, slugs, needsContext without evidence dropped); the
+  // whole page is one block here, so the evidence window is looser than on a page
+  const found = pageTerms(createMatcher(compiled), compiled).find(text);
   const counts = new Map<string, { count: number; forms: Set<string> }>();
   for (const m of found) {
     const c = counts.get(m.conceptId) ?? { count: 0, forms: new Set<string>() };

@@ -10,5 +10,7 @@ export type MatcherSource = () => PackedMatcher;
 
 export function bundledMatcher(data: CompiledMatcher = matcherData as CompiledMatcher): MatcherSource {
   let packed: PackedMatcher | null = null;
-  return () => (packed ??= packMatcher(createMatcher(data)));
+  // The page's filters travel with it: Han folding of the text, and the forms that need context.
+  return () =>
+    (packed ??= packMatcher(createMatcher(data), { hanFold: data.hanFold, needsContext: data.needsContext }));
 }

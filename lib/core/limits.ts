@@ -29,6 +29,12 @@ export const ID_MAX = 120;
 export const REPORT_CONCEPTS_MAX = 10_000;
 /** Longest hostname a setting may name (DNS names are at most 253 characters). */
 export const HOSTNAME_MAX = 253;
+/**
+ * How far (UTF-16 units, within one text block) the evidence for a needsContext alias may be:
+ * another accepted policy term at most this far before or after it (lib/core/match-context.ts).
+ * About two sentences of news prose.
+ */
+export const CONTEXT_WINDOW = 300;
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;

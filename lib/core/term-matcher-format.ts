@@ -33,6 +33,16 @@ export interface CompiledMatcher {
   flags: string;
   /** Case-preserving normalised text of case-sensitive entries: [entryIndex, text]. */
   cased: Array<[number, string]>;
+  /**
+   * Han folding pairs (variant, canonical; lib/core/match-han-fold.ts): patterns are folded at
+   * build time, page text before the scan. Absent: no folding.
+   */
+  hanFold?: string;
+  /**
+   * Forms accepted on a page only with evidence nearby (lib/core/match-context.ts):
+   * `conceptIndex + ' ' + folded normalizeQuery(form)`, sorted.
+   */
+  needsContext?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,10 @@ export interface PackedMatcher {
   lengths: number[];
   /** The tables, base64, each starting at a multiple of 4 bytes. */
   data: string;
+  /** Han folding pairs the patterns were built with (CompiledMatcher.hanFold), if any. */
+  hanFold?: string;
+  /** Forms that need context on a page, per concept index (CompiledMatcher.needsContext). */
+  needsContext?: string[];
 }
 
 type TableName = Exclude<keyof Runtime, 'cased' | 'ringMask'>;
@@ -56,7 +60,10 @@ function layout(lengths: readonly number[]): { offsets: number[]; size: number }
   return { offsets, size: align4(at) };
 }
 
-export function packMatcher(m: Matcher): PackedMatcher {
+export function packMatcher(
+  m: Matcher,
+  extra: { hanFold?: string | undefined; needsContext?: string[] | undefined } = {},
+): PackedMatcher {
   const R = m._m;
   const lengths = TABLES.map(([name]) => R[name].length);
   const { offsets, size } = layout(lengths);
@@ -74,6 +81,8 @@ export function packMatcher(m: Matcher): PackedMatcher {
     cased: [...R.cased],
     lengths,
     data: toBase64(bytes),
+    ...(extra.hanFold ? { hanFold: extra.hanFold } : {}),
+    ...(extra.needsContext ? { needsContext: extra.needsContext } : {}),
   };
 }
 

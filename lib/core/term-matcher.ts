@@ -8,11 +8,16 @@
 import type { TermMatch } from './types.ts';
 import { normalizeForMatch, normalizePreservingCase, toOriginalSpan } from './normalize.ts';
 import { isOpenQuote, isWordUnit } from './term-matcher-boundaries.ts';
-import { childOf, type Matcher } from './term-matcher-decode.ts';
+import { foldHan, hanFoldTable, type HanFoldTable } from './match-han-fold.ts';
+import {
+  childOf,
+  createMatcher as decodeMatcher,
+  type Matcher as DecodedMatcher,
+} from './term-matcher-decode.ts';
+import type { CompiledMatcher } from './term-matcher-format.ts';
 import { FLAG_CASE_SENSITIVE, FLAG_CORPUS_ONLY, FLAG_QUOTED_ONLY } from './term-matcher-format.ts';
 
 export { compileMatcher, type MatcherEntry } from './term-matcher-compile.ts';
-export { createMatcher, type Matcher } from './term-matcher-decode.ts';
 export {
   FLAG_CASE_SENSITIVE,
   FLAG_CORPUS_ONLY,
@@ -21,6 +26,17 @@ export {
   type CompiledMatcher,
 } from './term-matcher-format.ts';
 export { isWordUnit } from './term-matcher-boundaries.ts';
+
+/** The decoded automaton, with the Han folding its patterns were built with (if any). */
+export interface Matcher extends DecodedMatcher {
+  readonly fold?: HanFoldTable;
+}
+
+/** Decodes compiled matcher data (term-matcher-decode.ts) and its Han folding pairs. */
+export function createMatcher(data: CompiledMatcher): Matcher {
+  const m = decodeMatcher(data);
+  return data.hanFold ? { ...m, fold: hanFoldTable(data.hanFold) } : m;
+}
 
 /**
  * Find concept terms in `text`. Offsets are UTF-16 indices into `text`. Leftmost-longest,
@@ -45,7 +61,8 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
   const R = matcher._m;
   if (R.firstChild.length <= 2) return result; // the root alone
   const norm = normalizeForMatch(text);
-  const t = norm.text;
+  // one unit for one unit: offsets into `t` are offsets into norm.text
+  const t = matcher.fold ? foldHan(norm.text, matcher.fold) : norm.text;
   const map = norm.map;
   const n = t.length;
   const {

@@ -18,9 +18,19 @@ import type { Lang } from './types.ts';
 import { normalizeQuery } from './normalize.ts';
 import { cjkNumerals, jaCounters, optionalDi } from './variants-cjk.ts';
 import { enHyphens, enNumberSign, enOrdinals, enPlural, viNumberSign } from './variants-latin.ts';
+import {
+  compoundVariants,
+  enPossessive,
+  hanEquivalents,
+  optionalVariants,
+  viNumerals,
+  viToneMarks,
+  type VariantRule,
+} from './variants-rules.ts';
 import { MAX_VARIANTS } from './variants-slots.ts';
 
 export { MAX_VARIANTS } from './variants-slots.ts';
+export type { VariantRule } from './variants-rules.ts';
 
 export interface ScriptConverter {
   toTraditional(s: string): string;
@@ -35,11 +45,11 @@ function rulesFor(lang: Lang, conv: ScriptConverter): Rule[] {
     case 'zh-Hant':
       return [(s) => [conv.toTraditional(s), conv.toSimplified(s)], cjkNumerals, optionalDi];
     case 'ja':
-      return [cjkNumerals, jaCounters, optionalDi];
+      return [cjkNumerals, jaCounters, optionalDi, hanEquivalents('ja')];
     case 'en':
-      return [enOrdinals, enHyphens, enNumberSign, enPlural];
+      return [enOrdinals, enHyphens, enNumberSign, enPlural, enPossessive];
     case 'vi':
-      return [viNumberSign];
+      return [viNumerals, viNumberSign, viToneMarks];
     default:
       return [];
   }
@@ -47,13 +57,16 @@ function rulesFor(lang: Lang, conv: ScriptConverter): Rule[] {
 
 /**
  * The alias followed by its generated variants, deduplicated by normalizeQuery() key, in a
- * deterministic order, at most `max` strings. Empty aliases give [].
+ * deterministic order, at most `max` strings. Empty aliases give []. `rule` carries the alias's
+ * declared compound / optional parts (variants-rules.ts); their forms go first, and every
+ * language rule then applies to them too.
  */
 export function generateVariants(
   alias: string,
   lang: Lang,
   conv: ScriptConverter,
   max: number = MAX_VARIANTS,
+  rule?: VariantRule,
 ): string[] {
   const base = alias.trim();
   if (normalizeQuery(base).length === 0) return [];
@@ -67,12 +80,17 @@ export function generateVariants(
     keys.add(k);
     out.push(t);
   };
-  for (const rule of rulesFor(lang, conv)) {
+  if (rule) {
+    for (const v of compoundVariants(base, rule.compound, lang)) add(v);
+    const n = out.length;
+    for (let k = 0; k < n; k++) for (const v of optionalVariants(out[k]!, rule.optional)) add(v);
+  }
+  for (const langRule of rulesFor(lang, conv)) {
     const n = out.length;
     for (let k = 0; k < n && out.length < max; k++) {
       let vs: string[];
       try {
-        vs = rule(out[k]!);
+        vs = langRule(out[k]!);
       } catch {
         vs = [];
       }

@@ -5,8 +5,10 @@
 // something to scan, once per isolated world (the driven child frames share it), so frames that
 // never scan (ads, empty frames) never pay for it.
 import type { Category } from '../core/types.ts';
+import { hanFoldTable } from '../core/match-han-fold.ts';
+import { pageTerms, type PageTerms } from '../core/page-terms.ts';
 import { unpackMatcher, type PackedMatcher } from '../core/term-matcher-packed.ts';
-import { findTermMatches, type Matcher } from '../core/term-matcher.ts';
+import type { Matcher } from '../core/term-matcher.ts';
 import { sendToBackground } from '../messaging.ts';
 import { startup } from './test-hooks.ts';
 import type { PageMatcher } from './types.ts';
@@ -28,12 +30,14 @@ const ATTEMPTS = 3;
 
 export function createPageMatcher(fetch: MatcherFetch): LazyPageMatcher {
   let matcher: Matcher | null = null;
+  let terms: PageTerms | null = null;
   let category: Map<string, Category> | null = null;
   let state: 'idle' | 'loading' | 'failed' = 'idle';
   const waiting: Array<() => void> = [];
 
-  const settle = (m: Matcher | null) => {
+  const settle = (m: Matcher | null, packed?: PackedMatcher) => {
     matcher = m;
+    terms = m && packed ? pageTerms(m, { needsContext: packed.needsContext }) : null;
     state = m ? 'idle' : 'failed';
     for (const f of waiting.splice(0)) f();
   };
@@ -42,12 +46,13 @@ export function createPageMatcher(fetch: MatcherFetch): LazyPageMatcher {
       (packed) => {
         try {
           const t0 = __E2E_HOOKS__ ? performance.now() : 0;
-          const m = unpackMatcher(packed);
+          const decoded = unpackMatcher(packed);
+          const m: Matcher = packed.hanFold ? { ...decoded, fold: hanFoldTable(packed.hanFold) } : decoded;
           if (__E2E_HOOKS__) {
             startup.matcherReadyAt = performance.now();
             startup.matcherMs = startup.matcherReadyAt - t0;
           }
-          settle(m);
+          settle(m, packed);
         } catch (e) {
           console.debug('[policy-lens] matcher unusable', e);
           settle(null);
@@ -74,7 +79,8 @@ export function createPageMatcher(fetch: MatcherFetch): LazyPageMatcher {
       state = 'loading';
       attempt(0);
     },
-    find: (text) => (matcher ? findTermMatches(matcher, text, { context: 'page' }) : []),
+    // URLs, slugs and needsContext aliases without evidence are dropped (lib/core/page-terms.ts)
+    find: (text) => (terms ? terms.find(text) : []),
     categoryOf: (id) => {
       if (!matcher) return undefined;
       if (!category) {

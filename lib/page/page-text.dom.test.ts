@@ -41,6 +41,13 @@ describe('collectBlocks', () => {
     expect(block!.container).toBe(root.querySelector('p'));
   });
 
+  it('reads no code: <code>, <kbd>, <samp> are left out of the prose, <pre> also ends the block', () => {
+    const root = html(
+      '<p>Call <code>getConcept("Xi Jinping")</code> now</p><div>before<pre>Hanoi --city</pre>after</div><p><kbd>CPC</kbd><samp>NPC</samp>x</p>',
+    );
+    expect(texts(root)).toEqual(['Call  now', 'before', 'after', 'x']);
+  });
+
   it('breaks at <br>, images and form controls', () => {
     const root = html('<p>两个<br>维护</p><p>两个<img alt="">维护</p><p>两个<input value="x">维护</p>');
     expect(texts(root)).toEqual(['两个', '维护', '两个', '维护', '两个', '维护']);

@@ -35,6 +35,11 @@ const SKIP = new Set([
   'base',
   'rt',
   'rp',
+  // code is not prose: identifiers and strings there are not policy terms (issue #10)
+  'code',
+  'kbd',
+  'samp',
+  'pre',
   HOST_TAG,
 ]);
 // Skipped elements that also end the current block (they render as a box, text does not flow through).
@@ -49,6 +54,7 @@ const BREAKING_SKIP = new Set([
   'canvas',
   'video',
   'audio',
+  'pre',
 ]);
 // Elements that render nothing but separate text.
 const BREAK = new Set(['br', 'hr', 'img', 'picture', 'meter', 'progress']);
@@ -62,7 +68,6 @@ const INLINE = new Set([
   'bdo',
   'big',
   'cite',
-  'code',
   'data',
   'del',
   'dfn',

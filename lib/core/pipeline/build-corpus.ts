@@ -9,7 +9,9 @@ import {
   type ConceptOrigin,
   type Diagnostic,
 } from '../glossary.ts';
-import { normalizeForMatch } from '../normalize.ts';
+import { foldHan, hanFoldTable, restrictHanFold } from '../match-han-fold.ts';
+import { normalizeForMatch, normalizeQuery } from '../normalize.ts';
+import { HAN_FOLD_PAIRS } from '../search/han-fold-table.ts';
 import { buildSearchIndex, type SearchIndexData } from '../search/index-data.ts';
 import { compileMatcher, createMatcher, type CompiledMatcher, type Matcher } from '../term-matcher.ts';
 import type { Concept, CorpusData, CorpusDocument, Occurrence, Passage } from '../types.ts';
@@ -47,7 +49,10 @@ export interface BuiltCorpus {
 }
 
 const byId = (a: Concept, b: Concept) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const matchKey = (s: string) => normalizeForMatch(s).text.trim();
+/** The full folding table (simplified canonical; the search's, from opencc-js). */
+const FOLD = hanFoldTable(HAN_FOLD_PAIRS);
+/** How the matcher sees a form: normalised and Han-folded (two forms with one key collide). */
+const matchKey = (s: string) => foldHan(normalizeForMatch(s).text.trim(), FOLD);
 
 /**
  * The concept as the extension ships it: zh-Hant definition converted from zh-Hans when the
@@ -65,12 +70,29 @@ export function buildCorpus(input: BuildCorpusInput): BuiltCorpus {
   const concepts = [...input.concepts].sort(byId).map((c) => shipped(c, input.convert));
 
   // variants → matcher (concept index i is concepts[i])
-  const { entries, variants, sources } = buildMatcherEntries(concepts, input.convert, input.generate);
+  const built = buildMatcherEntries(concepts, input.convert, input.generate);
+  const { variants, sources } = built;
   const diagnostics = checkVariantCollisions(concepts, sources, origins, matchKey);
+  // Patterns are Han-folded (lib/core/match-han-fold.ts): simplified, traditional and Japanese
+  // forms become one pattern; the text is folded with the pairs the patterns need.
+  const entries = built.entries.map((e) => ({ ...e, text: foldHan(e.text, FOLD) }));
   const compiled = compileMatcher(entries, {
     ids: concepts.map((c) => c.id),
     categories: concepts.map((c) => c.category),
   });
+  compiled.hanFold = restrictHanFold(
+    HAN_FOLD_PAIRS,
+    entries.map((e) => normalizeQuery(e.text)),
+  );
+  if (built.needsContext.length) {
+    // concept index (not id) before the form: the list ships in the content script
+    const index = new Map(concepts.map((c, i) => [c.id, i]));
+    const keys = built.needsContext.map((k) => {
+      const [id = '', form = ''] = k.split('\u0000');
+      return `${index.get(id)} ${foldHan(form, FOLD)}`;
+    });
+    compiled.needsContext = [...new Set(keys)].sort();
+  }
   const matcher = createMatcher(compiled);
 
   // documents → passages → occurrences, one document at a time (the same step an import runs)

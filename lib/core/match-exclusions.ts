@@ -1,0 +1,53 @@
+// Page time: where a glossary term in the text is not prose — inside a URL, an e-mail address, a
+// file name, a slug or snake_case identifier — or is only the head of a longer document number
+// (a council's "Nghị quyết 18/2024/NQ-HĐND" is not the Party's "Nghị quyết 18"). Matches there
+// are dropped. Runs only on blocks that have matches, so the regexes cost nothing on most text.
+import type { TermMatch } from './types.ts';
+
+// Characters that end a URL in running text: white space, brackets and CJK punctuation.
+const URL_END = String.raw`\s<>"'「」『』（）【】《》〈〉，。、；！？`;
+const EXCLUDED: readonly RegExp[] = [
+  // scheme or www. URLs (IRIs: CJK paths included)
+  new RegExp(String.raw`(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^${URL_END}]+`, 'giu'),
+  // bare host names with a path: example.com/…, en.vietnamplus.vn/…
+  new RegExp(
+    String.raw`(?<![\p{L}\p{N}@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}\/[^${URL_END}]*`,
+    'giu',
+  ),
+  // e-mail addresses
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu,
+  // file names with a known extension
+  /[\p{L}\p{N}_.-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|json|xml|html?|php|aspx?|jsp|jpe?g|png|gif|webp|svg|bmp|tiff?|mp[34]|mov|avi|zip|rar|7z|gz|tar|js|ts|py)(?![\p{L}\p{N}])/giu,
+  // slugs: three or more lower-case words joined by hyphens or underscores (doi-moi-40-years)
+  /(?<![\p{L}\p{N}_-])[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]+){2,}(?![\p{L}\p{N}_-])/gu,
+  // snake_case identifiers
+  /(?<![\p{L}\p{N}_])[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+(?![\p{L}\p{N}_])/gu,
+];
+
+/** Spans [start, end) of `text` that are URLs, e-mail addresses, file names, slugs or identifiers. */
+export function excludedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const re of EXCLUDED) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+/** A number in the match continues as a longer code: 18/2024, 18-2023, 18.2 (not 18-NQ/TW's own match). */
+function continuesNumber(text: string, m: TermMatch): boolean {
+  const last = text.charCodeAt(m.end - 1);
+  if (last < 0x30 || last > 0x39) return false;
+  const sep = text[m.end];
+  if (sep !== '/' && sep !== '-' && sep !== '.' && sep !== '‐' && sep !== '–') return false;
+  return /[\p{L}\p{N}]/u.test(text[m.end + 1] ?? '');
+}
+
+/** `matches` without those inside excluded spans or heading a longer document number. */
+export function dropExcluded(text: string, matches: readonly TermMatch[]): TermMatch[] {
+  if (matches.length === 0) return [];
+  const spans = /[/@._-]/.test(text) ? excludedSpans(text) : [];
+  return matches.filter(
+    (m) => !continuesNumber(text, m) && !spans.some(([s, e]) => m.start < e && m.end > s),
+  );
+}
