@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // lib/page code reached from node tests (the highlight eval's find path) reads it too
+        define: { __E2E_HOOKS__: 'false' },
         test: {
           name: 'node',
           environment: 'node',

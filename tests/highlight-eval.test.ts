@@ -1,9 +1,11 @@
 // The highlight eval set (eval/highlight/) through the content script's own find path
-// (lib/page/page-matcher.ts: the compiled generated/matcher.json and the page filters), in node.
+// (lib/page/page-matcher.ts: the matcher packed as the background hands it to each frame, from
+// generated/matcher.json, and the page filters), in node.
 // Passages set in <code>/<pre> need the DOM: they are scored in the browser only
 // (e2e/highlight-eval.spec.ts, `npm run eval -- highlight`).
-import { describe, expect, it } from 'vitest';
-import { loadPageMatcher } from '../lib/page/page-matcher.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundledMatcher } from '../lib/background/matcher-source.ts';
+import { createPageMatcher } from '../lib/page/page-matcher.ts';
 import {
   EVAL_LANGS,
   LOOKALIKE_RULES,
@@ -18,18 +20,24 @@ const MIN_RECALL = 0.95;
 
 describe('highlight eval set', () => {
   const cases = loadEvalCases();
-  const matcher = loadPageMatcher();
-  const scores = cases
-    .filter((c) => c.element === 'p')
-    .map((c) =>
-      scoreCase(
-        c,
-        matcher.find(c.text).map((m) => ({ start: m.start, end: m.end, concept: m.conceptId })),
-        (id) => matcher.categoryOf(id),
-      ),
-    );
-  const summary = summarise(scores);
-  console.log(report(scores, 'highlight eval (node, compiled matcher + page filters)'));
+  const packed = bundledMatcher();
+  const matcher = createPageMatcher(() => Promise.resolve(packed()));
+  let scores: ReturnType<typeof scoreCase>[] = [];
+  let summary: ReturnType<typeof summarise>;
+  beforeAll(async () => {
+    await new Promise<void>((ready) => matcher.load(ready));
+    scores = cases
+      .filter((c) => c.element === 'p')
+      .map((c) =>
+        scoreCase(
+          c,
+          matcher.find(c.text).map((m) => ({ start: m.start, end: m.end, concept: m.conceptId })),
+          (id) => matcher.categoryOf(id),
+        ),
+      );
+    summary = summarise(scores);
+    console.log(report(scores, 'highlight eval (node, packed matcher + page filters)'));
+  });
 
   it('has cases in every language', () => {
     for (const l of EVAL_LANGS) expect(summary.byLang[l].marks, l).toBeGreaterThan(10);

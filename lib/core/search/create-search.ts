@@ -115,9 +115,14 @@ export function createSearch(
     // Fuzzy only if the better tiers leave room.
     if (cands.size < limit && q.length >= FUZZY_MIN) addFuzzyHits(fuzzySources, q, limit, cands);
     // The confidence floor: a fuzzy span of a query of several terms must come with most of them
-    // ("belt and road" never answers "ment and sa").
-    if (scores.termCount >= 2)
-      cands.retain((c) => c.kind !== 'fuzzy' || (scores.coverage.get(c.pi) ?? 0) >= scores.floor);
+    // ("belt and road" never answers "ment and sa"); so must one of a query that names a concept
+    // (the concept's own passages come as exact and concept hits; a glossary concept no passage
+    // holds is answered by its card, not by a fuzzy fragment of its name).
+    if (scores.termCount >= 2 || u.conceptIds.length > 0)
+      cands.retain((c) => {
+        const covered = scores.coverage.get(c.pi) ?? 0;
+        return c.kind !== 'fuzzy' || (covered > 0 && covered >= scores.floor);
+      });
 
     result.hits = toSearchHits(cands.ranked(), limit, data, lookups.conceptsByPassage);
     addUnderstoodConcepts(result, u.conceptIds);

@@ -132,13 +132,17 @@ function conceptTerms(
   tag: string,
   src: UnderstandSources,
 ): Term[] {
-  return ids.map((id) => ({
-    key: id,
-    kind: 'concept',
-    weight: CONCEPT_TERM_WEIGHT,
-    at: src.conceptAt(id),
-    group: `${tag}${groups.get(id) ?? id}`,
-  }));
+  // A named concept no passage holds (most of the national vocabulary) ranks nothing and would
+  // only raise the confidence floor for the other terms: it is answered by its card instead.
+  return ids
+    .map((id) => ({
+      key: id,
+      kind: 'concept' as const,
+      weight: CONCEPT_TERM_WEIGHT,
+      at: src.conceptAt(id),
+      group: `${tag}${groups.get(id) ?? id}`,
+    }))
+    .filter((t) => t.at.size > 0);
 }
 
 const ranked = (n: Named) =>
