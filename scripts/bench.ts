@@ -12,6 +12,7 @@ const BENCHES: Record<string, string> = {
   search: 'search core in node, shipped and 100x synthetic corpus',
   ranges: 'cost of held StaticRange / live Range highlights on DOM edits',
   startup: 'content-script start-up on pages with no term vs a do-nothing control',
+  'huge-pages': 'content script on a 200k-node page, a 20 MB text page and a 10k-block scroll (issue #13)',
   'heap-diff': "where a page's extra heap goes (heap snapshots with / without the extension)",
 };
 
