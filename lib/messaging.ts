@@ -16,7 +16,10 @@ import {
 export {
   BACKGROUND_MESSAGES,
   CONTENT_MESSAGES,
+  LIBRARY_MESSAGES,
   isMessage,
+  type LibraryMessage,
+  type UserMatcherAnswer,
   type BackgroundProtocol,
   type ContentProtocol,
   type DocumentAnswer,

@@ -2,7 +2,8 @@
 import { browser } from 'wxt/browser';
 import { cutSafe, URL_QUERY_CAP } from '../core/limits.ts';
 import { BACKGROUND_MESSAGES, listen, listenPort, PORT_MESSAGES } from '../messaging.ts';
-import type { BackgroundProtocol, HandlersFor } from '../messaging.ts';
+import type { BackgroundProtocol, HandlersFor, LibraryMessage } from '../messaging.ts';
+import { libraryHandlers } from './library/handlers.ts';
 import { bundledMatcher, type MatcherSource } from './matcher-source.ts';
 import type { CorpusSource } from './sources/corpus-source.ts';
 
@@ -110,6 +111,7 @@ export function createHandlers(
   corpus: CorpusSource,
   reports = new PageReports(),
   matcher: MatcherSource = bundledMatcher(),
+  library: HandlersFor<LibraryMessage | 'getUserMatcher'> = libraryHandlers(),
 ): HandlersFor<keyof BackgroundProtocol> {
   return {
     searchCorpus: async ({ query, limit }) =>
@@ -142,6 +144,7 @@ export function createHandlers(
     openSearch: async ({ query }, sender) => {
       await openExtensionTab(popupSearchUrl(query), sender.tabId);
     },
+    ...library,
   };
 }
 

@@ -60,3 +60,28 @@ export function cutSafe(s: string, n: number): string {
   if (s.length <= n) return s;
   return s.slice(0, pairSafeEnd(s, Math.max(0, n)));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The user's library (issue #12). A file over IMPORT_FILE_MAX_BYTES is refused before it is read.
+
+/** Largest file the Library section reads (bytes): a 200 MB file is refused by name and size. */
+export const IMPORT_FILE_MAX_BYTES = 50 * 1024 * 1024;
+/** Most characters of text one imported document may hold (≈ 3,000 pages; one message carries it). */
+export const IMPORT_TEXT_MAX = 10_000_000;
+/** Most terms in one term list. */
+export const TERM_LIST_MAX_TERMS = 20_000;
+/** Most aliases of one user term. */
+export const TERM_ALIASES_MAX = 64;
+/** Longest term or alias of a user list (characters). */
+export const TERM_TEXT_MAX = 200;
+/** Longest user definition (characters). */
+export const USER_DEFINITION_MAX = 4_000;
+/** Longest title, publisher, byline, site name or list name (characters). */
+export const LIBRARY_LABEL_MAX = 500;
+/** Longest source URL a document or term keeps. */
+export const LIBRARY_URL_MAX = 2_048;
+/** Most tags on one document, and the longest tag. */
+export const TAGS_MAX = 32;
+export const TAG_MAX = 64;
+/** Most term lists the library holds (each has one of the list colours). */
+export const TERM_LISTS_MAX = 64;

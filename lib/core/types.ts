@@ -50,6 +50,15 @@ export interface DocumentMeta {
   /** Other language versions of the same report (doc ids). */
   versions: string[];
   removed: RemovedSpan[];
+  /** The original's URL (citations link to it, with a text fragment for a web page). */
+  url?: string;
+  /** Set on the user's own documents (lib/core/library/schema.ts has the rest of their metadata). */
+  origin?: 'user';
+  /** A saved page's access date (yyyy-mm-dd), byline and site name; a user document's tags. */
+  accessed?: string;
+  byline?: string;
+  site?: string;
+  tags?: string[];
 }
 
 /** What the hover card and the concept view show of a document next to its snippets. */
@@ -142,8 +151,18 @@ export interface ConceptAnswer {
 }
 
 /** Concept with everything the UI shows about it (hover card, concept view). */
+/** The user term list a user concept (`u.<listId>.<n>`) belongs to. */
+export interface UserListRef {
+  id: string;
+  name: string;
+  /** LIST_COLOURS index (lib/core/library/list-colours.ts). */
+  colour: number;
+}
+
 export interface ConceptDetails {
   concept: Concept;
+  /** Set for a user term: its list (the card shows the list's name and colour, not a category). */
+  list?: UserListRef;
   /** Pinyin (tone marks) of the Chinese label, when the search index has it. */
   pinyin?: string;
   occurrences: Array<{
@@ -166,6 +185,8 @@ export interface ConceptDetails {
 /** Small per-concept record for lists and chips. */
 export interface ConceptSummary {
   id: string;
+  /** Set for a user term (see ConceptDetails.list). */
+  list?: UserListRef;
   category: Category;
   labels: Concept['labels'];
   occurrenceCount: number;

@@ -15,6 +15,21 @@ import {
   type SearchResult,
 } from '../core/types.ts';
 import type { PackedMatcher } from '../core/term-matcher-packed.ts';
+import {
+  DocId,
+  DocumentImportSchema,
+  LibraryBackupSchema,
+  ListId,
+  TermListImportSchema,
+  TermListPatchSchema,
+  UserDocPatchSchema,
+  UserDocumentRecordSchema,
+  type ImportAnswer,
+  type LibraryBackup,
+  type TermListSummary,
+  type UserDocSummary,
+  type UserDocumentRecord,
+} from '../core/library/schema.ts';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 /** Concept, document and passage ids ("six-stabilities", "000", "000/p03"), and nothing else. */
@@ -64,6 +79,31 @@ const BACKGROUND_REQUESTS = {
   openReader: v.object({ hash: text(HASH_MAX) }),
   /** Opens the popup's search as a tab with `popup.html?q=<query>` (hover card "Search the corpus"). */
   openSearch: v.object({ query: text(QUERY_SEND_CAP) }),
+
+  // The user's library (issue #12). Every message below changes or reveals the user's own data:
+  // the background answers them only from the extension's own pages (sender URL under the
+  // extension's origin, lib/background/library/), never from a content script.
+  /** Options page / popup -> background: one document, parsed on the page, ingested and stored. */
+  importDocument: DocumentImportSchema,
+  updateDocument: v.object({ docId: DocId, patch: UserDocPatchSchema }),
+  deleteDocument: v.object({ docId: DocId }),
+  /** One stored document as it was imported (export, one message per document). */
+  getUserDocument: v.object({ docId: DocId }),
+  importTermList: TermListImportSchema,
+  updateTermList: v.object({ listId: ListId, patch: TermListPatchSchema }),
+  deleteTermList: v.object({ listId: ListId }),
+  /** The Library section's lists (documents and term lists) and the library's version. */
+  listLibrary: NoPayload,
+  /** "Export library": term lists and settings, and the ids of the documents to fetch one by one. */
+  exportLibrary: NoPayload,
+  /** "Import backup", step 1: term lists and settings (documents: []), replacing or merging. */
+  restoreLibrary: v.object({ backup: LibraryBackupSchema, replace: v.boolean() }),
+  /** "Import backup", step 2, per document: stored under its own id (replacing one with that id). */
+  restoreDocument: v.object({ record: UserDocumentRecordSchema }),
+  /** Popup / context menu -> background: extract the article of the active tab and import it. */
+  savePage: v.object({ tabId: v.pipe(Count, v.minValue(0)) }),
+  /** Content script -> background: the user term lists' matcher, packed (null: no list). */
+  getUserMatcher: NoPayload,
 };
 
 /** Requests a tab's content script answers (tabs.sendMessage, top frame). */
@@ -71,6 +111,8 @@ const CONTENT_REQUESTS = {
   getPageConcepts: NoPayload,
   /** Scroll to the next (or previous) occurrence of a concept and open its card. */
   revealConcept: v.object({ conceptId: Id, direction: v.optional(v.picklist([1, -1])) }),
+  /** Background -> every frame: the user's term lists changed; fetch getUserMatcher and rescan. */
+  libraryChanged: v.object({ version: Count }),
 };
 
 const PageConceptSchema = v.object({
@@ -91,6 +133,7 @@ const CONTENT_ANSWERS = {
     hostname: v.optional(v.string()),
   }),
   revealConcept: v.object({ found: v.boolean() }),
+  libraryChanged: v.object({}),
 };
 
 /** A document in the library list: its metadata and how much of the corpus it holds. */
@@ -116,6 +159,31 @@ interface BackgroundAnswers {
   getFrameConcepts: v.InferOutput<typeof ConceptCounts>;
   openReader: void;
   openSearch: void;
+  importDocument: ImportAnswer;
+  updateDocument: { ok: boolean; error?: string };
+  deleteDocument: { ok: boolean; error?: string };
+  getUserDocument: UserDocumentRecord | null;
+  importTermList: ImportAnswer;
+  updateTermList: { ok: boolean; error?: string };
+  deleteTermList: { ok: boolean; error?: string };
+  listLibrary: { version: number; documents: UserDocSummary[]; termLists: TermListSummary[] };
+  exportLibrary: { backup: LibraryBackup; documentIds: string[] };
+  restoreLibrary: { ok: true; termLists: number } | { ok: false; error: string };
+  restoreDocument: ImportAnswer;
+  savePage: ImportAnswer;
+  getUserMatcher: UserMatcherAnswer;
+}
+
+/**
+ * The user term lists' matcher as a frame receives it: ids are user concept ids
+ * (`u.<listId>.<n>`), `colours` maps each list id to its LIST_COLOURS index (the highlight it is
+ * painted with). `version` grows with every change of the lists; `matcher` is null when there is
+ * no list.
+ */
+export interface UserMatcherAnswer {
+  version: number;
+  matcher: PackedMatcher | null;
+  colours: Record<string, number>;
 }
 
 type ContentAnswers = { [K in keyof typeof CONTENT_ANSWERS]: v.InferOutput<(typeof CONTENT_ANSWERS)[K]> };
@@ -144,6 +212,27 @@ export interface Message<K extends MessageType = MessageType> {
 export const BACKGROUND_MESSAGES = Object.keys(BACKGROUND_REQUESTS) as ReadonlyArray<
   keyof BackgroundProtocol
 >;
+/**
+ * Messages about the user's library that only the extension's own pages may send (the background
+ * refuses them from a content script: a page must not read, change or fill the user's library).
+ * getUserMatcher is not one of them: every frame needs the user lists' matcher.
+ */
+export const LIBRARY_MESSAGES = [
+  'importDocument',
+  'updateDocument',
+  'deleteDocument',
+  'getUserDocument',
+  'importTermList',
+  'updateTermList',
+  'deleteTermList',
+  'listLibrary',
+  'exportLibrary',
+  'restoreLibrary',
+  'restoreDocument',
+  'savePage',
+] as const satisfies ReadonlyArray<keyof BackgroundProtocol>;
+export type LibraryMessage = (typeof LIBRARY_MESSAGES)[number];
+
 export const CONTENT_MESSAGES = Object.keys(CONTENT_REQUESTS) as ReadonlyArray<keyof ContentProtocol>;
 
 const REQUESTS: { [K in MessageType]: v.GenericSchema<unknown, Req<K>> } = {

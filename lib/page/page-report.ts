@@ -97,6 +97,8 @@ export function createReporter(ctx: LensContext, deps: ReportDeps) {
           revealConcept: ({ conceptId, direction }) => ({
             found: deps.reveal(direction ?? 1, conceptId),
           }),
+          // The user's term lists changed (issue #12): the content slice refetches and rescans.
+          libraryChanged: () => ({}),
         }),
       );
     },
