@@ -22,6 +22,9 @@ describe('manifest', () => {
     expect(e['003']!.source).toBe('秀洲区委員会弁公室');
     expect(e['000']!.versions).toEqual(['002']);
     expect(e['002']!.versions).toEqual(['000']);
+    // Originals known for certain (citations link to them); unknown ones are left out.
+    expect(e['002']!.url).toBe('https://en.dl.gov.cn/art/2021/1/22/art_688_516703.html');
+    expect(e['000']!.url).toBeUndefined();
   });
   it('reports manifest errors with file:line:col', () => {
     const src = `documents:
@@ -38,6 +41,7 @@ describe('manifest', () => {
     seedFile: nope.txt
     versions: ['009']
     author: x
+    url: en.dl.gov.cn/art/1.html
 `;
     const r = validateManifest(parseYaml('m.yaml', src), ['000_a.txt']);
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([
@@ -47,6 +51,7 @@ describe('manifest', () => {
       'm.yaml:12:15: error: seed file "nope.txt" does not exist in corpus/documents/',
       'm.yaml:13:16: error: version "009" of document "000" is not a document id',
       'm.yaml:14:5: error: unknown key "author" in document "000"',
+      'm.yaml:15:10: error: url of document "000" must be the original\'s http(s) URL',
     ]);
   });
 });

@@ -8,7 +8,7 @@ import { LANGS } from './types.ts';
 /** Manifest entry: everything in DocumentMeta except what cleaning computes. */
 export type ManifestEntry = Omit<DocumentMeta, 'removed'>;
 
-const MANIFEST_KEYS: Record<string, 'string' | 'boolean' | 'lang' | 'list' | 'date'> = {
+const MANIFEST_KEYS: Record<string, 'string' | 'boolean' | 'lang' | 'list' | 'date' | 'url'> = {
   id: 'string',
   title: 'string',
   titleSupplied: 'boolean',
@@ -24,8 +24,9 @@ const MANIFEST_KEYS: Record<string, 'string' | 'boolean' | 'lang' | 'list' | 'da
   source: 'string',
   seedFile: 'string',
   versions: 'list',
+  url: 'url',
 };
-const OPTIONAL_MANIFEST_KEYS = new Set(['published', 'placeLocal', 'source']);
+const OPTIONAL_MANIFEST_KEYS = new Set(['published', 'placeLocal', 'source', 'url']);
 
 function isValidIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -97,6 +98,9 @@ export function validateManifest(
         ok = false;
       } else if (type === 'date' && (typeof v !== 'string' || !isValidIsoDate(v))) {
         err(at, `${k} of ${name} must be an ISO date yyyy-mm-dd (quote it)`);
+        ok = false;
+      } else if (type === 'url' && (typeof v !== 'string' || !/^https?:\/\/[^\s/]+\/\S*$/.test(v))) {
+        err(at, `${k} of ${name} must be the original's http(s) URL`);
         ok = false;
       } else if (type === 'list' && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) {
         err(at, `${k} of ${name} must be a list of document ids (quoted strings)`);
