@@ -25,8 +25,9 @@ const MANIFEST_KEYS: Record<string, 'string' | 'boolean' | 'lang' | 'list' | 'da
   seedFile: 'string',
   versions: 'list',
   url: 'url',
+  originalUrl: 'url',
 };
-const OPTIONAL_MANIFEST_KEYS = new Set(['published', 'placeLocal', 'source', 'url']);
+const OPTIONAL_MANIFEST_KEYS = new Set(['published', 'placeLocal', 'source', 'url', 'originalUrl']);
 
 function isValidIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

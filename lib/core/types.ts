@@ -50,8 +50,10 @@ export interface DocumentMeta {
   /** Other language versions of the same report (doc ids). */
   versions: string[];
   removed: RemovedSpan[];
-  /** The original's URL (citations link to it, with a text fragment for a web page). */
+  /** The page this very text was taken from (citations link to it, with a text fragment). */
   url?: string;
+  /** A translation's original-language page, when the translation's own page is not citable. */
+  originalUrl?: string;
   /** Set on the user's own documents (lib/core/library/schema.ts has the rest of their metadata). */
   origin?: 'user';
   /** A saved page's access date (yyyy-mm-dd), byline and site name; a user document's tags. */
