@@ -31,7 +31,7 @@ import {
 
 const MIN_RECALL = 0.95;
 const CASES = loadEvalCases();
-const { ids, categories } = matcherConcepts(matcherData as CompiledMatcher);
+const { ids, categories } = matcherConcepts(matcherData as unknown as CompiledMatcher);
 const CATEGORY = new Map(ids.map((id, i) => [id, categories[i]!]));
 const HTML_LANG: Record<string, string> = { en: 'en', zh: 'zh', ja: 'ja', vi: 'vi' };
 

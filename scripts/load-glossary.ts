@@ -88,8 +88,16 @@ export function loadGlossary(paths: Paths = defaultPaths(), glossaryDir = paths.
       .filter(([, o]) => nationalNames.has(o.file))
       .map(([id]) => id),
   );
+  // A concept's country, unless written: from its file (vietnam*.yaml: vn; China's files: cn).
+  const concepts = result.concepts.map((c) => {
+    const file = result.origins[c.id]?.file ?? '';
+    return c.country
+      ? c
+      : { ...c, country: /(^|\/)vietnam[^/]*$/.test(file) ? ('vn' as const) : ('cn' as const) };
+  });
   return {
     ...result,
+    concepts,
     ordinaryWords,
     national,
     diagnostics: sortDiagnostics([...diagnostics, ...result.diagnostics]),

@@ -8,9 +8,16 @@ import { createMatcher, type CompiledMatcher } from '../core/term-matcher.ts';
 
 export type MatcherSource = () => PackedMatcher;
 
-export function bundledMatcher(data: CompiledMatcher = matcherData as CompiledMatcher): MatcherSource {
+export function bundledMatcher(
+  data: CompiledMatcher = matcherData as unknown as CompiledMatcher,
+): MatcherSource {
   let packed: PackedMatcher | null = null;
   // The page's filters travel with it: Han folding of the text, and the forms that need context.
   return () =>
-    (packed ??= packMatcher(createMatcher(data), { hanFold: data.hanFold, needsContext: data.needsContext }));
+    (packed ??= packMatcher(createMatcher(data), {
+      hanFold: data.hanFold,
+      needsContext: data.needsContext,
+      contextShared: data.contextShared,
+      countries: data.countries,
+    }));
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptWithContext, type ContextRules } from './match-context.ts';
+import { acceptWithContext, contextRules, type ContextRules } from './match-context.ts';
 import type { TermMatch } from './types.ts';
 
 /** Terms (every occurrence) in `text`; those listed in `gated` need context. */
@@ -74,5 +74,66 @@ describe('needsContext: accepted only with evidence nearby', () => {
         expect(got).toEqual(want);
       }),
     );
+  });
+});
+
+describe('a gated form two countries share: the nearest evidence with a country decides', () => {
+  // concept ids: 'cpc' (China, index 0), 'cpv' (Vietnam, 1), 'xi' (China, 2), 'lam' (Vietnam, 3), 'gen' (none, 4)
+  const ids = ['cpc', 'cpv', 'xi', 'lam', 'gen'];
+  const rules = contextRules(
+    {
+      needsContext: ['0 politburo', '1 politburo'],
+      contextShared: { politburo: [0, 1] },
+      countries: 'cvcv-',
+    },
+    ids,
+  );
+  /** `terms`: [surface, concept id]; each occurrence is a match of that concept. */
+  const run = (text: string, terms: Array<[string, string]>) => {
+    const ms: TermMatch[] = [];
+    for (const [t, id] of terms)
+      for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1))
+        ms.push({ start: i, end: i + t.length, conceptId: id });
+    ms.sort((a, b) => a.start - b.start);
+    return acceptWithContext(text, ms, rules).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
+  };
+
+  it("Chinese evidence makes it China's, Vietnamese evidence Vietnam's, whatever the automaton chose", () => {
+    expect(
+      run('Xi told the Politburo.', [
+        ['Xi', 'xi'],
+        ['Politburo', 'cpv'],
+      ]),
+    ).toEqual(['Xi=xi', 'Politburo=cpc']);
+    expect(
+      run('Lam told the Politburo.', [
+        ['Lam', 'lam'],
+        ['Politburo', 'cpc'],
+      ]),
+    ).toEqual(['Lam=lam', 'Politburo=cpv']);
+  });
+
+  it('the nearest evidence wins when both countries are near', () => {
+    const text = 'Xi met Lam; the Politburo of his party agreed.';
+    expect(
+      run(text, [
+        ['Xi', 'xi'],
+        ['Lam', 'lam'],
+        ['Politburo', 'cpc'],
+      ]),
+    ).toContain('Politburo=cpv');
+  });
+
+  it("evidence with no country vouches for the term but leaves the automaton's choice", () => {
+    expect(
+      run('The Gen said the Politburo met.', [
+        ['Gen', 'gen'],
+        ['Politburo', 'cpc'],
+      ]),
+    ).toEqual(['Gen=gen', 'Politburo=cpc']);
+  });
+
+  it('without evidence it is dropped as before', () => {
+    expect(run('Fans call the board the Politburo.', [['Politburo', 'cpc']])).toEqual([]);
   });
 });

@@ -3,20 +3,21 @@
 // numbers (match-exclusions.ts), then the needsContext ones without evidence (match-context.ts).
 import { acceptWithContext, contextRules, type ContextRules } from './match-context.ts';
 import { dropExcluded } from './match-exclusions.ts';
-import { findTermMatches, type CompiledMatcher, type Matcher } from './term-matcher.ts';
+import { findTermMatches, type Matcher } from './term-matcher.ts';
+import type { MatcherExtras } from './term-matcher-format.ts';
 import type { TermMatch } from './types.ts';
 
 export interface PageTerms {
   find(text: string): TermMatch[];
 }
 
-export function pageTerms(matcher: Matcher, data: Pick<CompiledMatcher, 'needsContext'>): PageTerms {
+export function pageTerms(matcher: Matcher, data: MatcherExtras): PageTerms {
   let rules: ContextRules | null | undefined;
   return {
     find(text) {
       const found = findTermMatches(matcher, text, { context: 'page' });
       if (found.length === 0) return found;
-      rules ??= contextRules(data.needsContext, matcher.ids, matcher.fold);
+      rules ??= contextRules(data, matcher.ids, matcher.fold);
       return acceptWithContext(text, dropExcluded(text, found), rules);
     },
   };

@@ -43,7 +43,18 @@ export interface CompiledMatcher {
    * `conceptIndex + ' ' + folded normalizeQuery(form)`, sorted.
    */
   needsContext?: string[];
+  /**
+   * Context-gated forms that several concepts share (a bare "Politburo", 政治局): folded form →
+   * the concept indices sharing it. On a page the nearest evidence's country decides which one
+   * the match is (lib/core/match-context.ts).
+   */
+  contextShared?: Record<string, number[]>;
+  /** Country per concept index ('c' China, 'v' Vietnam, '-' neither), set with contextShared. */
+  countries?: string;
 }
+
+/** What travels with a matcher besides its automaton: the page's filters (page-terms.ts). */
+export type MatcherExtras = Pick<CompiledMatcher, 'hanFold' | 'needsContext' | 'contextShared' | 'countries'>;
 
 // ---------------------------------------------------------------------------------------------
 // VLQ (unsigned, 5 bits per char, bit 5 = continuation)

@@ -43,7 +43,7 @@ describe('packed matcher (what the background hands each frame)', () => {
   });
 
   it('unpacks to the same tables and matches as the decoded build data', () => {
-    const data = matcherData as CompiledMatcher;
+    const data = matcherData as unknown as CompiledMatcher;
     const decoded = createMatcher(data);
     const back = roundTrip(decoded);
     expect(tables(back)).toEqual(tables(decoded));
@@ -82,7 +82,7 @@ describe('packed matcher (what the background hands each frame)', () => {
   });
 
   it('rejects malformed data with an error (the frame then stays unlit, nothing breaks)', () => {
-    const p = packMatcher(createMatcher(matcherData as CompiledMatcher));
+    const p = packMatcher(createMatcher(matcherData as unknown as CompiledMatcher));
     expect(() => unpackMatcher({ ...p, v: 2 } as unknown as PackedMatcher)).toThrow(/unsupported/);
     expect(() => unpackMatcher({ ...p, data: p.data.slice(0, -8) })).toThrow(/corrupt/);
     expect(() => unpackMatcher({ ...p, lengths: p.lengths.slice(1) })).toThrow(/unsupported/);

@@ -7,6 +7,7 @@
 // Byte order is the platform's: packed and unpacked in the same browser.
 
 import type { Matcher, Runtime } from './term-matcher-decode.ts';
+import type { MatcherExtras } from './term-matcher-format.ts';
 
 export interface PackedMatcher {
   v: 3;
@@ -23,6 +24,9 @@ export interface PackedMatcher {
   hanFold?: string;
   /** Forms that need context on a page, per concept index (CompiledMatcher.needsContext). */
   needsContext?: string[];
+  /** Gated forms shared by several concepts, and each concept's country (CompiledMatcher). */
+  contextShared?: Record<string, number[]>;
+  countries?: string;
 }
 
 type TableName = Exclude<keyof Runtime, 'cased' | 'ringMask'>;
@@ -60,10 +64,7 @@ function layout(lengths: readonly number[]): { offsets: number[]; size: number }
   return { offsets, size: align4(at) };
 }
 
-export function packMatcher(
-  m: Matcher,
-  extra: { hanFold?: string | undefined; needsContext?: string[] | undefined } = {},
-): PackedMatcher {
+export function packMatcher(m: Matcher, extra: MatcherExtras = {}): PackedMatcher {
   const R = m._m;
   const lengths = TABLES.map(([name]) => R[name].length);
   const { offsets, size } = layout(lengths);
@@ -83,6 +84,8 @@ export function packMatcher(
     data: toBase64(bytes),
     ...(extra.hanFold ? { hanFold: extra.hanFold } : {}),
     ...(extra.needsContext ? { needsContext: extra.needsContext } : {}),
+    ...(extra.contextShared ? { contextShared: extra.contextShared } : {}),
+    ...(extra.countries ? { countries: extra.countries } : {}),
   };
 }
 

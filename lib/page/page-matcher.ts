@@ -37,7 +37,7 @@ export function createPageMatcher(fetch: MatcherFetch): LazyPageMatcher {
 
   const settle = (m: Matcher | null, packed?: PackedMatcher) => {
     matcher = m;
-    terms = m && packed ? pageTerms(m, { needsContext: packed.needsContext }) : null;
+    terms = m && packed ? pageTerms(m, packed) : null;
     state = m ? 'idle' : 'failed';
     for (const f of waiting.splice(0)) f();
   };

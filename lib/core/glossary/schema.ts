@@ -272,6 +272,17 @@ export const ConceptSchema = mapping(
         v.description('surface forms seen on real public pages, with the page'),
       ),
     ),
+    /**
+     * The country the concept belongs to; the build sets it from the file (vietnam*.yaml: vn,
+     * the others: cn) unless written here. A gated alias shared by concepts of both countries
+     * is resolved on a page by the country of the nearest other term (lib/core/match-context.ts).
+     */
+    country: v.optional(
+      v.pipe(
+        v.picklist(['cn', 'vn'], 'country of {name} must be cn or vn'),
+        v.description('cn or vn; by default from the file name'),
+      ),
+    ),
     /** Aliases this concept deliberately shares with another concept. */
     shared: v.nullish(
       v.pipe(

@@ -93,6 +93,15 @@ export function buildCorpus(input: BuildCorpusInput): BuiltCorpus {
     });
     compiled.needsContext = [...new Set(keys)].sort();
   }
+  const shared = Object.entries(built.contextShared);
+  if (shared.length) {
+    // folded like the patterns; the concepts' countries decide between them on a page
+    compiled.contextShared = {};
+    for (const [form, indices] of shared) compiled.contextShared[foldHan(form, FOLD)] = indices;
+    compiled.countries = concepts
+      .map((c) => (c.country === 'cn' ? 'c' : c.country === 'vn' ? 'v' : '-'))
+      .join('');
+  }
   const matcher = createMatcher(compiled);
 
   // documents → passages → occurrences, one document at a time (the same step an import runs)

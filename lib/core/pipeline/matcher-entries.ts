@@ -31,6 +31,8 @@ export interface MatcherEntriesResult {
    * `needsContext` (a form another alias of the concept also yields needs no evidence), sorted.
    */
   needsContext: string[];
+  /** Gated forms (normalizeQuery) that several concepts share → their concept indices. */
+  contextShared: Record<string, number[]>;
 }
 
 /** The rule fields this stage reads; the glossary schema declares them (docs/GLOSSARY.md). */
@@ -51,6 +53,7 @@ export function buildMatcherEntries(
   const variants: Record<string, string[]> = {};
   const sources: VariantSource[] = [];
   const contextOnly = new Set<string>();
+  const gatedBy = new Map<string, number[]>();
   concepts.forEach((c, i) => {
     const forms = new Set<string>();
     const free = new Set<string>();
@@ -70,8 +73,15 @@ export function buildMatcherEntries(
       for (const n of own) forms.add(n);
       sources.push({ conceptId: c.id, alias: a.text, forms: [...own] });
     }
-    for (const g of gated) if (!free.has(g)) contextOnly.add(`${c.id}\u0000${g}`);
+    for (const g of gated) {
+      if (free.has(g)) continue;
+      contextOnly.add(`${c.id}\u0000${g}`);
+      gatedBy.set(g, [...(gatedBy.get(g) ?? []), i]);
+    }
     variants[c.id] = [...forms].sort();
   });
-  return { entries, variants, sources, needsContext: [...contextOnly].sort() };
+  const contextShared: Record<string, number[]> = {};
+  for (const [form, indices] of [...gatedBy].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    if (indices.length > 1) contextShared[form] = indices;
+  return { entries, variants, sources, needsContext: [...contextOnly].sort(), contextShared };
 }
