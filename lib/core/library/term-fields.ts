@@ -90,12 +90,20 @@ export function normalizeSource(raw: string): string | undefined | null {
   }
 }
 
-/** `a | b|c` → ['a', 'b', 'c']. */
+/**
+ * `a | b|c` → ['a', 'b', 'c']. An alias holding a `|` itself is written `\|` (what joinAliases
+ * writes), so an exported list reads back the same.
+ */
 export function splitAliases(raw: string): string[] {
   return raw
-    .split('|')
-    .map((s) => s.trim())
+    .split(/(?<!\\)\|/)
+    .map((s) => s.replace(/\\\|/g, '|').trim())
     .filter((s) => s !== '');
+}
+
+/** The aliases cell of a CSV row: `|` between aliases, `\|` inside one. */
+export function joinAliases(aliases: readonly string[]): string {
+  return aliases.map((a) => a.replace(/\|/g, '\\|')).join('|');
 }
 
 /** The key under which two spellings of a term are the same term (case and width folded). */
