@@ -26,7 +26,7 @@ import type { CorpusData, Passage } from '../lib/core/types.ts';
 import { Library } from '../lib/background/library/library.ts';
 import type { LibraryStore } from '../lib/background/library/store.ts';
 import { UserSource } from '../lib/background/library/user-source.ts';
-import { createBundledSource } from '../lib/background/sources/bundled-source.ts';
+import { createSearch } from '../lib/core/search/create-search.ts';
 import { combineSources } from '../lib/background/sources/combined-source.ts';
 import type { CorpusSource } from '../lib/background/sources/corpus-source.ts';
 import { cli, log, ROOT, saveResult } from './lib/cli.ts';
@@ -148,7 +148,15 @@ const library = new Library({ store, bundled: { data: () => data, matcher: () =>
 const [, loadMs] = await timeAsync(() => library.snapshot());
 log(`library load (start-up over the records): ${round(loadMs)} ms`);
 
-const bundled = createBundledSource(() => ({ data, index: shippedIndex }));
+// The bundled source's search as bundled-source.ts makes it (that module imports the JSON the
+// extension bundles, which node cannot import without attributes); only search is asked here.
+const bundledSearch = createSearch(data, shippedIndex);
+const bundled = {
+  id: 'bundled',
+  kind: 'bundled',
+  search: async (q: string, o?: { limit?: number }) =>
+    bundledSearch.search(q, o?.limit ? { limit: o.limit } : {}),
+} as CorpusSource;
 await bundled.search('warm up');
 const user = new UserSource(library);
 const combined = combineSources([bundled, user]);
