@@ -23,7 +23,9 @@ export function bundledMatcher(
 }
 
 /** The bundled matcher decoded for the background's own matching (a user document's import). */
-export function bundledRuntimeMatcher(data: CompiledMatcher = matcherData as CompiledMatcher): () => Matcher {
+export function bundledRuntimeMatcher(
+  data: CompiledMatcher = matcherData as unknown as CompiledMatcher,
+): () => Matcher {
   let m: Matcher | null = null;
   return () => (m ??= createMatcher(data));
 }

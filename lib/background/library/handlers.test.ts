@@ -14,7 +14,7 @@ import { LibraryStore } from './store.ts';
 
 const BASE = 'chrome-extension://abcdefgh/';
 const data = makeFixture();
-const matcher = createMatcher(matcherJson as CompiledMatcher);
+const matcher = createMatcher(matcherJson as unknown as CompiledMatcher);
 let n = 0;
 
 function setup(extraction: (tabId: number) => Promise<unknown> = async () => null) {

@@ -17,7 +17,7 @@ import { LibraryStore } from './store.ts';
 import { UserSource } from './user-source.ts';
 
 const data = corpusJson as unknown as CorpusData;
-const matcher = createMatcher(matcherJson as CompiledMatcher);
+const matcher = createMatcher(matcherJson as unknown as CompiledMatcher);
 const bundled = { data: () => data, matcher: () => matcher };
 
 let dbCount = 0;

@@ -6,7 +6,7 @@ import { createMatcher, type CompiledMatcher } from '../term-matcher.ts';
 import { ingestUserDocument, splitLong, userManifestEntry, userParagraphs } from './ingest-user.ts';
 import type { UserDocumentRecord } from './schema.ts';
 
-const matcher = createMatcher(matcherJson as CompiledMatcher);
+const matcher = createMatcher(matcherJson as unknown as CompiledMatcher);
 
 const record = (text: string, meta: Partial<UserDocumentRecord['meta']> = {}): UserDocumentRecord => ({
   id: 'user-abcd1234',
