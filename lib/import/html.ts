@@ -111,7 +111,7 @@ export function readHtml(fileName: string, html: string): ReadResult {
   const found = htmlMeta(doc);
   const fallbackTitle = doc.title;
   const fallbackText = doc.body ? blocksToText(doc.body) : '';
-  let article: ReturnType<Readability<Node>['parse']> = null;
+  let article: ReturnType<Readability<Node>['parse']>;
   try {
     article = new Readability<Node>(doc, { serializer: (n) => n }).parse();
   } catch {
