@@ -1,6 +1,6 @@
 // Diagnostics of the reviewed YAML files (glossary, exclusions, manifest): `file:line:col`
 // messages, and the mapping from a valibot issue to one of them. Pure: positions come from the
-// loader's `locate` (scripts/lib-yaml.ts), which knows the YAML nodes.
+// loader's `locate` (glossary/yaml.ts), which knows the YAML nodes.
 import type * as v from 'valibot';
 
 export type YamlPath = ReadonlyArray<string | number>;
