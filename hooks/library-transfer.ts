@@ -47,7 +47,12 @@ async function sendImport(send: Send, doc: DocumentImport): Promise<ImportAnswer
   }
 }
 
-export async function importFiles(send: Send, files: readonly FileLike[], job: JobHooks, text: JobText): Promise<number> {
+export async function importFiles(
+  send: Send,
+  files: readonly FileLike[],
+  job: JobHooks,
+  text: JobText,
+): Promise<number> {
   let added = 0;
   for (const [i, f] of files.entries()) {
     if (job.signal.aborted) break;
@@ -85,7 +90,11 @@ export async function importFiles(send: Send, files: readonly FileLike[], job: J
 }
 
 /** "Export library": the lists and settings, then each document; the backup as JSON text. */
-export async function exportBackup(send: Send, job: JobHooks, label: (i: number, n: number) => string): Promise<string | null> {
+export async function exportBackup(
+  send: Send,
+  job: JobHooks,
+  label: (i: number, n: number) => string,
+): Promise<string | null> {
   const { backup, documentIds } = await send('exportLibrary', {});
   const documents: UserDocumentRecord[] = [];
   for (const [i, id] of documentIds.entries()) {
@@ -99,7 +108,9 @@ export async function exportBackup(send: Send, job: JobHooks, label: (i: number,
 }
 
 /** Reads a backup file: refused by size before reading, parsed and checked entry by entry. */
-export async function readBackupFile(file: FileLike): Promise<{ ok: true; backup: LibraryBackup } | { ok: false; error: string }> {
+export async function readBackupFile(
+  file: FileLike,
+): Promise<{ ok: true; backup: LibraryBackup } | { ok: false; error: string }> {
   if (file.size > IMPORT_FILE_MAX_BYTES * 4)
     return { ok: false, error: `${file.name}: ${formatBytes(file.size)}, larger than a backup may be` };
   const text = new TextDecoder().decode(await file.arrayBuffer());
@@ -127,7 +138,10 @@ export async function restoreBackup(
   for (const [i, record] of backup.documents.entries()) {
     if (job.signal.aborted) break;
     job.progress({ label: label(i + 1, n), fraction: i / Math.max(1, n) });
-    const a = await send('restoreDocument', { record }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    const a = await send('restoreDocument', { record }).catch((e: unknown) => ({
+      ok: false as const,
+      error: String(e),
+    }));
     if (a.ok) restored++;
     else job.error(`documents[${i}] (${record.meta.title}): ${a.error}`);
   }

@@ -60,14 +60,16 @@ export function useLibrary(send: Send = sendToBackground): LibraryApi {
   const abort = useRef<AbortController | null>(null);
 
   const reload = useCallback(() => {
-    send('listLibrary', {}).then(
-      (d) => {
-        if (!d) throw new Error('no answer');
-        setData(d);
-        setLoadError(undefined);
-      },
-      (e: unknown) => setLoadError(String(e)),
-    ).catch((e: unknown) => setLoadError(String(e)));
+    send('listLibrary', {})
+      .then(
+        (d) => {
+          if (!d) throw new Error('no answer');
+          setData(d);
+          setLoadError(undefined);
+        },
+        (e: unknown) => setLoadError(String(e)),
+      )
+      .catch((e: unknown) => setLoadError(String(e)));
   }, [send]);
   useEffect(reload, [reload]);
 
@@ -150,7 +152,10 @@ export function useLibrary(send: Send = sendToBackground): LibraryApi {
     importTermList: (file, name, colour) =>
       act(async () => {
         if (file.size > IMPORT_FILE_MAX_BYTES)
-          return { ok: false, error: `${file.name}: ${formatBytes(file.size)}, larger than the ${formatBytes(IMPORT_FILE_MAX_BYTES)} a file may be` };
+          return {
+            ok: false,
+            error: `${file.name}: ${formatBytes(file.size)}, larger than the ${formatBytes(IMPORT_FILE_MAX_BYTES)} a file may be`,
+          };
         const parsed = parseTermList(file.name, new TextDecoder().decode(await file.arrayBuffer()));
         if (!parsed.ok) return parsed;
         const a = await send('importTermList', {

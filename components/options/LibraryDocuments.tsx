@@ -25,7 +25,8 @@ function EditDocument(props: {
       <label for={`${id}-${key}`}>{label}</label>
       <input
         id={`${id}-${key}`}
-        type={type}
+        // Preact types each input type apart; all three take a string value.
+        type={type as 'text'}
         value={f[key]}
         onInput={(e) => setF({ ...f, [key]: (e.currentTarget as HTMLInputElement).value })}
       />

@@ -13,7 +13,12 @@ function LibraryBackup(props: { lib: LibraryModel; busy: boolean }) {
   return (
     <div class="lib-backup">
       <p>
-        <button type="button" class="button" disabled={props.busy} onClick={() => void props.lib.exportLibrary()}>
+        <button
+          type="button"
+          class="button"
+          disabled={props.busy}
+          onClick={() => void props.lib.exportLibrary()}
+        >
           {t('libExport')}
         </button>
       </p>

@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import { LIST_COLOURS } from '../../lib/core/library/list-colours.ts';
 import type { TermListPatch, TermListSummary } from '../../lib/core/library/schema.ts';
+import { TERM_LIST_EXTENSIONS } from '../../lib/core/library/term-list-parse.ts';
 import { t } from '../../lib/i18n.ts';
 import type { FileLike } from '../../lib/import/read-file.ts';
 import { ColourSwatches } from './ColourSwatches.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import type { ListExportFormat } from './library-model.ts';
-
-export const TERM_LIST_EXTENSIONS = ['.csv', '.tsv', '.tbx', '.xml', '.yaml', '.yml', '.json'];
 
 /** Import a term list: the file, a name (the file's by default) and a colour. */
 function ImportList(props: {
@@ -17,6 +16,7 @@ function ImportList(props: {
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
+  const [named, setNamed] = useState(false); // the user typed a name: a new file keeps it
   const [colour, setColour] = useState<number | null>(null);
   const [key, setKey] = useState(0); // remounts the file input to clear it
   return (
@@ -30,6 +30,7 @@ function ImportList(props: {
           if (!ok) return;
           setFile(null);
           setName('');
+          setNamed(false);
           setColour(null);
           setKey((k) => k + 1);
         });
@@ -47,7 +48,7 @@ function ImportList(props: {
           onChange={(e) => {
             const f = (e.currentTarget as HTMLInputElement).files?.[0] ?? null;
             setFile(f);
-            if (f && !name) setName(f.name.replace(/\.[^.]+$/, ''));
+            if (f && !named) setName(f.name.replace(/\.[^.]+$/, ''));
           }}
         />
       </p>
@@ -60,7 +61,10 @@ function ImportList(props: {
           id="lib-list-name"
           type="text"
           value={name}
-          onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => {
+            setName((e.currentTarget as HTMLInputElement).value);
+            setNamed(true);
+          }}
         />
       </p>
       <ColourSwatches
@@ -145,7 +149,10 @@ export function LibraryTermLists(props: {
   onExport: (listId: string, format: ListExportFormat) => void;
 }) {
   const used = new Set(props.lists.map((l) => l.colour));
-  const firstFree = Math.max(0, LIST_COLOURS.findIndex((_, i) => !used.has(i)));
+  const firstFree = Math.max(
+    0,
+    LIST_COLOURS.findIndex((_, i) => !used.has(i)),
+  );
   return (
     <div class="lib-lists">
       {props.lists.length ? (
