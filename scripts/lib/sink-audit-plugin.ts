@@ -19,6 +19,12 @@ export const SINK_PATTERNS: ReadonlyArray<[string, RegExp]> = [
 export const VENDOR_ALLOWLIST: Record<string, string[]> = {
   // Preact's DOM diff implements dangerouslySetInnerHTML (we never pass it: lint forbids it).
   preact: ['innerHTML'],
+  // Readability rewrites the document it is given; ours are DOMParser documents (inert: no script
+  // runs, nothing loads), never a page's live DOM. Options page only (lib/import/html.ts).
+  '@mozilla/readability': ['innerHTML'],
+  // mammoth's browser build bundles underscore, whose _.template compiles with new Function;
+  // mammoth never calls it, and the extension pages' CSP (no unsafe-eval) would refuse it.
+  mammoth: ['new Function'],
 };
 
 export interface SinkHit {
