@@ -3,6 +3,7 @@
 // enforces the caps and checks each term against UserTermSchema before a list is accepted.
 import * as v from 'valibot';
 import { CATEGORIES, type Category } from '../categories.ts';
+import { langFromTag } from '../lang.ts';
 import type { Lang } from '../types.ts';
 import {
   LIBRARY_URL_MAX,
@@ -17,32 +18,20 @@ import { UserTermSchema, type UserTerm } from './schema.ts';
 export class TermListError extends Error {}
 
 /**
- * Language tags as spreadsheets, CAT tools and people write them, lower-cased, to the project's
- * five. Bare `zh` and mainland/Singapore tags are Simplified; Taiwan, Hong Kong and Macau tags are
- * Traditional (how BCP 47 likely-subtags resolve them). Script subtags win over regions.
+ * Names and legacy codes people write for a language, lower-cased; BCP 47 tags (zh-CN, zh-TW,
+ * zh-Hant-HK, en-US, ja-JP, vi-VN, bare zh) go through langFromTag, as the page language does:
+ * mainland and Singapore tags and bare zh are Simplified, Taiwan/Hong Kong/Macau Traditional.
  */
-const LANG_SPELLINGS: Record<string, Lang> = {
-  en: 'en',
+const LANG_NAMES: Record<string, Lang> = {
   english: 'en',
-  ja: 'ja',
   jp: 'ja',
   jpn: 'ja',
   japanese: 'ja',
-  zh: 'zh-Hans',
   chinese: 'zh-Hans',
-  'zh-hans': 'zh-Hans',
-  'zh-cn': 'zh-Hans',
-  'zh-sg': 'zh-Hans',
-  'zh-my': 'zh-Hans',
-  'zh-chs': 'zh-Hans',
   chs: 'zh-Hans',
-  'zh-hant': 'zh-Hant',
-  'zh-tw': 'zh-Hant',
-  'zh-hk': 'zh-Hant',
-  'zh-mo': 'zh-Hant',
-  'zh-cht': 'zh-Hant',
+  'zh-chs': 'zh-Hans',
   cht: 'zh-Hant',
-  vi: 'vi',
+  'zh-cht': 'zh-Hant',
   vie: 'vi',
   vietnamese: 'vi',
 };
@@ -54,16 +43,7 @@ const LANG_SPELLINGS: Record<string, Lang> = {
 export function normalizeLang(raw: string): Lang | undefined | null {
   const tag = raw.trim().toLowerCase().replace(/_/g, '-');
   if (tag === '') return undefined;
-  if (LANG_SPELLINGS[tag]) return LANG_SPELLINGS[tag];
-  const parts = tag.split('-');
-  const [primary] = parts;
-  if (primary === 'zh' || primary === 'cmn') {
-    if (parts.includes('hant')) return 'zh-Hant';
-    if (parts.includes('hans')) return 'zh-Hans';
-    return LANG_SPELLINGS[`zh-${parts[1] ?? ''}`] ?? 'zh-Hans';
-  }
-  // en-US, ja-JP, vi-VN: the primary subtag decides.
-  return (primary !== undefined && primary !== 'zh' && LANG_SPELLINGS[primary]) || null;
+  return LANG_NAMES[tag] ?? langFromTag(tag) ?? null;
 }
 
 export const LANG_HELP = 'en, ja, zh-Hans (zh, zh-CN), zh-Hant (zh-TW, zh-HK) or vi';
@@ -90,12 +70,20 @@ export function normalizeSource(raw: string): string | undefined | null {
   }
 }
 
-/** `a | b|c` → ['a', 'b', 'c']. */
+/**
+ * `a | b|c` → ['a', 'b', 'c']. An alias holding a `|` itself is written `\|` (what joinAliases
+ * writes), so an exported list reads back the same.
+ */
 export function splitAliases(raw: string): string[] {
   return raw
-    .split('|')
-    .map((s) => s.trim())
+    .split(/(?<!\\)\|/)
+    .map((s) => s.replace(/\\\|/g, '|').trim())
     .filter((s) => s !== '');
+}
+
+/** The aliases cell of a CSV row: `|` between aliases, `\|` inside one. */
+export function joinAliases(aliases: readonly string[]): string {
+  return aliases.map((a) => a.replace(/\|/g, '\\|')).join('|');
 }
 
 /** The key under which two spellings of a term are the same term (case and width folded). */

@@ -70,6 +70,9 @@ describe('CSV', () => {
     expect(normalizeLang('EN-us')).toBe('en');
     expect(normalizeLang('ja-JP')).toBe('ja');
     expect(normalizeLang('vi-VN')).toBe('vi');
+    expect(normalizeLang('Japanese')).toBe('ja');
+    expect(normalizeLang('zh-CHT')).toBe('zh-Hant');
+    expect(normalizeLang('cmn-Hant')).toBe('zh-Hant');
     expect(normalizeLang('')).toBeUndefined();
     expect(normalizeLang('fr')).toBeNull();
     expect(normalizeLang('zhx')).toBeNull();

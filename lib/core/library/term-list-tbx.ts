@@ -41,15 +41,21 @@ function attr(n: XmlNode, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The text of an element, inline markup (`<hi>`) flattened, white space collapsed. */
-function textOf(n: XmlNode): string {
+/**
+ * The text of an element, inline markup (`<hi>`) flattened, white space collapsed; with `lines`
+ * (definitions) line breaks are kept, the indentation around them dropped.
+ */
+function textOf(n: XmlNode, lines = false): string {
   const parts: string[] = [];
   const walk = (x: XmlNode) => {
     if (typeof x['#text'] === 'string' || typeof x['#text'] === 'number') parts.push(String(x['#text']));
     else for (const c of childrenOf(x)) walk(c);
   };
   walk(n);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  const text = parts.join('');
+  return (
+    lines ? text.replace(/[ \t]*\r?\n[ \t]*/g, '\n').replace(/[ \t]+/g, ' ') : text.replace(/\s+/g, ' ')
+  ).trim();
 }
 
 /** Elements named `tag` under `n`, not descending into elements for which `stop` holds. */
@@ -69,7 +75,7 @@ function findAll(
 
 function definitionIn(n: XmlNode, stop: (tag: string) => boolean): string | undefined {
   const d = findAll(n, (t) => t === 'descrip', stop).find((x) => attr(x, 'type') === 'definition');
-  const text = d ? textOf(d) : '';
+  const text = d ? textOf(d, true) : '';
   return text === '' ? undefined : text;
 }
 
@@ -94,7 +100,7 @@ function readSection(s: XmlNode): Section {
   const holders = findAll(s, (t) => TERM_HOLDERS.has(t));
   const terms = holders
     .flatMap((h) => findAll(h, (t) => t === 'term'))
-    .map(textOf)
+    .map((t) => textOf(t))
     .filter((t) => t !== '');
   const definition = definitionIn(s, (t) => TERM_HOLDERS.has(t));
   return { lang: normalizeLang(attr(s, 'xml:lang')), terms, ...(definition ? { definition } : {}) };
