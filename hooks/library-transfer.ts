@@ -8,7 +8,7 @@ import type {
   LibraryBackup,
   UserDocumentRecord,
 } from '../lib/core/library/schema.ts';
-import { backupToJson, parseBackup } from '../lib/core/library/backup.ts';
+import { backupFileName, backupToJson, parseBackup } from '../lib/core/library/backup.ts';
 import { IMPORT_FILE_MAX_BYTES } from '../lib/core/limits.ts';
 import { formatBytes, readDocumentFile, type FileLike } from '../lib/import/read-file.ts';
 import type { BackgroundProtocol, Req, Res } from '../lib/messaging.ts';
@@ -94,7 +94,7 @@ export async function exportBackup(
   send: Send,
   job: JobHooks,
   label: (i: number, n: number) => string,
-): Promise<string | null> {
+): Promise<{ json: string; fileName: string } | null> {
   const { backup, documentIds } = await send('exportLibrary', {});
   const documents: UserDocumentRecord[] = [];
   for (const [i, id] of documentIds.entries()) {
@@ -104,7 +104,7 @@ export async function exportBackup(
     if (doc) documents.push(doc);
   }
   job.progress({ label: '', fraction: 1 });
-  return backupToJson({ ...backup, documents });
+  return { json: backupToJson({ ...backup, documents }), fileName: backupFileName(backup.exportedAt) };
 }
 
 /** Reads a backup file: refused by size before reading, parsed and checked entry by entry. */

@@ -48,7 +48,6 @@ export interface LibraryApi {
   importBackup(file: FileLike, replace: boolean): Promise<void>;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80) || 'list';
 
 export function useLibrary(send: Send = sendToBackground): LibraryApi {
@@ -183,9 +182,9 @@ export function useLibrary(send: Send = sendToBackground): LibraryApi {
     },
     exportLibrary: () =>
       run(async (job) => {
-        const json = await exportBackup(send, job, (i, n) => t('libExporting', [i, n]));
-        if (json === null) return;
-        download(`policy-lens-library-${today()}.json`, json, 'application/json');
+        const out = await exportBackup(send, job, (i, n) => t('libExporting', [i, n]));
+        if (out === null) return;
+        download(out.fileName, out.json, 'application/json');
         job.done(t('libExported'));
       }),
     importBackup: (file, replace) =>
