@@ -55,7 +55,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus'],
+    // scripting + activeTab: "Add this page to my library" runs the article extraction in the tab
+    // the user clicked on, then; unlimitedStorage: the library (IndexedDB) may outgrow the quota.
+    // PERMISSIONS.md justifies each; scripts/check-manifests.ts fails on any other.
+    permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', 'unlimitedStorage'],
     commands: {
       _execute_action: {
         suggested_key: { default: POPUP_SHORTCUT },

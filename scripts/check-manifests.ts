@@ -3,7 +3,8 @@
 // `_locales` shipped beside each, and fails on what a store or browser would reject or ignore:
 // a name or description over the store limits in any shipped locale, a reserved command key of
 // the wrong manifest version (the Firefox shortcut bug), a missing popup shortcut, or (Chrome) a
-// web-accessible resource reachable at the static, fingerprintable URL.
+// web-accessible resource reachable at the static, fingerprintable URL, or a permission that
+// PERMISSIONS.md does not justify (the list below is exactly the manifest's; no host permission).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -20,6 +21,9 @@ const ROOT = PROJECT_ROOT;
 const OUT = BUILD_OUT;
 const SHORTCUT = POPUP_SHORTCUT;
 const problems: string[] = [];
+
+/** The manifest's permissions, each justified in PERMISSIONS.md; anything else is a problem. */
+const EXPECTED_PERMISSIONS = ['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'];
 
 function readLocales(dir: string): Record<string, Messages> {
   const base = join(dir, '_locales');
@@ -63,6 +67,12 @@ for (const target of BUILD_TARGETS) {
     .web_accessible_resources;
   if (target.startsWith('chrome') && war?.some((r) => r.use_dynamic_url !== true))
     problems.push(`${target}: a web_accessible_resources entry without use_dynamic_url: true`);
+  const perms = manifest as { permissions?: string[]; host_permissions?: string[] };
+  const got = [...(perms.permissions ?? [])].sort();
+  if (got.join() !== EXPECTED_PERMISSIONS.join())
+    problems.push(`${target}: permissions ${got.join(', ')}, expected ${EXPECTED_PERMISSIONS.join(', ')}`);
+  if ((perms.host_permissions ?? []).length > 0)
+    problems.push(`${target}: host_permissions ${perms.host_permissions!.join(', ')}, expected none`);
   const open = manifest.commands?._execute_action as { suggested_key?: { default?: string } } | undefined;
   if (open?.suggested_key?.default !== SHORTCUT)
     problems.push(`${target}: _execute_action does not suggest ${SHORTCUT}`);
@@ -77,5 +87,5 @@ if (problems.length) {
 }
 console.log(
   `✔ check:manifests: names ≤ ${NAME_MAX} and descriptions ≤ ${DESCRIPTION_MAX} characters in every locale; ` +
-    `commands valid for MV3; ${SHORTCUT} opens the popup; licences packaged`,
+    `commands valid for MV3; ${SHORTCUT} opens the popup; licences packaged; permissions as justified`,
 );

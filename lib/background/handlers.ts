@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { cutSafe, URL_QUERY_CAP } from '../core/limits.ts';
 import { BACKGROUND_MESSAGES, listen, listenPort, PORT_MESSAGES } from '../messaging.ts';
 import type { BackgroundProtocol, HandlersFor, LibraryMessage } from '../messaging.ts';
-import { libraryHandlers } from './library/handlers.ts';
 import { bundledMatcher, type MatcherSource } from './matcher-source.ts';
 import type { CorpusSource } from './sources/corpus-source.ts';
 
@@ -106,13 +105,19 @@ export class PageReports {
   }
 }
 
-/** `corpus` is one source; several are registered by combining them (sources/combined-source.ts). */
+/** The library's messages: their handlers live in library/handlers.ts. */
+type LibraryOwned = LibraryMessage | 'getUserMatcher';
+export type CoreMessage = Exclude<keyof BackgroundProtocol, LibraryOwned>;
+
+/**
+ * `corpus` is one source; several are registered by combining them (sources/combined-source.ts).
+ * The library's messages are answered by library/handlers.ts (registerHandlers joins them).
+ */
 export function createHandlers(
   corpus: CorpusSource,
   reports = new PageReports(),
   matcher: MatcherSource = bundledMatcher(),
-  library: HandlersFor<LibraryMessage | 'getUserMatcher'> = libraryHandlers(),
-): HandlersFor<keyof BackgroundProtocol> {
+): HandlersFor<CoreMessage> {
   return {
     searchCorpus: async ({ query, limit }) =>
       await corpus.search(query, limit === undefined ? {} : { limit }),
@@ -144,15 +149,15 @@ export function createHandlers(
     openSearch: async ({ query }, sender) => {
       await openExtensionTab(popupSearchUrl(query), sender.tabId);
     },
-    ...library,
   };
 }
 
 /**
  * Registers the background's one runtime.onMessage listener (and forgets a tab's page reports
- * when it navigates or closes). Returns the unsubscribe function.
+ * when it navigates or closes). Returns the unsubscribe function. Without `library` (tests of the
+ * corpus messages) the library's messages are left to other listeners.
  */
-export function registerHandlers(corpus: CorpusSource): () => void {
+export function registerHandlers(corpus: CorpusSource, library?: HandlersFor<LibraryOwned>): () => void {
   const reports = new PageReports();
   const onUpdated = (tabId: number, change: { status?: string }) => {
     if (change.status === 'loading') reports.clear(tabId);
@@ -166,8 +171,14 @@ export function registerHandlers(corpus: CorpusSource): () => void {
     | undefined;
   tabs?.onUpdated?.addListener(onUpdated);
   tabs?.onRemoved?.addListener(onRemoved);
-  const handlers = createHandlers(corpus, reports);
-  const off = listen(BACKGROUND_MESSAGES, handlers);
+  const core = createHandlers(corpus, reports);
+  const off = library
+    ? listen(BACKGROUND_MESSAGES, { ...core, ...library })
+    : listen(
+        BACKGROUND_MESSAGES.filter((m): m is CoreMessage => m in core),
+        core,
+      );
+  const handlers = core;
   // The popup's search asks over a long-lived Port (one IPC hop each way per keystroke).
   const offPort = listenPort(PORT_MESSAGES, handlers);
   return () => {

@@ -4,7 +4,7 @@
 // here too, then handed out the same way.
 import matcherData from '../../generated/matcher.json';
 import { packMatcher, type PackedMatcher } from '../core/term-matcher-packed.ts';
-import { createMatcher, type CompiledMatcher } from '../core/term-matcher.ts';
+import { createMatcher, type CompiledMatcher, type Matcher } from '../core/term-matcher.ts';
 
 export type MatcherSource = () => PackedMatcher;
 
@@ -13,4 +13,10 @@ export function bundledMatcher(data: CompiledMatcher = matcherData as CompiledMa
   // The page's filters travel with it: Han folding of the text, and the forms that need context.
   return () =>
     (packed ??= packMatcher(createMatcher(data), { hanFold: data.hanFold, needsContext: data.needsContext }));
+}
+
+/** The bundled matcher decoded for the background's own matching (a user document's import). */
+export function bundledRuntimeMatcher(data: CompiledMatcher = matcherData as CompiledMatcher): () => Matcher {
+  let m: Matcher | null = null;
+  return () => (m ??= createMatcher(data));
 }

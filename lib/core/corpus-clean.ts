@@ -134,8 +134,19 @@ export function splitLines(seed: string): string[] {
   return s.split(/\r\n|\r|\n/);
 }
 
+export interface CleanOptions {
+  /**
+   * Apply the furniture rules (default). They were written for the five seed pages; a user's
+   * document (already extracted by Readability, or the user's own text) is kept as given, since
+   * the rules would drop a Markdown quote ("> …" reads as a breadcrumb) or a paragraph that opens
+   * with "Copyright".
+   */
+  rules?: boolean;
+}
+
 /** Apply the cleaning rules. Returns the kept (trimmed) lines and what was removed. */
-export function cleanSeed(seed: string): CleanResult {
+export function cleanSeed(seed: string, options: CleanOptions = {}): CleanResult {
+  const rules = options.rules !== false;
   const raw = splitLines(seed);
   const lines: CleanLine[] = [];
   const removed: RemovedSpan[] = [];
@@ -147,6 +158,10 @@ export function cleanSeed(seed: string): CleanResult {
       return;
     }
     let text = trimLine(original);
+    if (!rules) {
+      lines.push({ line: lineNo, text });
+      return;
+    }
     const rule = LINE_RULES.find((r) => r.test(text));
     if (rule) {
       removed.push({ kind: rule.kind, text: original, line: lineNo });

@@ -20,7 +20,7 @@
 //   第一に、). 003's 第一に/第二に/第三に occur inside paragraphs 03 and 70, so they do not open
 //   sections.
 
-import { cleanSeed } from './corpus-clean.ts';
+import { cleanSeed, type CleanOptions } from './corpus-clean.ts';
 import type { ManifestEntry } from './corpus-manifest.ts';
 import { computeSections } from './corpus-sections.ts';
 import type { CorpusDocument, Passage } from './types.ts';
@@ -42,9 +42,9 @@ export function passageId(docId: string, index: number, count: number): string {
 
 export const PARAGRAPH_SEPARATOR = '\n\n';
 
-/** Parse one seed file with its manifest entry. */
-export function parseDocument(seed: string, meta: ManifestEntry): ParsedDocument {
-  const { lines, removed } = cleanSeed(seed);
+/** Parse one seed file with its manifest entry (`options`: see CleanOptions; a user's text skips the rules). */
+export function parseDocument(seed: string, meta: ManifestEntry, options: CleanOptions = {}): ParsedDocument {
+  const { lines, removed } = cleanSeed(seed, options);
   const texts = lines.map((l) => l.text);
   const sections = computeSections(texts);
   const passages: Passage[] = [];

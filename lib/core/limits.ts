@@ -85,3 +85,9 @@ export const TAGS_MAX = 32;
 export const TAG_MAX = 64;
 /** Most term lists the library holds (each has one of the list colours). */
 export const TERM_LISTS_MAX = 64;
+/**
+ * Longest passage of a user's document (characters): a longer paragraph (a PDF page without
+ * paragraph breaks, a text without a newline) is cut at sentence ends, so snippets, the reader's
+ * anchors and the search work on passages of the size the bundled corpus has.
+ */
+export const USER_PASSAGE_MAX = 3_000;

@@ -19,8 +19,9 @@ export const SINK_PATTERNS: ReadonlyArray<[string, RegExp]> = [
 export const VENDOR_ALLOWLIST: Record<string, string[]> = {
   // Preact's DOM diff implements dangerouslySetInnerHTML (we never pass it: lint forbids it).
   preact: ['innerHTML'],
-  // Readability rewrites the document it is given; ours are DOMParser documents (inert: no script
-  // runs, nothing loads), never a page's live DOM. Options page only (lib/import/html.ts).
+  // Readability rewrites the tree it is given with innerHTML; we give it inert documents only (a
+  // DOMParser document: no script runs, nothing loads): the copy of a saved page
+  // (lib/extract/article.ts) and an imported .html file (lib/import/html.ts).
   '@mozilla/readability': ['innerHTML'],
   // mammoth's browser build bundles underscore, whose _.template compiles with new Function;
   // mammoth never calls it, and the extension pages' CSP (no unsafe-eval) would refuse it.

@@ -54,10 +54,15 @@ export function createBundledSource(load: () => BundledCorpus, id = 'bundled'): 
   };
 }
 
-/** The corpus shipped in the extension. */
-export function bundledSource(): CorpusSource {
-  return createBundledSource(() => ({
+/** The corpus shipped in the extension (the user source reads it too: user terms occur in it). */
+export function bundledCorpus(): BundledCorpus {
+  return {
     data: corpusJson as unknown as CorpusData,
     index: searchIndexJson as unknown as SearchIndexData,
-  }));
+  };
+}
+
+/** The corpus shipped in the extension. */
+export function bundledSource(): CorpusSource {
+  return createBundledSource(bundledCorpus);
 }

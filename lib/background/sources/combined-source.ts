@@ -94,8 +94,16 @@ export function mergeConceptDetails(details: ReadonlyArray<ConceptDetails | null
   const known = details.filter((d): d is ConceptDetails => d !== null);
   const first = known[0];
   if (!first) return null;
-  // The concept as the first source that knows it describes it; its occurrences everywhere.
-  return { concept: first.concept, occurrences: known.flatMap((d) => d.occurrences) };
+  // The concept as the first source that knows it describes it (with its list, for a user term,
+  // and its pinyin); its occurrences everywhere.
+  const list = known.find((d) => d.list)?.list;
+  const pinyin = known.find((d) => d.pinyin)?.pinyin;
+  return {
+    concept: first.concept,
+    ...(list ? { list } : {}),
+    ...(pinyin ? { pinyin } : {}),
+    occurrences: known.flatMap((d) => d.occurrences),
+  };
 }
 
 export function mergeConceptSummaries(

@@ -10,6 +10,8 @@ import { computeOccurrences } from './occurrences.ts';
 export interface DocumentInput {
   entry: ManifestEntry;
   text: string;
+  /** False for a user's document: the seed pages' furniture rules do not apply (corpus-clean.ts). */
+  cleanRules?: boolean;
 }
 
 export interface IngestedDocument {
@@ -26,6 +28,7 @@ export interface IngestedDocument {
  * corpus-level step (alignVersions over all documents), so `passages[].aligned` is left unset.
  */
 export function ingestDocument(input: DocumentInput, matcher: Matcher): IngestedDocument {
-  const { document, passages, passageLines } = parseDocument(input.text, input.entry);
+  const options = input.cleanRules === false ? { rules: false } : {};
+  const { document, passages, passageLines } = parseDocument(input.text, input.entry, options);
   return { document, passages, passageLines, occurrences: computeOccurrences(matcher, passages) };
 }

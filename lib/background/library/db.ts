@@ -1,0 +1,82 @@
+// The library's IndexedDB database (issue #12), through Dexie: the user's documents as imported,
+// their passages (written in the same transaction as the document, so a crash mid-import leaves
+// all or nothing), term lists, and small values (the library version). Every entry read is
+// validated on its own: a bad one is skipped and logged, the others are used.
+import { Dexie, type Table } from 'dexie';
+import * as v from 'valibot';
+import {
+  TermListRecordSchema,
+  UserDocumentRecordSchema,
+  type TermListRecord,
+  type UserDocumentRecord,
+} from '../../core/library/schema.ts';
+import type { Passage } from '../../core/types.ts';
+
+export const LIBRARY_DB_NAME = 'policy-lens-library';
+
+/** A stored passage: the pipeline's Passage (alignment is never set for user documents). */
+export const StoredPassageSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^user-[a-z0-9]+\/p\d+$/)),
+  docId: v.string(),
+  index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  text: v.string(),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  section: v.array(v.string()),
+});
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export class LibraryDb extends Dexie {
+  documents!: Table<UserDocumentRecord, string>;
+  passages!: Table<Passage, string>;
+  termLists!: Table<TermListRecord, string>;
+  meta!: Table<MetaEntry, string>;
+
+  constructor(name = LIBRARY_DB_NAME) {
+    super(name);
+    // Version 1. A later schema adds a version(2).stores(...) with an upgrade; never edit this one.
+    this.version(1).stores({
+      documents: 'id',
+      passages: 'id, docId',
+      termLists: 'id',
+      meta: 'key',
+    });
+  }
+}
+
+/** Where a skipped entry is reported (tests collect them). */
+export type SkipLogger = (table: string, key: unknown, problem: string) => void;
+
+export const logSkipped: SkipLogger = (table, key, problem) =>
+  console.debug(`policy-lens library: skipped a bad ${table} entry (${String(key)}): ${problem}`);
+
+/** The entries of `rows` that pass `schema`; each failure is logged, never thrown. */
+export function validEntries<S extends v.GenericSchema>(
+  table: string,
+  rows: readonly unknown[],
+  schema: S,
+  log: SkipLogger = logSkipped,
+): Array<v.InferOutput<S>> {
+  const out: Array<v.InferOutput<S>> = [];
+  for (const row of rows) {
+    const r = v.safeParse(schema, row);
+    if (r.success) out.push(r.output);
+    else {
+      const key = typeof row === 'object' && row !== null ? (row as { id?: unknown }).id : row;
+      const issue = r.issues[0];
+      const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+      log(table, key, `${path ? `${path}: ` : ''}${issue.message}`);
+    }
+  }
+  return out;
+}
+
+export const RECORD_SCHEMAS = {
+  documents: UserDocumentRecordSchema,
+  passages: StoredPassageSchema,
+  termLists: TermListRecordSchema,
+} as const;
