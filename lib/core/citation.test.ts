@@ -54,6 +54,8 @@ describe('formatCitation', () => {
   it('encodes characters that would end a Markdown link target', () => {
     const c = formatCitation(doc, { id: '000/p01', index: 1 }, 'moz-extension://x y/reader.html');
     expect(c.markdown).toContain('(moz-extension://x%20y/reader.html#000/p01)');
+    const paren = formatCitation(doc, { id: '000/p01', index: 1 }, 'moz-extension://x/a(1).html');
+    expect(paren.markdown).toContain('(moz-extension://x/a%281%29.html#000/p01)');
   });
 
   it('localises the passage label and skips an empty place', () => {

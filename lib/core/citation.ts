@@ -22,15 +22,16 @@ export function passageNumber(p: CitationPassage): number {
 }
 
 // Markdown link text and titles must not break the link syntax.
-function mdEscape(s: string): string {
+export function mdEscape(s: string): string {
   return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 }
 
-function mdUrl(u: string): string {
-  return u.replace(/[ ()<>]/g, (c) => encodeURIComponent(c));
+// encodeURIComponent leaves parentheses as they are, and a ")" would end the link target.
+export function mdUrl(u: string): string {
+  return u.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function oneLine(s: string): string {
+export function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
