@@ -35,7 +35,10 @@ export function Library({ docs }: { docs: LibraryDoc[] }) {
               <a href={`#${d.id}`} lang={d.lang === 'zh-Hans' ? 'zh-CN' : d.lang}>
                 {d.title}
               </a>{' '}
-              <span class={`doc-origin${d.origin === 'user' ? ' mine' : ''}`} data-origin={d.origin ?? 'bundled'}>
+              <span
+                class={`doc-origin${d.origin === 'user' ? ' mine' : ''}`}
+                data-origin={d.origin ?? 'bundled'}
+              >
                 {d.origin === 'user' ? t('libMine') : t('libBundled')}
               </span>
             </h2>
