@@ -2,14 +2,39 @@
 // refused naming its row and nothing changes, a 200 MB file is refused by its size (a sparse
 // file: never read), and real files — a PDF printed by the browser itself, an HTML page, a text
 // file — are read on the page (pdf.js with its bundled worker) and listed by the store.
-import { closeSync, mkdtempSync, openSync, ftruncateSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  ftruncateSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Page as PptrPage, ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, launchFirefox, type ChromiumSession, type FirefoxSession } from './harness.ts';
-import { axeViolations } from './popup.spec.ts';
+
+const AXE = readFileSync(join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations of the page (axe evaluated through DevTools: CSP). */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    interface AxeResult {
+      violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+    }
+    const axe = (globalThis as unknown as { axe: { run: (d: Document, o: object) => Promise<AxeResult> } })
+      .axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 const BAD_CSV = 'term,definition\n共同富裕,"shared prosperity"\n六稳,"unclosed\n';
 const REPORT_HTML = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政府工作报告摘要</title></head>
