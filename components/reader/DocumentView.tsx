@@ -53,7 +53,53 @@ export function DocMeta({ doc }: { doc: CorpusDocument }) {
           <dd>{doc.source}</dd>
         </div>
       ) : null}
+      <UserDocMeta doc={doc} />
     </dl>
+  );
+}
+
+/** What a user document adds: where it came from (a link to the original), by whom, when read. */
+function UserDocMeta({ doc }: { doc: CorpusDocument }) {
+  const url = doc.url && /^https?:\/\//.test(doc.url) ? doc.url : undefined;
+  return (
+    <>
+      {url ? (
+        <div>
+          <dt>{t('libMetaSource')}</dt>
+          <dd class="doc-url">
+            <a href={url} target="_blank" rel="noopener noreferrer">
+              {url}
+            </a>
+          </dd>
+        </div>
+      ) : null}
+      {doc.site ? (
+        <div>
+          <dt>{t('libMetaSite')}</dt>
+          <dd>{doc.site}</dd>
+        </div>
+      ) : null}
+      {doc.byline ? (
+        <div>
+          <dt>{t('libMetaByline')}</dt>
+          <dd>{doc.byline}</dd>
+        </div>
+      ) : null}
+      {doc.accessed ? (
+        <div>
+          <dt>{t('libMetaAccessed')}</dt>
+          <dd>
+            <DocDate value={doc.accessed} />
+          </dd>
+        </div>
+      ) : null}
+      {doc.tags?.length ? (
+        <div>
+          <dt>{t('libFieldTags')}</dt>
+          <dd>{doc.tags.join(', ')}</dd>
+        </div>
+      ) : null}
+    </>
   );
 }
 

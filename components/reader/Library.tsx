@@ -14,6 +14,8 @@ export interface LibraryDoc {
   versions: string[];
   conceptCount: number;
   passageCount: number;
+  /** 'user': a document the user imported (marked "Mine"); absent: the bundled corpus. */
+  origin?: 'user' | undefined;
 }
 
 /** Pure: newest first, then by id. */
@@ -32,7 +34,13 @@ export function Library({ docs }: { docs: LibraryDoc[] }) {
             <h2 class="doc-card-title">
               <a href={`#${d.id}`} lang={d.lang === 'zh-Hans' ? 'zh-CN' : d.lang}>
                 {d.title}
-              </a>
+              </a>{' '}
+              <span
+                class={`doc-origin${d.origin === 'user' ? ' mine' : ''}`}
+                data-origin={d.origin ?? 'bundled'}
+              >
+                {d.origin === 'user' ? t('libMine') : t('libBundled')}
+              </span>
             </h2>
             {d.titleEn && d.titleEn !== d.title ? (
               <p class="doc-card-en" lang="en">

@@ -1,12 +1,15 @@
 import { ErrorRetry } from '../../components/ErrorRetry.tsx';
 import { DisabledSites } from '../../components/options/DisabledSites.tsx';
+import { LibrarySection } from '../../components/options/LibrarySection.tsx';
 import { SettingsControls } from '../../components/SettingsControls.tsx';
+import { useLibrary } from '../../hooks/use-library.ts';
 import { useSettings } from '../../hooks/use-settings.ts';
 import { t } from '../../lib/i18n.ts';
 
 export function App() {
   const { settings, loadError, saveError, retry, setEnabled, setSiteEnabled, setCategoryShown } =
     useSettings();
+  const library = useLibrary();
   let body;
   if (settings)
     body = (
@@ -35,6 +38,7 @@ export function App() {
     <main class="options">
       <h1>{t('optionsHeading')}</h1>
       {body}
+      <LibrarySection lib={library} />
     </main>
   );
 }

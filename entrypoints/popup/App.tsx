@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { PageConcepts } from '../../components/popup/PageConcepts.tsx';
 import { PopupHeader } from '../../components/popup/PopupHeader.tsx';
+import { SavePage } from '../../components/popup/SavePage.tsx';
 import type { DocInfo } from '../../components/popup/ResultList.tsx';
 import { SearchPanel } from '../../components/popup/SearchPanel.tsx';
 import { ErrorRetry } from '../../components/ErrorRetry.tsx';
@@ -10,6 +11,7 @@ import { useDocuments } from '../../hooks/use-corpus.ts';
 import { openOptionsPage, openReaderTab } from '../../hooks/use-extension.ts';
 import { usePageConcepts } from '../../hooks/use-page-concepts.ts';
 import { usePopupSearch } from '../../hooks/use-popup-search.ts';
+import { useSavePage } from '../../hooks/use-save-page.ts';
 import { useSettings } from '../../hooks/use-settings.ts';
 import { labelIn, t, uiLabelLang } from '../../lib/i18n.ts';
 
@@ -20,6 +22,8 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
   const summaries = useConceptSummaries();
   const docs = useDocuments();
   const page = usePageConcepts();
+  const savePage = useSavePage();
+  const tabId = page.tabId;
   const { settings, loadError, saveError, retry, setEnabled, setSiteEnabled, setCategoryShown } =
     useSettings();
   useEffect(() => inputRef.current?.focus(), []);
@@ -117,6 +121,10 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
           }}
         />
         {pageSection}
+        {/* Web pages only (hostname is set for http(s) and file pages, never for extension pages). */}
+        {page.hostname && tabId !== undefined ? (
+          <SavePage state={savePage.state} onSave={() => void savePage.save(tabId)} />
+        ) : null}
         {settingsSection}
       </main>
     </div>
