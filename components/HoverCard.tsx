@@ -7,12 +7,14 @@ import { definitionIn } from '../lib/core/definitions.ts';
 import { langOrder } from '../lib/core/lang.ts';
 import { DocDate } from './DocDate.tsx';
 import { MarkedText } from './MarkedText.tsx';
-import { categoryName, inCorpus } from './labels.ts';
+import { categoryName, inCorpus, isUserDoc } from './labels.ts';
+import { listClass } from '../lib/core/library/list-colour-css.ts';
 import { groupBy } from '../lib/core/group-by.ts';
 
 export interface HoverCardProps {
   conceptId: string;
-  category: Category;
+  /** Absent for a user term: its list (name, colour) comes with `details`. */
+  category?: Category | undefined;
   /** The term as it reads on the page. */
   term: string;
   /** undefined while loading, null when the background does not know the concept. */
@@ -59,7 +61,18 @@ export function HoverCard(props: HoverCardProps) {
         <h2 id={titleId} class="title" lang={concept ? props.nameLang : undefined}>
           {title}
         </h2>
-        <span class={`cat cat-${props.category}`}>{categoryName(props.category)}</span>
+        {details?.list ? (
+          <span
+            class={`cat list ${listClass(details.list.colour)}`}
+            title={t('libUserList')}
+            data-list={details.list.id}
+          >
+            <span class="visually-hidden">{t('libUserList')}: </span>
+            {details.list.name}
+          </span>
+        ) : props.category ? (
+          <span class={`cat cat-${props.category}`}>{categoryName(props.category)}</span>
+        ) : null}
         <button
           type="button"
           class="close"
@@ -89,7 +102,8 @@ export function HoverCard(props: HoverCardProps) {
           {(() => {
             // The reader's UI language, not the page's: the card explains in the reader's tongue.
             const d = definitionIn(concept.definition, uiLabelLang());
-            return (
+            // a user term may come without a definition
+            return !d.text ? null : (
               <p class="definition" lang={d.lang}>
                 {d.text}
               </p>
@@ -132,6 +146,7 @@ export function HoverCard(props: HoverCardProps) {
                     </span>
                     {doc && (
                       <span class="doc-meta">
+                        {isUserDoc(docId, doc) && <span class="mine">{t('libUserDocument')} · </span>}
                         <DocDate value={doc.date} /> · {langName(doc.lang)}
                       </span>
                     )}
