@@ -73,7 +73,10 @@ interface UserTerms {
   colours: Record<string, number>;
 }
 
-export function createPageMatcher(fetch: MatcherFetch, fetchUser: UserMatcherFetch = NO_LISTS): LazyPageMatcher {
+export function createPageMatcher(
+  fetch: MatcherFetch,
+  fetchUser: UserMatcherFetch = NO_LISTS,
+): LazyPageMatcher {
   let matcher: Matcher | null = null;
   let terms: PageTerms | null = null;
   let category: Map<string, Category> | null = null;
