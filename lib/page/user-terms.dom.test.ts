@@ -80,7 +80,8 @@ describe('user term lists on a page', () => {
       ]),
       colours: { Labc: 2 },
     };
-    document.body.innerHTML = '<p>坚决做到两个维护。数字经济很重要。</p><p>新质生产力</p>';
+    const para = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+    document.body.replaceChildren(para('坚决做到两个维护。数字经济很重要。'), para('新质生产力'));
     const { createLensContext } = await import('./lens-context.ts');
     const { startLens } = await import('./start-lens.ts');
     const ctx = createLensContext({ world: {} });
