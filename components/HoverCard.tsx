@@ -1,7 +1,14 @@
 // The hover card shown next to a highlighted term on any web page. Presentational: props in, JSX
 // out; every action is a callback. Text is rendered as text, never parsed as HTML.
 import { useState } from 'preact/hooks';
-import { LANGS, type CardDoc, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
+import {
+  LANGS,
+  type CardDoc,
+  type Category,
+  type ConceptDetails,
+  type Lang,
+  type UserListRef,
+} from '../lib/core/types.ts';
 import { langName, t, uiLabelLang } from '../lib/i18n.ts';
 import { definitionIn } from '../lib/core/definitions.ts';
 import { langOrder } from '../lib/core/lang.ts';
@@ -33,6 +40,20 @@ export interface HoverCardProps {
   onClose(): void;
 }
 
+/** A bundled concept's category, or a user term's list (name, colour; issue #12). */
+function KindChip(props: { category: Category | undefined; list: UserListRef | undefined }) {
+  const { list, category } = props;
+  if (list)
+    return (
+      <span class={`cat list ${listClass(list.colour)}`} title={t('libUserList')} data-list={list.id}>
+        <span class="visually-hidden">{t('libUserList')}: </span>
+        {list.name}
+      </span>
+    );
+  // a user term whose details are still loading has no category to show
+  return category ? <span class={`cat cat-${category}`}>{categoryName(category)}</span> : null;
+}
+
 /** Actions that open a tab run on the user's own click or key press, never on a script's .click(). */
 const byUser = (action: () => void) => (e: Event) => {
   if (e.isTrusted) action();
@@ -61,18 +82,7 @@ export function HoverCard(props: HoverCardProps) {
         <h2 id={titleId} class="title" lang={concept ? props.nameLang : undefined}>
           {title}
         </h2>
-        {details?.list ? (
-          <span
-            class={`cat list ${listClass(details.list.colour)}`}
-            title={t('libUserList')}
-            data-list={details.list.id}
-          >
-            <span class="visually-hidden">{t('libUserList')}: </span>
-            {details.list.name}
-          </span>
-        ) : props.category ? (
-          <span class={`cat cat-${props.category}`}>{categoryName(props.category)}</span>
-        ) : null}
+        <KindChip category={props.category} list={details?.list} />
         <button
           type="button"
           class="close"

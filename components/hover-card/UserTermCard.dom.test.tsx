@@ -17,7 +17,7 @@ const details: ConceptDetails = {
   concept: {
     id: 'u.Labc.0',
     category: 'formulation',
-    labels: { en: 'digital economy', 'zh-Hans': '数字经济' },
+    labels: { en: '数字经济', ja: '数字经济', 'zh-Hans': '数字经济', 'zh-Hant': '数字经济' },
     aliases: {},
     definition: { en: 'My note: <i>not markup</i>, the platform sector.' },
     related: [],

@@ -5,4 +5,4 @@ import { categoryColourCss } from '../../lib/core/categories.ts';
 import { listColourCss } from '../../lib/core/library/list-colour-css.ts';
 import css from './hover-card.css?inline';
 
-export const CARD_CSS = categoryColourCss('.frame') + listColourCss('.frame') + css;
+export const CARD_CSS = listColourCss('.frame') + categoryColourCss('.frame') + css;

@@ -75,6 +75,38 @@ export function createPainter(doc: Document = document, opts: PainterOptions = {
 
 // ---------- native: CSS Custom Highlight API ----------
 
+/**
+ * The hit of ours under a viewport point by `highlightsFromPoint`; undefined when the engine
+ * cannot tell (no such method, or only bare Highlights: `ours` says one of ours is there).
+ */
+function hitFromPoint(
+  registry: HighlightRegistry,
+  x: number,
+  y: number,
+  owner: ReadonlyMap<AbstractRange, Hit>,
+  ours: (hl: Highlight) => boolean,
+): Hit | null | undefined {
+  const fromPoint = (
+    registry as unknown as { highlightsFromPoint?: (x: number, y: number, o?: object) => unknown[] }
+  ).highlightsFromPoint;
+  if (typeof fromPoint !== 'function') return undefined; // caller falls back to caret hit-testing
+  const results = fromPoint.call(registry, x, y);
+  for (const res of results) {
+    // Current spec: { highlight, ranges }; the first shipped version returned bare Highlights.
+    const ranges = (res as { ranges?: AbstractRange[] }).ranges;
+    const hl = ((res as { highlight?: Highlight }).highlight ?? res) as Highlight;
+    if (ranges) {
+      for (const r of ranges) {
+        const hit = owner.get(r);
+        if (hit) return hit;
+      }
+    } else if (ours(hl)) {
+      return undefined; // know there is one of ours here, not which: let the caret path decide
+    }
+  }
+  return null;
+}
+
 function createNativePainter(doc: Document): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
   const registry = win.CSS.highlights;
@@ -182,27 +214,8 @@ function createNativePainter(doc: Document): Painter {
       }
       return restored;
     },
-    hitAt(x, y) {
-      const fromPoint = (
-        registry as unknown as { highlightsFromPoint?: (x: number, y: number, o?: object) => unknown[] }
-      ).highlightsFromPoint;
-      if (typeof fromPoint !== 'function') return undefined; // caller falls back to caret hit-testing
-      const results = fromPoint.call(registry, x, y);
-      for (const res of results) {
-        // Current spec: { highlight, ranges }; the first shipped version returned bare Highlights.
-        const ranges = (res as { ranges?: AbstractRange[] }).ranges;
-        const hl = ((res as { highlight?: Highlight }).highlight ?? res) as Highlight;
-        if (ranges) {
-          for (const r of ranges) {
-            const hit = owner.get(r);
-            if (hit) return hit;
-          }
-        } else if (hl !== active && [...byName.values()].includes(hl)) {
-          return undefined; // know there is one of ours here, not which: let the caret path decide
-        }
-      }
-      return null;
-    },
+    hitAt: (x, y) =>
+      hitFromPoint(registry, x, y, owner, (hl) => hl !== active && [...byName.values()].includes(hl)),
     destroy() {
       for (const [name, h] of byName) {
         if (registry.get(name) === h) registry.delete(name);
