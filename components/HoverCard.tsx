@@ -1,18 +1,27 @@
 // The hover card shown next to a highlighted term on any web page. Presentational: props in, JSX
 // out; every action is a callback. Text is rendered as text, never parsed as HTML.
 import { useState } from 'preact/hooks';
-import { LANGS, type CardDoc, type Category, type ConceptDetails, type Lang } from '../lib/core/types.ts';
+import {
+  LANGS,
+  type CardDoc,
+  type Category,
+  type ConceptDetails,
+  type Lang,
+  type UserListRef,
+} from '../lib/core/types.ts';
 import { langName, t, uiLabelLang } from '../lib/i18n.ts';
 import { definitionIn } from '../lib/core/definitions.ts';
 import { langOrder } from '../lib/core/lang.ts';
 import { DocDate } from './DocDate.tsx';
 import { MarkedText } from './MarkedText.tsx';
-import { categoryName, inCorpus } from './labels.ts';
+import { categoryName, inCorpus, isUserDoc } from './labels.ts';
+import { listClass } from '../lib/core/library/list-colour-css.ts';
 import { groupBy } from '../lib/core/group-by.ts';
 
 export interface HoverCardProps {
   conceptId: string;
-  category: Category;
+  /** Absent for a user term: its list (name, colour) comes with `details`. */
+  category?: Category | undefined;
   /** The term as it reads on the page. */
   term: string;
   /** undefined while loading, null when the background does not know the concept. */
@@ -29,6 +38,20 @@ export interface HoverCardProps {
   onOpenPassage(passageId: string): void;
   onSearch(query: string): void;
   onClose(): void;
+}
+
+/** A bundled concept's category, or a user term's list (name, colour; issue #12). */
+function KindChip(props: { category: Category | undefined; list: UserListRef | undefined }) {
+  const { list, category } = props;
+  if (list)
+    return (
+      <span class={`cat list ${listClass(list.colour)}`} title={t('libUserList')} data-list={list.id}>
+        <span class="visually-hidden">{t('libUserList')}: </span>
+        {list.name}
+      </span>
+    );
+  // a user term whose details are still loading has no category to show
+  return category ? <span class={`cat cat-${category}`}>{categoryName(category)}</span> : null;
 }
 
 /** Actions that open a tab run on the user's own click or key press, never on a script's .click(). */
@@ -59,7 +82,7 @@ export function HoverCard(props: HoverCardProps) {
         <h2 id={titleId} class="title" lang={concept ? props.nameLang : undefined}>
           {title}
         </h2>
-        <span class={`cat cat-${props.category}`}>{categoryName(props.category)}</span>
+        <KindChip category={props.category} list={details?.list} />
         <button
           type="button"
           class="close"
@@ -89,7 +112,8 @@ export function HoverCard(props: HoverCardProps) {
           {(() => {
             // The reader's UI language, not the page's: the card explains in the reader's tongue.
             const d = definitionIn(concept.definition, uiLabelLang());
-            return (
+            // a user term may come without a definition
+            return !d.text ? null : (
               <p class="definition" lang={d.lang}>
                 {d.text}
               </p>
@@ -132,6 +156,7 @@ export function HoverCard(props: HoverCardProps) {
                     </span>
                     {doc && (
                       <span class="doc-meta">
+                        {isUserDoc(docId, doc) && <span class="mine">{t('libUserDocument')} · </span>}
                         <DocDate value={doc.date} /> · {langName(doc.lang)}
                       </span>
                     )}

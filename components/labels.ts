@@ -9,6 +9,11 @@ export function categoryName(c: Category): string {
   return t(key);
 }
 
+/** A document the user imported (issue #12: ids `user-…`, meta `origin: 'user'`), not a bundled one. */
+export function isUserDoc(docId: string, doc?: { origin?: 'user' | undefined }): boolean {
+  return doc?.origin === 'user' || docId.startsWith('user-');
+}
+
 /** "N occurrences" with the singular form where the language has one. */
 export function occurrences(n: number): string {
   return n === 1 ? t('occurrenceCountOne') : t('occurrenceCount', n);

@@ -47,10 +47,25 @@ export function fetchDocumentList(): Promise<Res<'listDocuments'>> {
   return listing;
 }
 
+/**
+ * Forgets the cached details and documents: the user's library changed (a term list edited or
+ * deleted, documents added: occurrences and definitions may differ), so the next card asks again.
+ */
+export function forgetCachedData(): void {
+  details.clear();
+  listing = undefined;
+  docs = undefined;
+}
+
 export function fetchCardDocs(): Promise<Record<string, CardDoc>> {
   if (!docs) {
     const p = fetchDocumentList().then((list) =>
-      Object.fromEntries(list.map((d) => [d.id, { id: d.id, title: d.title, date: d.date, lang: d.lang }])),
+      Object.fromEntries(
+        list.map((d) => [
+          d.id,
+          { id: d.id, title: d.title, date: d.date, lang: d.lang, ...(d.origin ? { origin: d.origin } : {}) },
+        ]),
+      ),
     );
     p.catch(() => (docs = undefined));
     docs = p;

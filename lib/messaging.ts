@@ -124,10 +124,14 @@ export interface SenderInfo {
   tabId?: number;
   frameId?: number;
   url?: string;
+  /** The sending extension's id (runtime.onMessage hears only our own; checked where it matters). */
+  id?: string;
 }
 
-function senderInfo(s: { tab?: { id?: number }; frameId?: number; url?: string } | undefined): SenderInfo {
-  return { tabId: s?.tab?.id, frameId: s?.frameId, url: s?.url };
+type RawSender = { tab?: { id?: number }; frameId?: number; url?: string; id?: string };
+
+function senderInfo(s: RawSender | undefined): SenderInfo {
+  return { tabId: s?.tab?.id, frameId: s?.frameId, url: s?.url, id: s?.id };
 }
 
 /** One handler per allowed message type (used by `listen` and `listenPort`). */
@@ -190,7 +194,7 @@ export async function sendToTab<K extends keyof ContentProtocol>(
  * Returns the unsubscribe function (hang it off ctx / the page lifetime).
  */
 export function listen<K extends MessageType>(allowed: readonly K[], handlers: HandlersFor<K>): () => void {
-  const listener = (msg: unknown, sender: { tab?: { id?: number }; frameId?: number; url?: string }) => {
+  const listener = (msg: unknown, sender: RawSender) => {
     if (!isMessage(msg, allowed)) return undefined; // not ours: let other listeners answer
     const handler = handlers[msg.type] as (p: unknown, s: object) => unknown;
     // a handler that throws answers with a rejection, like one that rejects

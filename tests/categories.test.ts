@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CATEGORY_TABLE, categoryColourCss, type CategoryRow } from '../lib/core/categories.ts';
 import { CATEGORIES as TYPES_CATEGORIES } from '../lib/core/types.ts';
 import { highlightCss } from '../lib/page/highlighter.ts';
+import { LIST_COLOURS } from '../lib/core/library/list-colours.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
@@ -76,7 +77,10 @@ describe('every surface takes its colours from the table', () => {
       expect(light).toContain(`${name}{text-decoration:underline 2px ${row.light};`);
       expect(dark).toContain(`${name}{text-decoration:underline 2px ${row.dark};`);
     }
-    expect(count(css, '::highlight(policy-lens-')).toBe(2 * CATEGORY_TABLE.length + 2); // + active
+    // + active, + the user term lists' colours (issue #12; lib/page/list-highlights.dom.test.ts)
+    expect(count(css, '::highlight(policy-lens-')).toBe(
+      2 * CATEGORY_TABLE.length + 2 + 2 * LIST_COLOURS.length,
+    );
   });
 
   it('card chip, legend and reader: one --pl-cat-<id> per row and scheme, one .cat-<id> per row', () => {

@@ -40,7 +40,8 @@ function useCardData(conceptId: string, data: CardData): CardDataState {
 
 export interface CardRootProps extends CardData {
   conceptId: string;
-  category: Category;
+  /** Absent for a user term (see HoverCard). */
+  category?: Category | undefined;
   term: string;
   /** The page's declared language, if it is a glossary language. */
   pageLang: Lang | undefined;

@@ -1,6 +1,7 @@
 import type { PageConcept } from '../../lib/messaging.ts';
 import { t } from '../../lib/i18n.ts';
 import { occurrences } from '../labels.ts';
+import { listClass } from '../../lib/core/library/list-colour-css.ts';
 
 /** "On this page": concepts the content script found, with counts. Click reveals the next one. */
 export function PageConcepts(props: {
@@ -25,12 +26,18 @@ export function PageConcepts(props: {
             <li key={c.conceptId}>
               <button
                 type="button"
-                class={`page-concept cat-${c.category}`}
+                // a user term in its list's colour, a bundled concept in its category's
+                class={`page-concept ${c.list ? listClass(c.list.colour) : `cat-${c.category}`}`}
                 data-concept={c.conceptId}
                 onClick={() => props.onReveal(c.conceptId)}
                 title={t('revealTitle')}
               >
                 <span class="label">{props.labelFor(c)}</span>
+                {c.list?.name ? (
+                  <span class="list-name" title={t('libUserList')}>
+                    {c.list.name}
+                  </span>
+                ) : null}
                 <span class="count" aria-hidden="true">
                   {c.count}
                 </span>

@@ -10,7 +10,8 @@ import { DocDate } from '../DocDate.tsx';
 import { MarkedText } from '../MarkedText.tsx';
 import { groupBy } from '../../lib/core/group-by.ts';
 import { definitionIn } from '../../lib/core/definitions.ts';
-import { categoryName, occurrences } from '../labels.ts';
+import { categoryName, isUserDoc, occurrences } from '../labels.ts';
+import { listClass } from '../../lib/core/library/list-colour-css.ts';
 import { htmlLang } from './DocumentView.tsx';
 import { passageNumberFromId as passageNo } from '../passage.ts';
 
@@ -39,6 +40,7 @@ export function ConceptView(props: {
   labelLang: Lang;
 }) {
   const c = props.details.concept;
+  const { list } = props.details;
   const definition = definitionIn(c.definition, props.labelLang);
   const groups = groupOccurrences(props.details.occurrences, props.docs);
   const nameOf = (id: string) => {
@@ -47,10 +49,18 @@ export function ConceptView(props: {
   };
   return (
     <article class="concept-view" aria-labelledby="concept-h" data-concept={c.id}>
-      <p class={`concept-cat cat-${c.category}`}>
-        <span class="cat-dot" aria-hidden="true" />
-        {categoryName(c.category)}
-      </p>
+      {list ? (
+        // a user term (issue #12): the list it comes from, in the list's colour
+        <p class={`concept-cat ${listClass(list.colour)}`} data-list={list.id}>
+          <span class="cat-dot" aria-hidden="true" />
+          {t('libUserList')}: {list.name}
+        </p>
+      ) : (
+        <p class={`concept-cat cat-${c.category}`}>
+          <span class="cat-dot" aria-hidden="true" />
+          {categoryName(c.category)}
+        </p>
+      )}
       <h1 id="concept-h">{labelIn(c.labels, props.labelLang)}</h1>
       <section aria-labelledby="names-h">
         <h2 id="names-h">{t('conceptNames')}</h2>
@@ -75,7 +85,7 @@ export function ConceptView(props: {
       </section>
       <section aria-labelledby="def-h">
         <h2 id="def-h">{t('conceptDefinition')}</h2>
-        <p lang={htmlLang(definition.lang)}>{definition.text}</p>
+        {definition.text ? <p lang={htmlLang(definition.lang)}>{definition.text}</p> : null}
         {c.origin ? (
           <p class="muted" lang="en">
             {t('conceptOrigin')}: {c.origin}
@@ -141,6 +151,7 @@ export function ConceptView(props: {
                 {g.doc?.title ?? g.docId}
               </a>{' '}
               <span class="muted small">
+                {isUserDoc(g.docId, g.doc) ? <span class="mine">{t('libUserDocument')} · </span> : null}
                 {g.doc ? <DocDate value={g.doc.date} /> : null} · {occurrences(g.occurrences.length)}
               </span>
             </h3>

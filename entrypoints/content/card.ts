@@ -4,7 +4,7 @@
 import { h, render } from 'preact';
 import { CardRoot } from '../../components/hover-card/CardRoot.tsx';
 import { CARD_CSS as cardCss } from '../../components/hover-card/card-css.ts';
-import { fetchCardDocs, fetchConceptDetails } from '../../hooks/concept-data.ts';
+import { fetchCardDocs, fetchConceptDetails, forgetCachedData } from '../../hooks/concept-data.ts';
 import { sendToBackground } from '../../lib/messaging.ts';
 import type { CardView } from '../../lib/page/types.ts';
 
@@ -12,12 +12,19 @@ const openPassage = (passageId: string) =>
   void sendToBackground('openReader', { hash: passageId }).catch(() => undefined);
 const search = (query: string) => void sendToBackground('openSearch', { query }).catch(() => undefined);
 
+/** The library version the cached card data belongs to (CardModel.libraryVersion). */
+let seenVersion = 0;
+
 export const hoverCard: CardView = {
   css: cardCss,
   render(frame, card) {
     if (!card) {
       render(null, frame);
       return;
+    }
+    if (card.libraryVersion !== seenVersion) {
+      seenVersion = card.libraryVersion;
+      forgetCachedData(); // definitions and occurrences may have changed with the user's library
     }
     render(
       h(CardRoot, {

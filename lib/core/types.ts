@@ -64,7 +64,7 @@ export interface DocumentMeta {
 }
 
 /** What the hover card and the concept view show of a document next to its snippets. */
-export type CardDoc = Pick<DocumentMeta, 'id' | 'title' | 'date' | 'lang'>;
+export type CardDoc = Pick<DocumentMeta, 'id' | 'title' | 'date' | 'lang' | 'origin'>;
 
 export interface Passage {
   id: string; // "<docId>/p<NN>", stable: e.g. "000/p03"

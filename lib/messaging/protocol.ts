@@ -117,9 +117,12 @@ const CONTENT_REQUESTS = {
 
 const PageConceptSchema = v.object({
   conceptId: Id,
+  /** A user term's is nominal (the popup shows its list instead). */
   category: v.picklist(CATEGORIES),
   label: v.string(),
   count: Count,
+  /** Set for a user term (issue #12): its list's name and colour (LIST_COLOURS index). */
+  list: v.optional(v.object({ name: v.string(), colour: Count })),
 });
 export type PageConcept = v.InferOutput<typeof PageConceptSchema>;
 

@@ -30,6 +30,8 @@ export interface CardUiDeps {
   /** The card's look, loaded on the first open. */
   loadView: CardViewLoader;
   pageLang: () => Lang | undefined;
+  /** The user library's version in use (the card's caches start over when it changes). */
+  libraryVersion: () => number;
   onOpenChange?(hit: Hit | null): void;
   onPointerEnter?(): void;
   onPointerLeave?(): void;
@@ -106,6 +108,7 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
     view.render(ui.uiContainer, {
       conceptId: current.conceptId,
       category: current.category,
+      libraryVersion: deps.libraryVersion(),
       term: current.text,
       pageLang: deps.pageLang(),
       anchor,

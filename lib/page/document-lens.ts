@@ -6,6 +6,7 @@ import type { Category, Lang } from '../core/types.ts';
 import { createCardUi, type CardUi } from './card-ui.ts';
 import { watchChildFrames, type ChildFrames } from './child-frames.ts';
 import { createPainter, type Painter } from './highlighter.ts';
+import { hitShown } from './hit-shown.ts';
 import { startHover, type HoverController } from './hover.ts';
 import { createIdleScheduler, type IdleScheduler } from './idle.ts';
 import { createPageObserver, type PageObserver } from './observer.ts';
@@ -33,6 +34,13 @@ export interface DocumentLens {
   /** Steps to the next/previous term (of one concept) and opens its card: found? */
   step(direction: 1 | -1, conceptId?: string): boolean;
   categoryOf(conceptId: string): Category | undefined;
+  /** A user term's list colour (LIST_COLOURS index); undefined for a bundled concept. */
+  colourOf(conceptId: string): number | undefined;
+  /**
+   * The terms changed (the user's lists, libraryChanged): scan the document and its driven
+   * child frames again if the lens is on (new terms painted, deleted ones erased).
+   */
+  rescan(): void;
   /** The document's declared language, if it is a glossary language. */
   pageLang(): Lang | undefined;
   /** E2E builds: stats and scheduler state for the test hook. */
@@ -128,6 +136,7 @@ function createCardAndHover(
   const card = createCardUi(ctx, doc, {
     loadView,
     pageLang,
+    libraryVersion: () => stages.matcher.userVersion(),
     onOpenChange: (hit) => painter.setActive(hit),
     onPointerEnter: () => hover.enterCard(),
     onPointerLeave: () => hover.leaveCard(),
@@ -249,7 +258,7 @@ export function createDocumentLens(
     stages,
     opts.card,
     pageLang,
-    (hit) => !!shown?.has(hit.category) && hit.pieces[0]!.node.isConnected,
+    (hit) => hitShown(shown, hit) && hit.pieces[0]!.node.isConnected,
   );
   const { scanner, painter, observer, frames, scheduler } = stages;
   function fullPass() {
@@ -278,13 +287,20 @@ export function createDocumentLens(
       } else if (!next && wasOn) {
         card.close();
         scanner.clear(); // nothing kept or watched on a switched-off page
-      } else if (card.hit && !next?.has(card.hit.category)) {
+      } else if (card.hit && !hitShown(next, card.hit)) {
         card.close();
       }
     },
     stats: () => scanner.stats(shown),
     step: (direction, conceptId) => hover.step(direction, conceptId),
     categoryOf: (id) => stages.matcher.categoryOf(id),
+    colourOf: (id) => stages.matcher.colourOf(id),
+    rescan() {
+      if (!isOn()) return; // a switched-off page scans with the new terms when switched on
+      // the card of a term that may be gone (or redefined): closed, like at an SPA navigation
+      card.close();
+      fullPass();
+    },
     pageLang,
     testStats: () => ({
       ...scanner.stats(shown),

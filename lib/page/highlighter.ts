@@ -9,8 +9,10 @@
 // none) but 13,650 ms holding live Ranges: the DOM updates every live Range on every mutation.
 // StaticRanges go stale instead; the observer rescans changed blocks, so that is harmless.
 import { CATEGORY_TABLE, type CategoryRow } from '../core/categories.ts';
+import { LIST_COLOURS, listHighlightName, type ListColour } from '../core/library/list-colours.ts';
 import type { Category } from '../core/types.ts';
 import { ACTIVE_HIGHLIGHT, HIGHLIGHT_PREFIX } from './constants.ts';
+import { highlightNameOf, hitShown } from './hit-shown.ts';
 import type { Hit, Piece } from './types.ts';
 
 export interface Painter {
@@ -31,13 +33,22 @@ export interface Painter {
   destroy(): void;
 }
 
-// Colours come from the category table (lib/core/categories.ts): one rule per row, light and
-// dark. Underline + faint tint keeps the text readable.
-export function highlightCss(table: readonly CategoryRow[] = CATEGORY_TABLE): string {
-  const rule = (name: string, c: string, alpha: string) =>
-    `::highlight(${name}){text-decoration:underline 2px ${c};text-underline-offset:2px;background-color:color-mix(in srgb,${c} ${alpha},transparent)}`;
+// Colours come from the category table (lib/core/categories.ts) and the user lists' colour table
+// (lib/core/library/list-colours.ts): one rule per row, light and dark. Underline + faint tint
+// keeps the text readable; a user list's terms get a dotted underline, so they read as the
+// user's own even where a list colour is close to a category's.
+export function highlightCss(
+  table: readonly CategoryRow[] = CATEGORY_TABLE,
+  lists: readonly ListColour[] = LIST_COLOURS,
+): string {
+  const rule = (name: string, c: string, alpha: string, line = '') =>
+    `::highlight(${name}){text-decoration:underline ${line}2px ${c};text-underline-offset:2px;background-color:color-mix(in srgb,${c} ${alpha},transparent)}`;
   const light = table.map((r) => rule(HIGHLIGHT_PREFIX + r.id, r.light, '10%'));
   const dark = table.map((r) => rule(HIGHLIGHT_PREFIX + r.id, r.dark, '18%'));
+  lists.forEach((c, i) => {
+    light.push(rule(listHighlightName(i), c.light, '10%', 'dotted '));
+    dark.push(rule(listHighlightName(i), c.dark, '18%', 'dotted '));
+  });
   light.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#fde68a;color:#111}`);
   dark.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#854d0e;color:#fff}`);
   return `${light.join('')}@media (prefers-color-scheme:dark){${dark.join('')}}`;
@@ -64,11 +75,46 @@ export function createPainter(doc: Document = document, opts: PainterOptions = {
 
 // ---------- native: CSS Custom Highlight API ----------
 
+/**
+ * The hit of ours under a viewport point by `highlightsFromPoint`; undefined when the engine
+ * cannot tell (no such method, or only bare Highlights: `ours` says one of ours is there).
+ */
+function hitFromPoint(
+  registry: HighlightRegistry,
+  x: number,
+  y: number,
+  owner: ReadonlyMap<AbstractRange, Hit>,
+  ours: (hl: Highlight) => boolean,
+): Hit | null | undefined {
+  const fromPoint = (
+    registry as unknown as { highlightsFromPoint?: (x: number, y: number, o?: object) => unknown[] }
+  ).highlightsFromPoint;
+  if (typeof fromPoint !== 'function') return undefined; // caller falls back to caret hit-testing
+  const results = fromPoint.call(registry, x, y);
+  for (const res of results) {
+    // Current spec: { highlight, ranges }; the first shipped version returned bare Highlights.
+    const ranges = (res as { ranges?: AbstractRange[] }).ranges;
+    const hl = ((res as { highlight?: Highlight }).highlight ?? res) as Highlight;
+    if (ranges) {
+      for (const r of ranges) {
+        const hit = owner.get(r);
+        if (hit) return hit;
+      }
+    } else if (ours(hl)) {
+      return undefined; // know there is one of ours here, not which: let the caret path decide
+    }
+  }
+  return null;
+}
+
 function createNativePainter(doc: Document): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
   const registry = win.CSS.highlights;
   const Ctor = (win as unknown as { Highlight: HighlightCtor }).Highlight;
-  const byCategory = new Map<Category, Highlight>();
+  // One Highlight per highlight name (a category's, or a user list colour's).
+  const byName = new Map<string, Highlight>();
+  /** The category a name shows with (undefined: a user list's, shown whenever the lens is on). */
+  const nameCategory = new Map<string, Category | undefined>();
   const owner = new Map<AbstractRange, Hit>();
   const active = new Ctor();
   active.priority = 1;
@@ -99,12 +145,15 @@ function createNativePainter(doc: Document): Painter {
     }
   };
 
-  const highlightFor = (cat: Category) => {
-    let h = byCategory.get(cat);
+  const nameShown = (name: string) => hitShown(shown, { category: nameCategory.get(name) });
+  const highlightFor = (hit: Hit) => {
+    const name = highlightNameOf(hit);
+    let h = byName.get(name);
     if (!h) {
       h = new Ctor();
-      byCategory.set(cat, h);
-      if (shown?.has(cat)) registry.set(HIGHLIGHT_PREFIX + cat, h);
+      byName.set(name, h);
+      nameCategory.set(name, hit.category);
+      if (nameShown(name)) registry.set(name, h);
     }
     return h;
   };
@@ -114,7 +163,7 @@ function createNativePainter(doc: Document): Painter {
     paint(hits) {
       adopt(doc);
       for (const hit of hits) {
-        const h = highlightFor(hit.category);
+        const h = highlightFor(hit);
         for (const r of hit.ranges) {
           h.add(r);
           owner.set(r, hit);
@@ -125,7 +174,7 @@ function createNativePainter(doc: Document): Painter {
     },
     erase(hits) {
       for (const hit of hits) {
-        const h = byCategory.get(hit.category);
+        const h = byName.get(highlightNameOf(hit));
         for (const r of hit.ranges) {
           h?.delete(r);
           owner.delete(r);
@@ -135,9 +184,8 @@ function createNativePainter(doc: Document): Painter {
     },
     show(categories) {
       shown = categories;
-      for (const [cat, h] of byCategory) {
-        const name = HIGHLIGHT_PREFIX + cat;
-        if (categories?.has(cat)) {
+      for (const [name, h] of byName) {
+        if (nameShown(name)) {
           if (registry.get(name) !== h) registry.set(name, h);
         } else if (registry.get(name) === h) registry.delete(name);
       }
@@ -145,7 +193,7 @@ function createNativePainter(doc: Document): Painter {
     },
     setActive(hit) {
       active.clear();
-      if (hit && shown?.has(hit.category)) for (const r of hit.ranges) active.add(r);
+      if (hit && hitShown(shown, hit)) for (const r of hit.ranges) active.add(r);
       if (active.size) registry.set(ACTIVE_HIGHLIGHT, active);
       else if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
     },
@@ -156,7 +204,7 @@ function createNativePainter(doc: Document): Painter {
         registry.set(name, h);
         restored = true;
       };
-      if (shown) for (const [cat, h] of byCategory) if (shown.has(cat)) ensure(HIGHLIGHT_PREFIX + cat, h);
+      for (const [name, h] of byName) if (nameShown(name)) ensure(name, h);
       if (active.size) ensure(ACTIVE_HIGHLIGHT, active);
       // The page may also have dropped our stylesheet (adoptedStyleSheets = []).
       if (sheet && adopted.has(doc) && !doc.adoptedStyleSheets.includes(sheet)) {
@@ -166,35 +214,17 @@ function createNativePainter(doc: Document): Painter {
       }
       return restored;
     },
-    hitAt(x, y) {
-      const fromPoint = (
-        registry as unknown as { highlightsFromPoint?: (x: number, y: number, o?: object) => unknown[] }
-      ).highlightsFromPoint;
-      if (typeof fromPoint !== 'function') return undefined; // caller falls back to caret hit-testing
-      const results = fromPoint.call(registry, x, y);
-      for (const res of results) {
-        // Current spec: { highlight, ranges }; the first shipped version returned bare Highlights.
-        const ranges = (res as { ranges?: AbstractRange[] }).ranges;
-        const hl = ((res as { highlight?: Highlight }).highlight ?? res) as Highlight;
-        if (ranges) {
-          for (const r of ranges) {
-            const hit = owner.get(r);
-            if (hit) return hit;
-          }
-        } else if (hl !== active && [...byCategory.values()].includes(hl)) {
-          return undefined; // know there is one of ours here, not which: let the caret path decide
-        }
-      }
-      return null;
-    },
+    hitAt: (x, y) =>
+      hitFromPoint(registry, x, y, owner, (hl) => hl !== active && [...byName.values()].includes(hl)),
     destroy() {
-      for (const [cat, h] of byCategory) {
-        if (registry.get(HIGHLIGHT_PREFIX + cat) === h) registry.delete(HIGHLIGHT_PREFIX + cat);
+      for (const [name, h] of byName) {
+        if (registry.get(name) === h) registry.delete(name);
         h.clear();
       }
       if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
       owner.clear();
-      byCategory.clear();
+      byName.clear();
+      nameCategory.clear();
       if (sheet) {
         const s = sheet;
         const drop = (root: Document | ShadowRoot) => {
@@ -244,7 +274,8 @@ function createMarkPainter(doc: Document, mutate: (write: () => void) => void): 
       wrapped = t.splitText(p.start);
     }
     const mark = doc.createElement('mark');
-    mark.setAttribute(MARK_ATTR, hit.category);
+    // the highlight's name without our prefix: a category, or `list-<i>` for a user list
+    mark.setAttribute(MARK_ATTR, highlightNameOf(hit).slice(HIGHLIGHT_PREFIX.length));
     mark.setAttribute('data-concept', hit.conceptId);
     if (hit === activeHit) mark.setAttribute('data-active', '');
     wrapped.parentNode!.insertBefore(mark, wrapped);
@@ -278,7 +309,7 @@ function createMarkPainter(doc: Document, mutate: (write: () => void) => void): 
     const pieces: Array<[Piece, Hit, number]> = [];
     let order = 0;
     for (const hit of hits) {
-      if (!shown.has(hit.category)) continue;
+      if (!hitShown(shown, hit)) continue;
       for (const p of hit.pieces) pieces.push([p, hit, order++]);
     }
     pieces.sort(([a, , ia], [b, , ib]) => {

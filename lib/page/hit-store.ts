@@ -2,6 +2,7 @@
 // hit-testing), and which hits are painted under the range cap (the viewport first when over it).
 import type { Category } from '../core/types.ts';
 import type { Painter } from './highlighter.ts';
+import { hitShown } from './hit-shown.ts';
 import type { BlockContainer, Hit, ScanStats } from './types.ts';
 
 export interface HitStore {
@@ -68,7 +69,7 @@ export function countHits(all: Iterable<readonly Hit[]>, shown: ReadonlySet<Cate
   if (shown) {
     for (const hits of all) {
       for (const h of hits) {
-        if (!shown.has(h.category)) continue;
+        if (!hitShown(shown, h)) continue;
         counts.set(h.conceptId, (counts.get(h.conceptId) ?? 0) + 1);
         total++;
       }

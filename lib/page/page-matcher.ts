@@ -1,72 +1,141 @@
-// The term matcher as the scanner sees it. The content script carries no matcher data: the
-// background owns the compiled matcher (the bundled glossary now; user term lists join it there)
-// and hands each world a packed copy (lib/core/term-matcher-packed.ts) on request, which becomes
-// typed-array views without a loop over states. It is asked for only when a document has
-// something to scan, once per isolated world (the driven child frames share it), so frames that
-// never scan (ads, empty frames) never pay for it.
-import type { Category } from '../core/types.ts';
+// The term matchers as the scanner sees them: the bundled glossary's and the user term lists'
+// (issue #12), merged into one `find`. The content script carries no matcher data: the
+// background owns both compiled matchers and hands each world a packed copy of each
+// (lib/core/term-matcher-packed.ts) on request, which becomes typed-array views without a loop
+// over states. Both are asked for together, only when a document has something to scan, once per
+// isolated world (the driven child frames share them), so frames that never scan (ads, empty
+// frames) never pay for either; a world without user lists pays one small answer
+// (`matcher: null`). When the lists change, the background says `libraryChanged`; the world asks
+// for the user matcher again (`refreshUser`) and its documents are rescanned (start-lens.ts).
+import { listOfConcept } from '../core/library/schema.ts';
+import { LIST_COLOURS } from '../core/library/list-colours.ts';
 import { hanFoldTable } from '../core/match-han-fold.ts';
+import { mergeMatches } from '../core/merge-matches.ts';
 import { pageTerms, type PageTerms } from '../core/page-terms.ts';
 import { unpackMatcher, type PackedMatcher } from '../core/term-matcher-packed.ts';
 import type { Matcher } from '../core/term-matcher.ts';
-import { sendToBackground } from '../messaging.ts';
+import type { Category } from '../core/types.ts';
+import { sendToBackground, type UserMatcherAnswer } from '../messaging.ts';
 import { startup } from './test-hooks.ts';
 import type { PageMatcher } from './types.ts';
 
 export interface LazyPageMatcher extends PageMatcher {
-  /** True once the matcher is here and instantiated. */
+  /** True once the matchers are here and instantiated. */
   ready(): boolean;
   /** Asked for and not here yet (nor given up on). */
   loading(): boolean;
-  /** Asks for the matcher (once); `onReady` runs when it is ready (at once if it is). */
+  /** Asks for the matchers (once); `onReady` runs when they are ready (at once if they are). */
   load(onReady: () => void): void;
+  /** The user lists' version in use (0 until the first answer). */
+  userVersion(): number;
+  /**
+   * The user's lists changed to `version` (libraryChanged): asks for their matcher again when
+   * that is newer than the one in use. Resolves true when the terms in use changed (rescan).
+   * Before the first load nothing is asked: that load brings the newest lists.
+   */
+  refreshUser(version: number): Promise<boolean>;
 }
 
 /** How the packed matcher is obtained (the background, or a test's). */
 export type MatcherFetch = () => Promise<PackedMatcher>;
+/** How the user lists' matcher is obtained (the background, or a test's). */
+export type UserMatcherFetch = () => Promise<UserMatcherAnswer>;
 
 /** Tries before giving up (the service worker may be starting or restarting). */
 const ATTEMPTS = 3;
+/** Rounds of asking again when the answer is older than a version announced meanwhile. */
+const USER_ROUNDS = 3;
 
-export function createPageMatcher(fetch: MatcherFetch): LazyPageMatcher {
+const NO_LISTS: UserMatcherFetch = () => Promise.resolve({ version: 0, matcher: null, colours: {} });
+
+/** A packed matcher made usable: typed-array views, Han folding, the page filters. */
+function instantiate(packed: PackedMatcher): { matcher: Matcher; terms: PageTerms } {
+  const decoded = unpackMatcher(packed);
+  const matcher: Matcher = packed.hanFold ? { ...decoded, fold: hanFoldTable(packed.hanFold) } : decoded;
+  return { matcher, terms: pageTerms(matcher, packed) };
+}
+
+/** `fetch` tried ATTEMPTS times, 200 ms, 400 ms apart; rejects with the last failure. */
+async function withRetries<T>(fetch: () => Promise<T>): Promise<T> {
+  for (let k = 0; ; k++) {
+    try {
+      return await fetch();
+    } catch (e) {
+      if (k + 1 >= ATTEMPTS) throw e;
+      await new Promise((ok) => setTimeout(ok, 200 * (k + 1)));
+    }
+  }
+}
+
+interface UserTerms {
+  terms: PageTerms | null;
+  /** List id -> LIST_COLOURS index. */
+  colours: Record<string, number>;
+}
+
+export function createPageMatcher(
+  fetch: MatcherFetch,
+  fetchUser: UserMatcherFetch = NO_LISTS,
+): LazyPageMatcher {
   let matcher: Matcher | null = null;
   let terms: PageTerms | null = null;
   let category: Map<string, Category> | null = null;
+  let user: UserTerms | null = null;
+  let version = 0;
+  /** The newest version libraryChanged announced. */
+  let announced = 0;
   let state: 'idle' | 'loading' | 'failed' = 'idle';
+  let sync: Promise<boolean> = Promise.resolve(false);
   const waiting: Array<() => void> = [];
 
-  const settle = (m: Matcher | null, packed?: PackedMatcher) => {
+  /** Asks for the user matcher until it is at least as new as announced: did the terms change? */
+  const syncUser = async (): Promise<boolean> => {
+    let changed = false;
+    for (let round = 0; round < USER_ROUNDS; round++) {
+      let a: UserMatcherAnswer;
+      try {
+        a = await withRetries(fetchUser);
+      } catch (e) {
+        console.debug('[policy-lens] user lists unavailable', e);
+        break; // the bundled terms still work; the next libraryChanged asks again
+      }
+      if (!user || a.version !== version) {
+        try {
+          user = { terms: a.matcher ? instantiate(a.matcher).terms : null, colours: a.colours };
+        } catch (e) {
+          console.debug('[policy-lens] user lists unusable', e);
+          user = { terms: null, colours: {} };
+        }
+        version = a.version;
+        changed = true;
+      }
+      if (version >= announced) break;
+    }
+    return changed;
+  };
+
+  const settle = (m: Matcher | null, t: PageTerms | null) => {
     matcher = m;
-    terms = m && packed ? pageTerms(m, packed) : null;
+    terms = t;
     state = m ? 'idle' : 'failed';
     for (const f of waiting.splice(0)) f();
   };
-  const attempt = (k: number) => {
-    fetch().then(
+  const loadBundled = () =>
+    withRetries(fetch).then(
       (packed) => {
-        try {
-          const t0 = __E2E_HOOKS__ ? performance.now() : 0;
-          const decoded = unpackMatcher(packed);
-          const m: Matcher = packed.hanFold ? { ...decoded, fold: hanFoldTable(packed.hanFold) } : decoded;
-          if (__E2E_HOOKS__) {
-            startup.matcherReadyAt = performance.now();
-            startup.matcherMs = startup.matcherReadyAt - t0;
-          }
-          settle(m, packed);
-        } catch (e) {
-          console.debug('[policy-lens] matcher unusable', e);
-          settle(null);
+        const t0 = __E2E_HOOKS__ ? performance.now() : 0;
+        const made = instantiate(packed);
+        if (__E2E_HOOKS__) {
+          startup.matcherReadyAt = performance.now();
+          startup.matcherMs = startup.matcherReadyAt - t0;
         }
+        return made;
       },
       (e: unknown) => {
-        if (k + 1 < ATTEMPTS) setTimeout(() => attempt(k + 1), 200 * (k + 1));
-        else {
-          console.debug('[policy-lens] matcher unavailable', e);
-          settle(null);
-        }
+        console.debug('[policy-lens] matcher unavailable', e);
+        return null;
       },
     );
-  };
 
   return {
     ready: () => matcher !== null,
@@ -77,10 +146,33 @@ export function createPageMatcher(fetch: MatcherFetch): LazyPageMatcher {
       waiting.push(onReady);
       if (state === 'loading') return;
       state = 'loading';
-      attempt(0);
+      // Both at once: the first scan waits for the user's terms too, so it paints them at once.
+      sync = syncUser();
+      Promise.all([loadBundled(), sync]).then(
+        ([made]) => settle(made?.matcher ?? null, made?.terms ?? null),
+        (e: unknown) => {
+          console.debug('[policy-lens] matcher unusable', e);
+          settle(null, null);
+        },
+      );
     },
-    // URLs, slugs and needsContext aliases without evidence are dropped (lib/core/page-terms.ts)
-    find: (text) => (terms ? terms.find(text) : []),
+    userVersion: () => version,
+    refreshUser(next) {
+      if (next <= Math.max(version, announced)) return Promise.resolve(false);
+      announced = next;
+      // Not asked yet: the first load brings the newest lists. Otherwise after any request
+      // still out (an answer that turns out new enough costs one more small message).
+      if (state === 'idle' && !matcher) return Promise.resolve(false);
+      sync = sync.then(syncUser, syncUser);
+      return sync;
+    },
+    // URLs, slugs and needsContext aliases without evidence are dropped (lib/core/page-terms.ts);
+    // bundled and user matches are merged longest first (lib/core/merge-matches.ts).
+    find: (text) => {
+      if (!terms) return [];
+      const own = terms.find(text);
+      return user?.terms ? mergeMatches(own, user.terms.find(text)) : own;
+    },
     categoryOf: (id) => {
       if (!matcher) return undefined;
       if (!category) {
@@ -90,12 +182,22 @@ export function createPageMatcher(fetch: MatcherFetch): LazyPageMatcher {
       }
       return category.get(id);
     },
+    colourOf: (id) => {
+      const list = user ? listOfConcept(id) : null;
+      if (list === null) return undefined;
+      const c = user!.colours[list];
+      // a list without a valid colour still shows, in the first one
+      return Number.isInteger(c) && c! >= 0 && c! < LIST_COLOURS.length ? c : 0;
+    },
   };
 }
 
 let worldMatcher: LazyPageMatcher | null = null;
 
-/** This world's matcher, from the background (one request per world, shared by its documents). */
+/** This world's matchers, from the background (one request each per world, shared by its documents). */
 export function loadPageMatcher(): LazyPageMatcher {
-  return (worldMatcher ??= createPageMatcher(() => sendToBackground('getMatcher', {})));
+  return (worldMatcher ??= createPageMatcher(
+    () => sendToBackground('getMatcher', {}),
+    () => sendToBackground('getUserMatcher', {}),
+  ));
 }

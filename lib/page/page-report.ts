@@ -2,7 +2,7 @@
 // to the popup's ContentProtocol questions (top frame only).
 import type { Category, Lang } from '../core/types.ts';
 import { labelIn, uiLabelLang } from '../i18n.ts';
-import { CONTENT_MESSAGES, listen, sendToBackground, type PageConcept } from '../messaging.ts';
+import { listen, sendToBackground, type PageConcept } from '../messaging.ts';
 import type { LensContext, ScanStats } from './types.ts';
 
 export interface ReportDeps {
@@ -16,6 +16,8 @@ export interface ReportDeps {
   hostname: string;
   isTop: boolean;
   categoryOf(id: string): Category | undefined;
+  /** A user term's list colour; undefined for a bundled concept. */
+  colourOf(id: string): number | undefined;
 }
 
 /** Sums per-document stats (shown categories only): counts add up, `capped` if any was. */
@@ -31,6 +33,9 @@ export function mergeStats(all: readonly ScanStats[]): ScanStats {
   }
   return { counts, distinct: counts.size, total, capped };
 }
+
+/** What the popup asks the top frame (libraryChanged goes to every world: library-changed.ts). */
+const POPUP_QUESTIONS = ['getPageConcepts', 'revealConcept'] as const;
 
 export function createReporter(ctx: LensContext, deps: ReportDeps) {
   let last = '';
@@ -64,7 +69,7 @@ export function createReporter(ctx: LensContext, deps: ReportDeps) {
     /** Top frame: answer the popup. */
     listen() {
       ctx.onInvalidated(
-        listen(CONTENT_MESSAGES, {
+        listen(POPUP_QUESTIONS, {
           getPageConcepts: async () => {
             const own = deps.stats();
             // Frames with a content script of their own (cross-origin embeds) report to the
@@ -84,11 +89,14 @@ export function createReporter(ctx: LensContext, deps: ReportDeps) {
             const byId = new Map(summaries.map((x) => [x.id, x]));
             const concepts: PageConcept[] = ids.map((id) => {
               const sum = byId.get(id);
+              const colour = sum?.list?.colour ?? deps.colourOf(id);
               return {
                 conceptId: id,
                 category: sum?.category ?? deps.categoryOf(id) ?? 'formulation',
                 label: sum ? labelIn(sum.labels, lang) : id,
                 count: s.counts.get(id) ?? 0,
+                // a user term: its list (the name comes with the background's summary)
+                ...(colour !== undefined ? { list: { name: sum?.list?.name ?? '', colour } } : {}),
               };
             });
             concepts.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
@@ -97,8 +105,6 @@ export function createReporter(ctx: LensContext, deps: ReportDeps) {
           revealConcept: ({ conceptId, direction }) => ({
             found: deps.reveal(direction ?? 1, conceptId),
           }),
-          // The user's term lists changed (issue #12): the content slice refetches and rescans.
-          libraryChanged: () => ({}),
         }),
       );
     },

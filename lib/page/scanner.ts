@@ -44,13 +44,15 @@ export interface ScannerOptions {
 export function hitsForBlock(block: TextBlock, matcher: PageMatcher): Hit[] {
   const hits: Hit[] = [];
   for (const m of matcher.find(block.text)) {
+    // a bundled concept by its category, a user term by its list's colour; neither: not ours
     const category = matcher.categoryOf(m.conceptId);
-    if (!category) continue;
+    const colour = category ? undefined : matcher.colourOf(m.conceptId);
+    if (!category && colour === undefined) continue;
     const { pieces, ranges } = locate(block.segments, m.start, m.end);
     if (!ranges.length) continue;
     hits.push({
       conceptId: m.conceptId,
-      category,
+      ...(category ? { category } : { colour }),
       text: block.text.slice(m.start, m.end),
       container: block.container,
       pieces,

@@ -7,6 +7,8 @@ import { isActiveFor, readSettings, watchSettings, type LensSettings } from '../
 import { claimDocument } from './child-frames.ts';
 import { createDocumentLens, type DocumentLens } from './document-lens.ts';
 import { whenWorthScanning } from './frame-gate.ts';
+import { followLibrary } from './library-changed.ts';
+import { loadPageMatcher } from './page-matcher.ts';
 import { createReporter, mergeStats } from './page-report.ts';
 import { siteHostname } from './site.ts';
 import { exposeOpenHooks, exposeTestHooks, startup } from './test-hooks.ts';
@@ -38,6 +40,8 @@ interface DrivenDocument {
   stats(): ScanStats;
   /** Step to the next/previous occurrence of a concept there and open its card. */
   step(direction: 1 | -1, conceptId: string): boolean;
+  /** Scan again with changed terms (the user's lists). */
+  rescan(): void;
 }
 
 interface World {
@@ -99,7 +103,11 @@ function run(
 
 /** A driven child document: its counts go into the root document's report. */
 function joinWorld(ctx: LensContext, parent: World, lens: DocumentLens): World {
-  const me: DrivenDocument = { stats: () => lens.stats(), step: (d, id) => lens.step(d, id) };
+  const me: DrivenDocument = {
+    stats: () => lens.stats(),
+    step: (d, id) => lens.step(d, id),
+    rescan: () => lens.rescan(),
+  };
   parent.children.add(me);
   ctx.onInvalidated(() => {
     parent.children.delete(me);
@@ -128,8 +136,23 @@ function createWorld(
     hostname,
     isTop,
     categoryOf: (id) => lens.categoryOf(id),
+    colourOf: (id) => lens.colourOf(id),
   });
   if (isTop) reporter.listen();
+  // Every world (not only the top frame's): the user's lists changed -> one new user matcher for
+  // the world, then its documents rescan.
+  followLibrary(ctx, {
+    refresh: (version) => loadPageMatcher().refreshUser(version),
+    rescan: () => {
+      for (const d of [lens, ...children]) {
+        try {
+          d.rescan();
+        } catch (e) {
+          console.debug('[policy-lens] not rescanned', e);
+        }
+      }
+    },
+  });
   return { children, report: () => reporter.report() };
 }
 

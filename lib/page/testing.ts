@@ -16,6 +16,7 @@ export function fakeMatcher(terms: Record<string, [string, Category]>): PageMatc
       return out.sort((a, b) => a.start - b.start);
     },
     categoryOf: (id) => Object.values(terms).find(([c]) => c === id)?.[1],
+    colourOf: () => undefined,
   };
 }
 

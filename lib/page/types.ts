@@ -44,7 +44,13 @@ export interface Piece {
 /** One occurrence of a concept on the page. */
 export interface Hit {
   conceptId: string;
-  category: Category;
+  /** The glossary category of a bundled concept; absent for a user term (see `colour`). */
+  category?: Category;
+  /**
+   * A user term's list colour (LIST_COLOURS index, painted `policy-lens-list-<i>`); absent for a
+   * bundled concept. Exactly one of `category` and `colour` is set.
+   */
+  colour?: number;
   /** The matched text as it reads on the page. */
   text: string;
   container: BlockContainer;
@@ -53,10 +59,13 @@ export interface Hit {
   ranges: AbstractRange[];
 }
 
-/** What the scanner needs from the compiled glossary matcher. */
+/** What the scanner needs from the compiled matchers (the bundled glossary and the user's lists). */
 export interface PageMatcher {
   find(text: string): TermMatch[];
+  /** A bundled concept's category; undefined for a user term or an unknown id. */
   categoryOf(conceptId: string): Category | undefined;
+  /** A user term's list colour (LIST_COLOURS index); undefined for a bundled concept. */
+  colourOf(conceptId: string): number | undefined;
 }
 
 /** Counts of one document (or merged: a frame and the child frames it drives). */
@@ -81,7 +90,13 @@ export interface Rect {
 /** What the lens knows about the card it opens. */
 export interface CardModel {
   conceptId: string;
-  category: Category;
+  /** Absent for a user term (its list's name and colour come with the details). */
+  category?: Category;
+  /**
+   * The user library's version this frame last saw (libraryChanged): the card's data caches
+   * start over when it changes (a definition edited, documents added).
+   */
+  libraryVersion: number;
   /** The term as it reads on the page. */
   term: string;
   /** The page's declared language, if it is a glossary language. */

@@ -14,11 +14,11 @@ export const LIST_COLOURS = [
   { message: 'listColourTeal', light: '#0f766e', dark: '#2dd4bf' },
   { message: 'listColourRose', light: '#be123c', dark: '#fb7185' },
   { message: 'listColourIndigo', light: '#4338ca', dark: '#818cf8' },
-  { message: 'listColourBrown', light: '#92400e', dark: '#fbbf24' },
+  { message: 'listColourBrown', light: '#92400e', dark: '#deb887' },
   { message: 'listColourGreen', light: '#15803d', dark: '#4ade80' },
   { message: 'listColourPurple', light: '#7e22ce', dark: '#c084fc' },
   { message: 'listColourSlate', light: '#334155', dark: '#cbd5e1' },
-  { message: 'listColourPink', light: '#a21caf', dark: '#f0abfc' },
+  { message: 'listColourPink', light: '#9d174d', dark: '#f9a8d4' },
 ] as const satisfies readonly ListColour[];
 
 /** The page highlight name of a list colour. */
