@@ -83,9 +83,9 @@ export function findNamed(
     if (w.length >= 2 && w.length <= 6)
       for (const id of names.acronym(w)) put(n, id, 0.1, [at, at + w.length]);
   }
-  // Close spellings of 2-4 consecutive words ("sixe stabilties", "formalsim and burocracy").
+  // Close spellings of 2-5 consecutive words ("sixe stabilties", "formalsim and burocracy").
   const ws = words.slice(0, WINDOW_WORDS_MAX);
-  for (let k = Math.min(4, ws.length); k >= 2; k--) {
+  for (let k = Math.min(5, ws.length); k >= 2; k--) {
     for (let i = 0; i + k <= ws.length; i++) {
       const win = ws.slice(i, i + k);
       if (LATIN_STOP.has(win[0]!.w) || LATIN_STOP.has(win[k - 1]!.w)) continue;

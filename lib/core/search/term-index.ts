@@ -43,6 +43,8 @@ export class TermIndex {
   readonly pinyinPairs = new Map<string, Postings>();
   /** Every pinyin syllable the index knows (to tell pinyin queries from other Latin text). */
   readonly syllables = new Set<string>();
+  /** Passages written mostly in CJK script (1) or not (0). */
+  readonly cjk: Uint8Array;
   /** Toneless pinyin of a concept name, spaces removed -> concept ids. */
   readonly conceptPinyin = new Map<string, string[]>();
   /** Initials of a concept name's pinyin (3 letters or more) -> concept ids. */
@@ -51,6 +53,7 @@ export class TermIndex {
 
   constructor(prepared: readonly PreparedPassage[], pinyin: SearchIndexPinyin | undefined) {
     this.passageCount = prepared.length;
+    this.cjk = new Uint8Array(prepared.length);
     const readings = parsePinyinChars(pinyin?.chars ?? '');
     for (const list of readings.values()) for (const r of list) this.syllables.add(r);
     prepared.forEach((pp, pi) => this.addPassage(pp.text, pi, readings));
@@ -75,7 +78,14 @@ export class TermIndex {
   }
 
   private addPassage(text: string, pi: number, readings: ReadonlyMap<string, string[]>): void {
-    for (const m of text.matchAll(WORD)) post(this.words, m[0], pi, m.index);
+    let latin = 0;
+    for (const m of text.matchAll(WORD)) {
+      post(this.words, m[0], pi, m.index);
+      latin += m[0].length;
+    }
+    let cjk = 0;
+    for (let i = 0; i < text.length; i++) if (isCjk(text.charCodeAt(i))) cjk++;
+    this.cjk[pi] = cjk > latin ? 1 : 0;
     for (let i = 0; i + 1 < text.length; i++) {
       const a = text.charCodeAt(i);
       const b = text.charCodeAt(i + 1);
@@ -86,6 +96,14 @@ export class TermIndex {
       for (const ra of readings.get(pair[0]!) ?? [])
         for (const rb of readings.get(pair[1]!) ?? []) post(this.pinyinPairs, `${ra} ${rb}`, pi, i);
     }
+  }
+
+  /** True when only passages in Latin script hold `w` (an English or Vietnamese word, not an
+   * acronym or number that CJK text writes too). */
+  latinOnly(w: string): boolean {
+    if (!/[a-z]/.test(w)) return false;
+    for (const [pi] of entries(this.words.get(w))) if (this.cjk[pi]) return false;
+    return true;
   }
 
   /**
