@@ -4,6 +4,7 @@ import { similarity } from './approximate.ts';
 import type { ConceptNames } from './concept-names.ts';
 import type { TermIndex } from './term-index.ts';
 import { LATIN_STOP } from './stop-words.ts';
+import { spellOutVi } from './vi-abbreviations.ts';
 import { CJK_SIMILARITY, NAME_WORDS_SHARE, WINDOW_SIMILARITY } from './tunables.ts';
 
 const HAS_LATIN = /[a-z]/;
@@ -83,6 +84,7 @@ export function findNamed(
     if (w.length >= 2 && w.length <= 6)
       for (const id of names.acronym(w)) put(n, id, 0.1, [at, at + w.length]);
   }
+  spelledOut(words, names, n);
   // Close spellings of 2-5 consecutive words ("sixe stabilties", "formalsim and burocracy").
   const ws = words.slice(0, WINDOW_WORDS_MAX);
   for (let k = Math.min(5, ws.length); k >= 2; k--) {
@@ -104,6 +106,24 @@ export function findNamed(
   for (const seg of segments) if (seg.w.length >= 3) namedInSegment(seg, names, n);
   if (words.length >= 3) mostWordsOfName(words, names, n);
   return n;
+}
+
+/** Names a query written with Vietnamese abbreviations names once they are spelt out: the whole of
+ * a name, or its start ("ke hoach 439" is Kế hoạch số 439-KH/TU). */
+function spelledOut(words: readonly QueryWord[], names: ConceptNames, n: Named): void {
+  const vi = spellOutVi(words);
+  if (!vi) return;
+  const text = vi.text.replace(/ so (?=\d)/g, ' ');
+  for (const { name, ci, weak } of names.all) {
+    if (weak || !HAS_LATIN.test(name)) continue;
+    const plain = name.replace(/ so (?=\d)/g, ' ');
+    const whole = plain === text || (plain.startsWith(text) && !/[a-z0-9]/.test(plain[text.length]!));
+    if (
+      whole ||
+      (plain.length >= 8 && text.includes(plain) && isWordAt(text, text.indexOf(plain), plain.length))
+    )
+      put(n, names.concepts[ci]!.id, whole ? 0.1 : 0.2, [vi.from, vi.to]);
+  }
 }
 
 /** Segments longer than this are pastes, not misspelt names. */

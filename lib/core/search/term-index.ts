@@ -30,6 +30,13 @@ function post(map: Map<string, Postings>, key: string, pi: number, pos: number):
   else if (p[p.length - 2] !== pi) p.push(pi, pos);
 }
 
+/** True when `short` is `long` with one letter left out. */
+function dropsOne(long: string, short: string): boolean {
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return long.slice(i + 1) === short.slice(i);
+}
+
 export interface WordMatch {
   word: string;
   /** 1 for the word itself, less for another form or a misspelling of it. */
@@ -114,6 +121,9 @@ export class TermIndex {
   wordMatches(w: string): WordMatch[] {
     const out: WordMatch[] = [];
     if (this.words.has(w)) out.push({ word: w, weight: 1 });
+    // The plural of a word in -y, as people misspell it ("dutys" / "duties").
+    const ies = /[^aeiou]ys$/.test(w) ? `${w.slice(0, -2)}ies` : '';
+    if (ies && this.words.has(ies)) out.push({ word: ies, weight: 0.9 });
     const same = this.byFirst.get(w[0] ?? '') ?? [];
     if (w.length >= 4) {
       for (const v of same) {
@@ -122,7 +132,12 @@ export class TermIndex {
         if (s.length >= 4 && l.length - s.length <= 4 && l.startsWith(s)) out.push({ word: v, weight: 0.9 });
       }
     }
-    if (out.length || w.length < 5 || /\d/.test(w)) return out;
+    if (out.length || w.length < 4 || /\d/.test(w)) return out;
+    // Four letters: only a dropped letter ("audt" / "audit"), never another short word.
+    if (w.length === 4) {
+      for (const v of same) if (v.length === 5 && dropsOne(v, w)) out.push({ word: v, weight: 0.6 });
+      return out;
+    }
     const max = w.length >= 8 ? 2 : 1;
     for (const v of same) {
       if (Math.abs(v.length - w.length) > max || v.length < 4) continue;

@@ -57,4 +57,4 @@ export const ANSWER_SCORE_MAX = 0.15;
 export const NARROWER_WEIGHT = 0.9;
 /** Weight, in the total of a passage written in CJK script, of a query word only Latin-script
  * passages hold (an English question about a Japanese passage: "EPC projects"). */
-export const CROSS_SCRIPT_WEIGHT = 0.3;
+export const CROSS_SCRIPT_WEIGHT = 0.2;
