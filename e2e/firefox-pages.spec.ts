@@ -55,6 +55,33 @@ describe('Firefox extension pages', () => {
           .join() === 'four-consciousnesses',
       { timeout: 20_000 },
     );
+    // By country: Vietnam's concepts only.
+    await reader.click('.glossary-filter', { count: 3 });
+    await reader.keyboard.press('Backspace');
+    await reader.select('.glossary-country', 'VN');
+    await reader.waitForFunction(
+      () => {
+        const ids = [...document.querySelectorAll('.glossary-list li')].map((l) =>
+          l.getAttribute('data-concept'),
+        );
+        return ids.includes('quang-ninh-province') && !ids.includes('tan-zuojun');
+      },
+      { timeout: 20_000 },
+    );
+    await reader.close();
+  });
+
+  it('the reader’s search box answers as the popup does', async () => {
+    const reader = await f.openExtensionPage('reader|search/CCP');
+    await reader.waitForSelector('[role="option"]', { timeout: 20_000 });
+    expect(await reader.evaluate(() => document.body.innerText)).toContain('中国共産党');
+    await reader.click('[role="searchbox"]', { count: 3 });
+    await reader.keyboard.press('Backspace');
+    await reader.keyboard.type('sige yishi');
+    await reader.waitForFunction(
+      () => /四つの意識/.test(document.querySelector('[role="option"]')?.textContent ?? ''),
+      { timeout: 20_000 },
+    );
     await reader.close();
   });
 

@@ -205,7 +205,8 @@ describe('reader', () => {
     await expect.poll(shown).toContain('two-safeguards');
     // An acronym the search knows (the glossary's alias), through the background.
     await page.fill('.glossary-filter', 'CEWC');
-    await expect.poll(shown).toContain('central-economic-work-conference');
+    // The search's answer comes from the background (a loaded machine may take seconds).
+    await expect.poll(shown, { timeout: 20_000 }).toContain('central-economic-work-conference');
     await page.fill('.glossary-filter', '');
     await page.selectOption('.glossary-category', 'person');
     await expect.poll(async () => (await shown()).length).toBeLessThan(total);
@@ -213,9 +214,41 @@ describe('reader', () => {
       await page.$$eval('.glossary-group', (gs) => gs.map((g) => g.getAttribute('data-category'))),
     ).toEqual(['person']);
     await page.selectOption('.glossary-category', '');
+    // By country: Vietnam's concepts only, then China's.
+    await page.selectOption('.glossary-country', 'VN');
+    await expect.poll(shown).toContain('quang-ninh-province');
+    expect(await shown()).not.toContain('tan-zuojun');
+    expect((await shown()).length).toBeLessThan(total);
+    await page.selectOption('.glossary-country', 'CN');
+    await expect.poll(shown).toContain('tan-zuojun');
+    expect(await shown()).not.toContain('quang-ninh-province');
+    await page.selectOption('.glossary-country', '');
     await page.locator('[data-concept="tan-zuojun"] a').click();
     await page.waitForSelector('.concept-view');
     expect(new URL(page.url()).hash).toBe('#concept/tan-zuojun');
+  });
+
+  it('search box: the popup’s results in the reader, a passage opens in place, Back returns', async () => {
+    await page.locator('nav a[href="#search"]').click();
+    await page.waitForSelector('.reader-search [role="searchbox"]');
+    await page.fill('.reader-search [role="searchbox"]', 'CCP');
+    await page.waitForSelector('[role="option"]');
+    const options = () => page.$$eval('[role="option"]', (os) => os.map((o) => o.textContent ?? ''));
+    await expect.poll(async () => (await options()).join('|'), { timeout: 20_000 }).toMatch(/中国共産党/);
+    expect(new URL(page.url()).hash).toBe('#search/CCP');
+    expect(await axeViolations(page)).toEqual([]);
+    // A query no passage answers but the glossary knows: its card, as in the popup.
+    await page.fill('.reader-search [role="searchbox"]', 'belt and road');
+    await page.waitForSelector('.no-results');
+    expect(await page.locator('[role="option"]').count()).toBe(0);
+    await page.fill('.reader-search [role="searchbox"]', 'sige yishi');
+    await expect.poll(async () => (await options()).join('|'), { timeout: 20_000 }).toMatch(/四つの意識/);
+    await page.locator('[role="option"]').first().click();
+    await page.waitForSelector('[data-passage="001/p05"]');
+    expect(new URL(page.url()).hash).toBe('#001/p05');
+    await page.goBack();
+    await page.waitForSelector('.reader-search [role="searchbox"]');
+    expect(await page.inputValue('.reader-search [role="searchbox"]')).toBe('sige yishi');
   });
 
   it('concept view: names in every language, definition, related, occurrences by document and date', async () => {

@@ -10,6 +10,8 @@ const BENCHES: Record<string, string> = {
   popup: 'popup paint, per-keystroke latency, 1 MB paste (+ --with-100x)',
   'popup-open': 'popup open to first paint / first results (quick)',
   search: 'search core in node, shipped and 100x synthetic corpus',
+  'search-scale':
+    'per-keystroke search on the shipped corpus and a generated 10,000-passage library (issue #11)',
   ranges: 'cost of held StaticRange / live Range highlights on DOM edits',
   startup: 'content-script start-up on pages with no term vs a do-nothing control',
   'huge-pages': 'content script on a 200k-node page, a 20 MB text page and a 10k-block scroll (issue #13)',

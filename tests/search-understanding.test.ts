@@ -15,15 +15,16 @@ import {
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Floors from issue #11 (hit@5 >= 90 % in every kind, no junk answer out of corpus). Raising them
- * is welcome; lowering one needs a reason in the commit message. Measured: docs/benchmarks.md. */
-const MIN_ALL = 0.93;
+/** Floors: issue #11 asks hit@5 >= 95 % overall and >= 90 % in every kind, no junk answer out of
+ * corpus; these are what the search reached on the 303-query set (docs/benchmarks.md). Raising them
+ * is welcome; lowering one needs a reason in the commit message. */
+const MIN_ALL = 0.977;
 const MIN_BY_KIND: Record<string, number> = {
-  acronym: 0.9,
-  pinyin: 0.9,
-  question: 0.9,
-  'multi-typo': 0.9,
-  'long-paste': 0.9,
+  acronym: 1,
+  pinyin: 0.98,
+  question: 0.93,
+  'multi-typo': 0.955,
+  'long-paste': 1,
   'out-of-corpus': 1,
 };
 
@@ -38,7 +39,7 @@ describe('how people ask (real corpus)', () => {
   });
 
   it('covers every kind in en, zh-Hans, zh-Hant, ja, vi and pinyin', () => {
-    expect(report.all.n).toBeGreaterThanOrEqual(100);
+    expect(report.all.n).toBeGreaterThanOrEqual(250);
     expect(Object.keys(report.byKind).sort()).toEqual([...KINDS].sort());
     expect(Object.keys(report.byLang).sort()).toEqual(['en', 'ja', 'vi', 'zh-Hans', 'zh-Hant', 'zh-Latn']);
   });

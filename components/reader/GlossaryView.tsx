@@ -1,19 +1,24 @@
 import { CATEGORIES } from '../../lib/core/categories.ts';
 import type { GlossaryGroup } from '../../lib/core/glossary-list.ts';
-import type { Category, Lang } from '../../lib/core/types.ts';
+import type { Category, Country, Lang } from '../../lib/core/types.ts';
 import { labelIn, t } from '../../lib/i18n.ts';
 import { categoryName, occurrences } from '../labels.ts';
 import { htmlLang } from './DocumentView.tsx';
 
-/** The glossary: every concept by category, a filter box and a category choice (issue #11). */
+const COUNTRIES: readonly Country[] = ['CN', 'VN'];
+
+/** The glossary: every concept by category, a filter box, a category and a country choice
+ * (issue #11). */
 export function GlossaryView(props: {
   groups: GlossaryGroup[];
   total: number;
   filter: string;
   category: Category | '';
+  country: Country | '';
   labelLang: Lang;
   onFilter: (text: string) => void;
   onCategory: (c: Category | '') => void;
+  onCountry: (c: Country | '') => void;
 }) {
   const shown = props.groups.reduce((n, g) => n + g.concepts.length, 0);
   return (
@@ -42,6 +47,21 @@ export function GlossaryView(props: {
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {categoryName(c)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('glossaryCountry')}{' '}
+          <select
+            class="glossary-country"
+            value={props.country}
+            onChange={(e) => props.onCountry(e.currentTarget.value as Country | '')}
+          >
+            <option value="">{t('glossaryAllCountries')}</option>
+            {COUNTRIES.map((c) => (
+              <option key={c} value={c}>
+                {t(c === 'CN' ? 'countryCN' : 'countryVN')}
               </option>
             ))}
           </select>

@@ -5,10 +5,12 @@ import { t } from '../../lib/i18n.ts';
 export function ReaderShell({
   atLibrary,
   atGlossary = false,
+  atSearch = false,
   children,
 }: {
   atLibrary: boolean;
   atGlossary?: boolean;
+  atSearch?: boolean;
   children: ComponentChildren;
 }) {
   return (
@@ -34,6 +36,9 @@ export function ReaderShell({
           </a>{' '}
           <a href="#glossary" aria-current={atGlossary ? 'page' : undefined}>
             {t('glossaryHeading')}
+          </a>{' '}
+          <a href="#search" aria-current={atSearch ? 'page' : undefined}>
+            {t('readerSearchHeading')}
           </a>
         </nav>
       </header>

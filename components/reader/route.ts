@@ -6,13 +6,17 @@
 //   "#parallel/000"        same
 //   "#concept/<id>"        concept view
 //   "#glossary"            every concept, filterable
+//   "#search", "#search/<q>" the corpus search (the popup's), with a query
+
+import { cutSafe, URL_QUERY_CAP } from '../../lib/core/limits.ts';
 
 export type Route =
   | { view: 'library' }
   | { view: 'document'; docId: string; passageId?: string }
   | { view: 'parallel'; docId: string; passageId?: string }
   | { view: 'concept'; conceptId: string }
-  | { view: 'glossary' };
+  | { view: 'glossary' }
+  | { view: 'search'; query: string };
 
 const DOC = /^[A-Za-z0-9_-]{1,40}$/;
 const PASSAGE = /^([A-Za-z0-9_-]{1,40})\/(p[0-9]{1,5})$/;
@@ -27,6 +31,8 @@ export function parseRoute(hash: string): Route {
   h = h.trim();
   if (h === '') return { view: 'library' };
   if (h === 'glossary') return { view: 'glossary' };
+  if (h === 'search' || h.startsWith('search/'))
+    return { view: 'search', query: cutSafe(h.slice('search/'.length), URL_QUERY_CAP) };
   if (h.startsWith('concept/')) {
     const id = h.slice('concept/'.length);
     return id ? { view: 'concept', conceptId: id } : { view: 'library' };
@@ -54,6 +60,8 @@ export function routeHash(r: Route): string {
       return `#concept/${r.conceptId}`;
     case 'glossary':
       return '#glossary';
+    case 'search':
+      return r.query ? `#search/${encodeURIComponent(r.query)}` : '#search';
     case 'document':
       return `#${r.passageId ?? r.docId}`;
     case 'parallel':

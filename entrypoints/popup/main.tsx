@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '../../assets/base.css';
 import '../../assets/popup.css';
+import '../../assets/search.css';
 import { URL_QUERY_CAP, cutSafe } from '../../lib/core/limits.ts';
 import { applyCategoryColours } from '../../lib/category-style.ts';
 import { localizeDocument } from '../../lib/i18n.ts';

@@ -10,6 +10,7 @@ import { copyText, readerUrl, searchInTab } from '../../hooks/use-extension.ts';
 import { useHash } from '../../hooks/use-hash.ts';
 import { t, uiLabelLang } from '../../lib/i18n.ts';
 import { ConceptRoute, DocumentRoute, GlossaryRoute, ParallelRoute, type Reading } from './routes.tsx';
+import { SearchRoute } from './search-route.tsx';
 
 const cardData = { fetchDetails: fetchConceptDetails, fetchDocs: fetchCardDocs };
 
@@ -55,9 +56,16 @@ export function App() {
     case 'glossary':
       view = <GlossaryRoute reading={reading} />;
       break;
+    case 'search':
+      view = <SearchRoute query={route.query} reading={reading} docs={docs.data} />;
+      break;
   }
   return (
-    <ReaderShell atLibrary={route.view === 'library'} atGlossary={route.view === 'glossary'}>
+    <ReaderShell
+      atLibrary={route.view === 'library'}
+      atGlossary={route.view === 'glossary'}
+      atSearch={route.view === 'search'}
+    >
       {view}
     </ReaderShell>
   );

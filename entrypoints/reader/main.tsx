@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '../../assets/base.css';
 import '../../assets/reader.css';
+import '../../assets/search.css';
 import { applyCategoryColours } from '../../lib/category-style.ts';
 import { localizeDocument } from '../../lib/i18n.ts';
 import { App } from './App.tsx';

@@ -9,7 +9,7 @@ import { NoParallel, NotFound, Status } from '../../components/reader/Status.tsx
 import { useConcept, useConcepts, useDocument, useDocumentPair } from '../../hooks/use-corpus.ts';
 import { useSearch } from '../../hooks/use-search.ts';
 import { glossaryGroups } from '../../lib/core/glossary-list.ts';
-import type { Category } from '../../lib/core/types.ts';
+import type { Category, Country } from '../../lib/core/types.ts';
 import { labelIn, t } from '../../lib/i18n.ts';
 
 export type Reading = Omit<ReadingProps, 'details'>;
@@ -89,6 +89,7 @@ export function ConceptRoute(props: {
 export function GlossaryRoute(props: { reading: Reading }) {
   const [filter, setFilter] = useState('');
   const [category, setCategory] = useState<Category | ''>('');
+  const [country, setCountry] = useState<Country | ''>('');
   const search = useSearch(filter.trim().length >= 2 ? filter : '', 10);
   const { summaries, labelLang } = props.reading;
   useEffect(() => {
@@ -100,8 +101,8 @@ export function GlossaryRoute(props: { reading: Reading }) {
   }, [search.result, search.answered, filter]);
   const all = useMemo(() => [...(summaries?.values() ?? [])], [summaries]);
   const groups = useMemo(
-    () => glossaryGroups(all, { text: filter, category, lang: labelLang, named }),
-    [all, filter, category, labelLang, named],
+    () => glossaryGroups(all, { text: filter, category, country, lang: labelLang, named }),
+    [all, filter, category, country, labelLang, named],
   );
   if (!summaries) return <Status state={{ loading: true, error: undefined }} />;
   return (
@@ -110,9 +111,11 @@ export function GlossaryRoute(props: { reading: Reading }) {
       total={all.length}
       filter={filter}
       category={category}
+      country={country}
       labelLang={labelLang}
       onFilter={setFilter}
       onCategory={setCategory}
+      onCountry={setCountry}
     />
   );
 }

@@ -23,8 +23,20 @@ describe('corpus queries', () => {
         category: 'person',
         labels: data.concepts.find((c) => c.id === 'vu-dai-thang')!.labels,
         occurrenceCount: 2,
+        country: 'CN', // the fixture's definitions are English only
       },
     ]);
+  });
+  it('a concept with a Vietnamese definition is Vietnam’s, the others China’s (the glossary rule)', () => {
+    const vi = {
+      ...data,
+      concepts: data.concepts.map((c) =>
+        c.id === 'vu-dai-thang' ? { ...c, definition: { en: 'A secretary.', vi: 'Bí thư.' } } : c,
+      ),
+    };
+    const [v, s] = getConceptSummaries(vi, ['vu-dai-thang', 'six-stabilities']);
+    expect(v?.country).toBe('VN');
+    expect(s?.country).toBe('CN');
   });
   it('listDocuments and getDocument', () => {
     const list = listDocuments(data);

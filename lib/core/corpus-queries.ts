@@ -5,6 +5,7 @@ import type {
   ConceptDetails,
   ConceptSummary,
   CorpusData,
+  Country,
   CorpusDocument,
   Passage,
 } from './types.ts';
@@ -81,7 +82,14 @@ export function getConceptSummaries(data: CorpusData, ids?: string[]): ConceptSu
     category: c.category,
     labels: c.labels,
     occurrenceCount: data.occurrences[c.id]?.length ?? 0,
+    country: countryOf(c),
   }));
+}
+
+/** A concept with a Vietnamese definition is Vietnam's (the glossary's rule: vi for Vietnamese
+ * concepts); the bundled glossary's others are China's. */
+export function countryOf(c: Concept): Country {
+  return typeof c.definition === 'object' && c.definition.vi ? 'VN' : 'CN';
 }
 
 export type DocumentListEntry = Omit<CorpusDocument, 'text' | 'passageIds' | 'removed'> & {

@@ -43,6 +43,31 @@ describe('glossary list', () => {
     expect(ids(glossaryGroups(all, { text: 'dailan', category: '', lang: 'en', named }))).toEqual(['dalian']);
     expect(ids(glossaryGroups(all, { text: 'zzz', category: '', lang: 'en' }))).toEqual([]);
   });
+  it('Chinese UI: the Chinese labels in pinyin order (zh collation), in both scripts', () => {
+    const more = [
+      ...all,
+      c('xi-jinping', 'person', 'Xi Jinping', '习近平'),
+      c('tan', 'person', 'Tan Zuojun', '谭作钧'),
+    ];
+    for (const lang of ['zh-Hans', 'zh-Hant'] as const)
+      expect(ids(glossaryGroups(more, { text: '', category: 'person', lang }))).toEqual([
+        'tan', // tán
+        'vu-dai-thang', // wǔ
+        'xi-jinping', // xí
+      ]);
+  });
+  it('filters by country, with the text and the category', () => {
+    const vn = { ...all[3]!, country: 'VN' as const };
+    const mixed = [...all.slice(0, 3).map((x) => ({ ...x, country: 'CN' as const })), vn];
+    expect(ids(glossaryGroups(mixed, { text: '', category: '', country: 'VN', lang: 'en' }))).toEqual([
+      'vu-dai-thang',
+    ]);
+    expect(
+      ids(glossaryGroups(mixed, { text: 'four', category: 'formulation', country: 'CN', lang: 'en' })),
+    ).toEqual(['four-consciousnesses']);
+    expect(ids(glossaryGroups(mixed, { text: 'four', category: '', country: 'VN', lang: 'en' }))).toEqual([]);
+    expect(ids(glossaryGroups(mixed, { text: '', category: '', country: '', lang: 'en' }))).toHaveLength(4);
+  });
   it('folds case, marks and separators', () => {
     expect(foldForFilter('Liǎng-gè  WÉI hù')).toBe('liang ge wei hu');
   });

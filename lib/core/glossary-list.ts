@@ -1,7 +1,11 @@
-// Pure: the reader's glossary list (issue #11): every concept, filtered as the user types and by
-// category, grouped by category, A–Z in the UI language (pinyin order for Chinese).
+// Pure: the reader's glossary list (issue #11): every concept, filtered as the user types, by
+// category and by country, grouped by category, A–Z in the UI language (pinyin order for Chinese).
+//
+// "By language" is read as by country: every bundled concept has names in en, ja, zh-Hans and
+// zh-Hant, so a filter on "has a label in language X" would keep nearly all of them; what a reader
+// wants to narrow is whose party-state vocabulary it is (China's or Vietnam's).
 import { CATEGORIES } from './categories.ts';
-import type { Category, ConceptSummary, Lang } from './types.ts';
+import type { Category, ConceptSummary, Country, Lang } from './types.ts';
 
 export interface GlossaryGroup {
   category: Category;
@@ -13,6 +17,8 @@ export interface GlossaryFilter {
   text: string;
   /** One category, or all. */
   category: Category | '';
+  /** One country's concepts, or all. */
+  country?: Country | '';
   lang: Lang;
   /** Concepts the search named for `text` (acronyms, pinyin, misspellings: the search's reading). */
   named?: ReadonlySet<string>;
@@ -37,22 +43,27 @@ function matches(c: ConceptSummary, text: string): boolean {
   });
 }
 
-/** The sort key of a concept in the UI language: its label, or for Chinese its pinyin. */
-function sortKey(c: ConceptSummary, lang: Lang): string {
-  if ((lang === 'zh-Hans' || lang === 'zh-Hant') && c.pinyin) return foldForFilter(c.pinyin);
-  return foldForFilter(c.labels[lang] || c.labels.en);
+const isZh = (lang: Lang) => lang === 'zh-Hans' || lang === 'zh-Hant';
+
+/** A–Z in the UI language; for Chinese, the Chinese labels in pinyin order (ICU's zh collation is
+ * by pinyin; "co-pinyin" asks for it by name). */
+function comparer(lang: Lang): (a: ConceptSummary, b: ConceptSummary) => number {
+  const collator = new Intl.Collator(isZh(lang) ? `${lang}-u-co-pinyin` : lang, { sensitivity: 'base' });
+  const key = (c: ConceptSummary) => (isZh(lang) ? c.labels[lang] : c.labels[lang] || c.labels.en) ?? '';
+  return (a, b) => collator.compare(key(a), key(b)) || (a.id < b.id ? -1 : 1);
 }
 
 export function glossaryGroups(all: readonly ConceptSummary[], f: GlossaryFilter): GlossaryGroup[] {
   const text = foldForFilter(f.text);
   const shown = all.filter(
-    (c) => (!f.category || c.category === f.category) && (!text || matches(c, text) || f.named?.has(c.id)),
+    (c) =>
+      (!f.category || c.category === f.category) &&
+      (!f.country || c.country === f.country) &&
+      (!text || matches(c, text) || f.named?.has(c.id)),
   );
-  const collator = new Intl.Collator(f.lang === 'zh-Hans' || f.lang === 'zh-Hant' ? 'en' : f.lang);
+  const compare = comparer(f.lang);
   return CATEGORIES.map((category) => ({
     category,
-    concepts: shown
-      .filter((c) => c.category === category)
-      .sort((a, b) => collator.compare(sortKey(a, f.lang), sortKey(b, f.lang)) || (a.id < b.id ? -1 : 1)),
+    concepts: shown.filter((c) => c.category === category).sort(compare),
   })).filter((g) => g.concepts.length > 0);
 }

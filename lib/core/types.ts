@@ -194,7 +194,12 @@ export interface ConceptSummary {
   occurrenceCount: number;
   /** Pinyin (tone marks) of the Chinese label, when the search index has it. */
   pinyin?: string;
+  /** Whose party-state vocabulary it is: Vietnam's concepts carry a Vietnamese definition
+   * (docs/GLOSSARY.md), the others are China's; unset for a user's term. */
+  country?: Country;
 }
+
+export type Country = 'CN' | 'VN';
 
 /** generated/corpus.json: everything the background loads. Written by scripts/build-data.ts. */
 export interface CorpusData {

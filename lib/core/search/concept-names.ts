@@ -68,6 +68,56 @@ export class ConceptNames {
     );
   }
 
+  /** Name indices (into `all`) by their first two characters; built on first use. */
+  private byStart: Map<string, number[]> | null = null;
+  /** Indices of the CJK names (strong, 3 characters or more) holding each trigram. */
+  private byTrigram: Map<string, number[]> | null = null;
+
+  /**
+   * Indices (into `all`, ascending) of the names of 2 characters or more that occur in q, each
+   * with its first position: a lookup per position of q instead of a scan of every name (a pasted
+   * paragraph against the whole glossary).
+   */
+  occurrencesIn(q: string): Array<{ ni: number; at: number }> {
+    if (!this.byStart) {
+      this.byStart = new Map();
+      this.all.forEach(({ name }, ni) => {
+        if (name.length < 2) return;
+        const k = name.slice(0, 2);
+        const list = this.byStart!.get(k);
+        if (list) list.push(ni);
+        else this.byStart!.set(k, [ni]);
+      });
+    }
+    const first = new Map<number, number>();
+    for (let i = 0; i + 1 < q.length; i++) {
+      for (const ni of this.byStart.get(q.slice(i, i + 2)) ?? []) {
+        if (!first.has(ni) && q.startsWith(this.all[ni]!.name, i)) first.set(ni, i);
+      }
+    }
+    return [...first].map(([ni, at]) => ({ ni, at })).sort((a, b) => a.ni - b.ni);
+  }
+
+  /** Indices (into `all`, ascending) of the strong CJK names sharing a trigram with `seg`. */
+  sharingTrigram(seg: string): number[] {
+    if (!this.byTrigram) {
+      this.byTrigram = new Map();
+      this.all.forEach(({ name, weak }, ni) => {
+        if (weak || name.length < 3 || /[a-z]/i.test(name)) return;
+        for (let k = 0; k + 3 <= name.length; k++) {
+          const t = name.slice(k, k + 3);
+          const list = this.byTrigram!.get(t);
+          if (!list) this.byTrigram!.set(t, [ni]);
+          else if (list[list.length - 1] !== ni) list.push(ni);
+        }
+      });
+    }
+    const out = new Set<number>();
+    for (let k = 0; k + 3 <= seg.length; k++)
+      for (const ni of this.byTrigram.get(seg.slice(k, k + 3)) ?? []) out.add(ni);
+    return [...out].sort((a, b) => a - b);
+  }
+
   /** Ids of the concepts with `name` as a strong name. */
   exact(name: string): readonly string[] {
     return this.byName.get(name) ?? [];
@@ -79,7 +129,19 @@ export class ConceptNames {
   }
 
   /** Concept names close to q (fuse.js score <= SUGGEST_THRESHOLD), best first. */
-  fuzzy(q: string): NameMatch[] {
+  fuzzy(q: string): readonly NameMatch[] {
+    const hit = this.recent.get(q);
+    if (hit) return hit;
+    const out = this.fuzzyUncached(q);
+    // Typing repeats lookups keystroke after keystroke (the words and windows already typed).
+    if (this.recent.size >= FUZZY_CACHE_MAX) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(q, out);
+    return out;
+  }
+
+  private readonly recent = new Map<string, readonly NameMatch[]>();
+
+  private fuzzyUncached(q: string): NameMatch[] {
     const out: NameMatch[] = [];
     if (this.all.length <= this.directMax) {
       for (const r of this.fuse.search(q, { limit: 20 })) {
@@ -101,6 +163,9 @@ export class ConceptNames {
     return out.sort((a, b) => a.score - b.score || a.ci - b.ci || (a.name < b.name ? -1 : 1));
   }
 }
+
+/** Fuzzy name lookups remembered (the latest ones). */
+const FUZZY_CACHE_MAX = 256;
 
 /** Words an acronym skips ("Communist Party of China" -> CPC). */
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 's', 'a', 'an']);

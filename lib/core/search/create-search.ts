@@ -41,6 +41,7 @@ import { addExactHits } from './exact-hits.ts';
 import { fold } from './fold.ts';
 import { addFuzzyHits } from './fuzzy-hits.ts';
 import { restoreIndex } from './index-data.ts';
+import { NarrowerOccurrences } from './narrower.ts';
 import type { SearchIndexData } from './index-data.ts';
 import { readQuery } from './query.ts';
 import { Candidates, emptyResult, toSearchHits } from './rank.ts';
@@ -89,12 +90,17 @@ export function createSearch(
   const fuzzySources = { index: restored.index, prepared, chunks };
   const terms = new TermIndex(prepared, restored.index.pinyin);
   const occurrenceAt = conceptOccurrences(data, lookups.passageIndex);
-  const understandSources: UnderstandSources = {
-    terms,
-    names,
-    conceptAt: (id) => occurrenceAt.get(id)?.at ?? new Map(),
+  const narrower = new NarrowerOccurrences(restored.index.concepts, (id) => occurrenceAt.get(id)?.at);
+  const understandSources: UnderstandSources = { terms, names, conceptAt: (id) => narrower.at(id) };
+  const conceptRanges = (id: string, pi: number) => {
+    const own = occurrenceAt.get(id)?.ranges.get(pi);
+    if (own) return own;
+    for (const n of narrower.narrower(id)) {
+      const r = occurrenceAt.get(n)?.ranges.get(pi);
+      if (r) return r;
+    }
+    return [];
   };
-  const conceptRanges = (id: string, pi: number) => occurrenceAt.get(id)?.ranges.get(pi) ?? [];
 
   function run(query: string, opts: SearchOptions | undefined): SearchResult {
     const { query: q0, normalized, truncated, limit } = readQuery(query, opts?.limit);
@@ -111,7 +117,7 @@ export function createSearch(
     result.expandedConceptIds = found.expand;
     addConceptHits(conceptSources, found, cq, cands);
     const u = understand(q, understandSources);
-    const scores = addTermHits(u, prepared, cands, conceptRanges);
+    const scores = addTermHits(u, prepared, terms.cjk, cands, conceptRanges);
     // Fuzzy only if the better tiers leave room.
     if (cands.size < limit && q.length >= FUZZY_MIN) addFuzzyHits(fuzzySources, q, limit, cands);
     // The confidence floor: a fuzzy span of a query of several terms must come with most of them

@@ -1,13 +1,16 @@
 // Query understanding: the concepts a query names, wherever in it: contained names, acronyms,
 // close spellings of a few words or of a CJK segment, most of a long name's words, pinyin.
 import { similarity } from './approximate.ts';
-import type { ConceptNames } from './concept-names.ts';
+import type { ConceptNames, NameMatch } from './concept-names.ts';
 import type { TermIndex } from './term-index.ts';
 import { LATIN_STOP } from './stop-words.ts';
+import { spellOutVi } from './vi-abbreviations.ts';
 import { CJK_SIMILARITY, NAME_WORDS_SHARE, WINDOW_SIMILARITY } from './tunables.ts';
 
 const HAS_LATIN = /[a-z]/;
 const WINDOW_WORDS_MAX = 12;
+/** Distinct word windows looked up as possible misspelt names, per query. */
+const WINDOWS_MAX = 16;
 
 function isWordAt(q: string, at: number, len: number): boolean {
   const before = at > 0 ? q[at - 1]! : ' ';
@@ -68,10 +71,8 @@ export function findNamed(
   known: (word: string) => boolean,
 ): Named {
   const n: Named = { found: new Map(), spans: [], spansOf: new Map() };
-  for (const { name, ci, weak } of names.all) {
-    if (name.length < 2) continue;
-    const at = q.indexOf(name);
-    if (at < 0) continue;
+  for (const { ni, at } of names.occurrencesIn(q)) {
+    const { name, ci, weak } = names.all[ni]!;
     const latin = HAS_LATIN.test(name);
     if ((latin && name.length < 4) || (latin && !isWordAt(q, at, name.length))) continue;
     // A weak (case-sensitive, quoted-only) alias names a concept only as a word of its own: the
@@ -83,16 +84,24 @@ export function findNamed(
     if (w.length >= 2 && w.length <= 6)
       for (const id of names.acronym(w)) put(n, id, 0.1, [at, at + w.length]);
   }
-  // Close spellings of 2-4 consecutive words ("sixe stabilties", "formalsim and burocracy").
+  spelledOut(words, names, n);
+  // Close spellings of 2-5 consecutive words ("sixe stabilties", "formalsim and burocracy").
   const ws = words.slice(0, WINDOW_WORDS_MAX);
-  for (let k = Math.min(4, ws.length); k >= 2; k--) {
+  // One fuzzy lookup per distinct window, at most WINDOWS_MAX (a paste repeats itself).
+  const looked = new Map<string, readonly NameMatch[]>();
+  for (let k = Math.min(5, ws.length); k >= 2; k--) {
     for (let i = 0; i + k <= ws.length; i++) {
       const win = ws.slice(i, i + k);
       if (LATIN_STOP.has(win[0]!.w) || LATIN_STOP.has(win[k - 1]!.w)) continue;
       // Only a window with a word the corpus does not know can be a misspelt name.
       if (!win.some((x) => !known(x.w) && !LATIN_STOP.has(x.w))) continue;
       const text = win.map((x) => x.w).join(' ');
-      for (const m of names.fuzzy(text).slice(0, 5)) {
+      let matches = looked.get(text);
+      if (!matches) {
+        if (looked.size >= WINDOWS_MAX) continue;
+        looked.set(text, (matches = names.fuzzy(text).slice(0, 5)));
+      }
+      for (const m of matches) {
         if (names.concepts[m.ci]!.weak?.includes(m.name)) continue;
         const sim = similarity(text, m.name);
         const last = win[k - 1]!;
@@ -106,13 +115,26 @@ export function findNamed(
   return n;
 }
 
+/** Names a query written with Vietnamese abbreviations names once they are spelt out: the whole of
+ * a name, or its start ("ke hoach 439" is Kế hoạch số 439-KH/TU). */
+function spelledOut(words: readonly QueryWord[], names: ConceptNames, n: Named): void {
+  const vi = spellOutVi(words);
+  if (!vi) return;
+  const text = vi.text.replace(/ so (?=\d)/g, ' ');
+  for (const { name, ci, weak } of names.all) {
+    if (weak || !HAS_LATIN.test(name)) continue;
+    const plain = name.replace(/ so (?=\d)/g, ' ');
+    const whole = plain === text || (plain.startsWith(text) && !/[a-z0-9]/.test(plain[text.length]!));
+    if (
+      whole ||
+      (plain.length >= 8 && text.includes(plain) && isWordAt(text, text.indexOf(plain), plain.length))
+    )
+      put(n, names.concepts[ci]!.id, whole ? 0.1 : 0.2, [vi.from, vi.to]);
+  }
+}
+
 /** Segments longer than this are pastes, not misspelt names. */
 const SEGMENT_FUZZY_MAX = 12;
-
-function sharesTrigram(seg: string, name: string): boolean {
-  for (let k = 0; k + 3 <= name.length; k++) if (seg.includes(name.slice(k, k + 3))) return true;
-  return false;
-}
 
 /** Longest common substring of a and b: its length and start in a. */
 function commonRun(a: string, b: string): { len: number; at: number } {
@@ -144,8 +166,8 @@ function namedInSegment(seg: QueryWord, names: ConceptNames, n: Named): void {
       if (sim >= CJK_SIMILARITY) put(n, names.concepts[m.ci]!.id, 1 - sim, span);
     }
   }
-  for (const { name, ci, weak } of names.all) {
-    if (weak || name.length < 3 || !sharesTrigram(seg.w, name) || HAS_LATIN.test(name)) continue;
+  for (const ni of names.sharingTrigram(seg.w)) {
+    const { name, ci } = names.all[ni]!;
     const r = commonRun(seg.w, name);
     if (r.len >= 3 && r.len >= name.length * 0.5 && !named(seg.at + r.at, seg.at + r.at + r.len))
       put(n, names.concepts[ci]!.id, 0.3 + 0.5 * (1 - r.len / name.length), [
@@ -182,11 +204,19 @@ function contentWords(names: ConceptNames): Array<string[] | null> {
  * dyeing industry being rectified" names "rectification of the printing and dyeing industry"). */
 function mostWordsOfName(words: readonly QueryWord[], names: ConceptNames, n: Named): void {
   const cw = contentWords(names);
+  // The query's words by their first five letters: sameWord needs them equal (or the words equal).
+  const byHead = new Map<string, QueryWord[]>();
+  for (const q of words) {
+    const k = q.w.slice(0, 5);
+    const list = byHead.get(k);
+    if (list) list.push(q);
+    else byHead.set(k, [q]);
+  }
   cw.forEach((nameWords, i) => {
     if (!nameWords) return;
     const spans: Array<[number, number]> = [];
     for (const nw of nameWords) {
-      const m = words.find((q) => sameWord(q.w, nw));
+      const m = byHead.get(nw.slice(0, 5))?.find((q) => sameWord(q.w, nw));
       if (m) spans.push([m.at, m.at + m.w.length]);
     }
     const ratio = spans.length / nameWords.length;

@@ -7,6 +7,7 @@ import type { Candidates } from './rank.ts';
 import {
   COVERAGE_FLOOR_LONG,
   COVERAGE_FLOOR_SHORT,
+  CROSS_SCRIPT_WEIGHT,
   LONG_TERMS,
   SHORT_TERMS,
   UNSEEN_WITH_CONCEPT,
@@ -42,7 +43,12 @@ interface Scored {
   reading: Term[];
 }
 
-function scoreReading(reading: Term[], n: number, best: Map<number, Scored>): void {
+function scoreReading(
+  reading: Term[],
+  n: number,
+  cjk: (pi: number) => boolean,
+  best: Map<number, Scored>,
+): void {
   const named = reading.some((t) => t.kind === 'concept' && t.at.size > 0);
   const weights = reading.map(
     (t) => t.weight * idf(t.at.size, n) * (named && t.at.size === 0 ? UNSEEN_WITH_CONCEPT : 1),
@@ -56,6 +62,12 @@ function scoreReading(reading: Term[], n: number, best: Map<number, Scored>): vo
   });
   const total = [...groupWeight.values()].reduce((a, b) => a + b, 0);
   if (total <= 0) return;
+  // A passage in CJK script cannot hold an English word: such words weigh less in its total.
+  let latinOnly = 0;
+  reading.forEach((t, i) => {
+    if (t.latinOnly && !t.group) latinOnly += weights[i]!;
+  });
+  const totalCjk = total - (1 - CROSS_SCRIPT_WEIGHT) * latinOnly;
   const sums = new Map<number, { g: Map<string, number>; terms: Term[] }>();
   reading.forEach((t, i) => {
     for (const [pi, at] of t.at) {
@@ -69,7 +81,7 @@ function scoreReading(reading: Term[], n: number, best: Map<number, Scored>): vo
   for (const [pi, { g, terms }] of sums) {
     let s = 0;
     for (const v of g.values()) s += v;
-    const cov = s / total;
+    const cov = Math.min(1, s / (cjk(pi) ? totalCjk : total));
     const prev = best.get(pi);
     if (!prev || cov > prev.cov) best.set(pi, { cov, terms, reading });
   }
@@ -79,11 +91,12 @@ function scoreReading(reading: Term[], n: number, best: Map<number, Scored>): vo
 export function addTermHits(
   u: Understood,
   prepared: readonly PreparedPassage[],
+  cjk: Uint8Array,
   cands: Candidates,
   conceptRanges: (id: string, pi: number) => Array<[number, number]>,
 ): TermScores {
   const best = new Map<number, Scored>();
-  for (const r of u.readings) scoreReading(r, prepared.length, best);
+  for (const r of u.readings) scoreReading(r, prepared.length, (pi) => cjk[pi] === 1, best);
   const termCount = Math.max(0, ...u.readings.map((r) => r.length));
   const floor = termCount ? floorFor(termCount) : 1;
   const coverage = new Map<number, number>();

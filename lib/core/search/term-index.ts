@@ -30,6 +30,13 @@ function post(map: Map<string, Postings>, key: string, pi: number, pos: number):
   else if (p[p.length - 2] !== pi) p.push(pi, pos);
 }
 
+/** True when `short` is `long` with one letter left out. */
+function dropsOne(long: string, short: string): boolean {
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return long.slice(i + 1) === short.slice(i);
+}
+
 export interface WordMatch {
   word: string;
   /** 1 for the word itself, less for another form or a misspelling of it. */
@@ -43,6 +50,8 @@ export class TermIndex {
   readonly pinyinPairs = new Map<string, Postings>();
   /** Every pinyin syllable the index knows (to tell pinyin queries from other Latin text). */
   readonly syllables = new Set<string>();
+  /** Passages written mostly in CJK script (1) or not (0). */
+  readonly cjk: Uint8Array;
   /** Toneless pinyin of a concept name, spaces removed -> concept ids. */
   readonly conceptPinyin = new Map<string, string[]>();
   /** Initials of a concept name's pinyin (3 letters or more) -> concept ids. */
@@ -51,6 +60,7 @@ export class TermIndex {
 
   constructor(prepared: readonly PreparedPassage[], pinyin: SearchIndexPinyin | undefined) {
     this.passageCount = prepared.length;
+    this.cjk = new Uint8Array(prepared.length);
     const readings = parsePinyinChars(pinyin?.chars ?? '');
     for (const list of readings.values()) for (const r of list) this.syllables.add(r);
     prepared.forEach((pp, pi) => this.addPassage(pp.text, pi, readings));
@@ -75,7 +85,14 @@ export class TermIndex {
   }
 
   private addPassage(text: string, pi: number, readings: ReadonlyMap<string, string[]>): void {
-    for (const m of text.matchAll(WORD)) post(this.words, m[0], pi, m.index);
+    let latin = 0;
+    for (const m of text.matchAll(WORD)) {
+      post(this.words, m[0], pi, m.index);
+      latin += m[0].length;
+    }
+    let cjk = 0;
+    for (let i = 0; i < text.length; i++) if (isCjk(text.charCodeAt(i))) cjk++;
+    this.cjk[pi] = cjk > latin ? 1 : 0;
     for (let i = 0; i + 1 < text.length; i++) {
       const a = text.charCodeAt(i);
       const b = text.charCodeAt(i + 1);
@@ -88,6 +105,14 @@ export class TermIndex {
     }
   }
 
+  /** True when only passages in Latin script hold `w` (an English or Vietnamese word, not an
+   * acronym or number that CJK text writes too). */
+  latinOnly(w: string): boolean {
+    if (!/[a-z]/.test(w)) return false;
+    for (const [pi] of entries(this.words.get(w))) if (this.cjk[pi]) return false;
+    return true;
+  }
+
   /**
    * Corpus words a query word stands for: itself, other forms sharing its stem ("auditing" /
    * "audit", "villages" / "village"), else close misspellings, bounded by length so that a short
@@ -96,6 +121,9 @@ export class TermIndex {
   wordMatches(w: string): WordMatch[] {
     const out: WordMatch[] = [];
     if (this.words.has(w)) out.push({ word: w, weight: 1 });
+    // The plural of a word in -y, as people misspell it ("dutys" / "duties").
+    const ies = /[^aeiou]ys$/.test(w) ? `${w.slice(0, -2)}ies` : '';
+    if (ies && this.words.has(ies)) out.push({ word: ies, weight: 0.9 });
     const same = this.byFirst.get(w[0] ?? '') ?? [];
     if (w.length >= 4) {
       for (const v of same) {
@@ -104,7 +132,12 @@ export class TermIndex {
         if (s.length >= 4 && l.length - s.length <= 4 && l.startsWith(s)) out.push({ word: v, weight: 0.9 });
       }
     }
-    if (out.length || w.length < 5 || /\d/.test(w)) return out;
+    if (out.length || w.length < 4 || /\d/.test(w)) return out;
+    // Four letters: only a dropped letter ("audt" / "audit"), never another short word.
+    if (w.length === 4) {
+      for (const v of same) if (v.length === 5 && dropsOne(v, w)) out.push({ word: v, weight: 0.6 });
+      return out;
+    }
     const max = w.length >= 8 ? 2 : 1;
     for (const v of same) {
       if (Math.abs(v.length - w.length) > max || v.length < 4) continue;

@@ -53,3 +53,8 @@ export const UNSEEN_WITH_CONCEPT = 0.15;
  * whole query's matches only those this close (0 = the exact name; misspellings go to suggestions). */
 export const ANSWERS_MAX = 3;
 export const ANSWER_SCORE_MAX = 0.15;
+/** Weight of a passage that holds a concept only through a narrower one (its name inside theirs). */
+export const NARROWER_WEIGHT = 0.9;
+/** Weight, in the total of a passage written in CJK script, of a query word only Latin-script
+ * passages hold (an English question about a Japanese passage: "EPC projects"). */
+export const CROSS_SCRIPT_WEIGHT = 0.2;

@@ -29,6 +29,9 @@ export interface Term {
   at: ReadonlyMap<number, TermAt>;
   /** Terms of one group are alternatives: a passage counts the best of them, the query once. */
   group?: string;
+  /** A word only Latin-script passages can hold: a passage in CJK script misses it by language,
+   * so it weighs less there (CROSS_SCRIPT_WEIGHT). */
+  latinOnly?: boolean;
 }
 
 export interface Understood {
@@ -68,7 +71,7 @@ function wordTerms(words: readonly QueryWord[], spans: Named['spans'], terms: Te
         if (!prev || prev.w < m.weight) at.set(pi, { w: m.weight, pos, len: m.word.length });
       }
     }
-    out.push({ key: w, kind: 'word', weight: 1, at });
+    out.push({ key: w, kind: 'word', weight: 1, at, latinOnly: terms.latinOnly(w) });
   }
   return out;
 }
@@ -145,8 +148,21 @@ function conceptTerms(
     .filter((t) => t.at.size > 0);
 }
 
+/** Scores closer than this are a tie, broken by the longer part of the query named ("quang nin
+ * provincal party commitee" names Quang Ninh's committee before any "provincial party committee"). */
+const SCORE_TIE = 0.05;
+
+const longest = (n: Named, id: string) => Math.max(0, ...(n.spansOf.get(id) ?? []).map(([s, e]) => e - s));
+
 const ranked = (n: Named) =>
-  [...n.found.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+  [...n.found.entries()]
+    .sort(
+      (a, b) =>
+        (Math.abs(a[1] - b[1]) >= SCORE_TIE ? a[1] - b[1] : longest(n, b[0]) - longest(n, a[0])) ||
+        a[1] - b[1] ||
+        (a[0] < b[0] ? -1 : 1),
+    )
+    .map(([id]) => id);
 
 /** Reads a folded, normalised query. */
 export function understand(q: string, src: UnderstandSources): Understood {
