@@ -31,15 +31,29 @@ export interface Painter {
   destroy(): void;
 }
 
+/**
+ * Which elements our ::highlight rules are written on. Chromium computes highlight styles with
+ * highlight inheritance (each element's inherit from its parent's), so rules on the root reach all
+ * text, shadow trees included; the same rules on every element (the bare `::highlight()`, i.e.
+ * `*::highlight()`) made Blink keep highlight style data for each element of the page once the
+ * sheet was adopted: 36 MiB on a 100,000-paragraph page (bench/huge-pages.bench.ts --snapshot).
+ * Firefox does not inherit highlight styles that way (a `:root` rule paints nothing there), and
+ * resolves them per painted highlight instead: it keeps the rules on every element.
+ */
+export const HIGHLIGHT_SCOPE = import.meta.env.FIREFOX ? '' : ':root';
+
 // Colours come from the category table (lib/core/categories.ts): one rule per row, light and
 // dark. Underline + faint tint keeps the text readable.
-export function highlightCss(table: readonly CategoryRow[] = CATEGORY_TABLE): string {
+export function highlightCss(
+  table: readonly CategoryRow[] = CATEGORY_TABLE,
+  scope: string = HIGHLIGHT_SCOPE,
+): string {
   const rule = (name: string, c: string, alpha: string) =>
-    `::highlight(${name}){text-decoration:underline 2px ${c};text-underline-offset:2px;background-color:color-mix(in srgb,${c} ${alpha},transparent)}`;
+    `${scope}::highlight(${name}){text-decoration:underline 2px ${c};text-underline-offset:2px;background-color:color-mix(in srgb,${c} ${alpha},transparent)}`;
   const light = table.map((r) => rule(HIGHLIGHT_PREFIX + r.id, r.light, '10%'));
   const dark = table.map((r) => rule(HIGHLIGHT_PREFIX + r.id, r.dark, '18%'));
-  light.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#fde68a;color:#111}`);
-  dark.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#854d0e;color:#fff}`);
+  light.push(`${scope}::highlight(${ACTIVE_HIGHLIGHT}){background-color:#fde68a;color:#111}`);
+  dark.push(`${scope}::highlight(${ACTIVE_HIGHLIGHT}){background-color:#854d0e;color:#fff}`);
   return `${light.join('')}@media (prefers-color-scheme:dark){${dark.join('')}}`;
 }
 
