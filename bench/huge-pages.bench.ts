@@ -32,6 +32,7 @@ const TIMING = {
   quietMs: num('quiet-ms', 1500, 500),
   settleMaxMs: num('settle-max-ms', 180_000),
   peerTimeoutMs: 0,
+  loadTimeoutMs: num('load-timeout-ms', 600_000),
 };
 
 // Terms the glossary knows in every script, and plain filler in the same languages.
