@@ -118,7 +118,11 @@ async function measurePage(
     run: run + 1,
     loadAverage1: [loadBefore, round(loadavg()[0]!, 2)],
     longestTaskMs: round(ours.res.time.longestTaskMs, 1),
+    // thread (CPU) time: what a loaded machine does not inflate by preempting the tab
+    longestTaskCpuMs: round(ours.res.time.longestTaskCpuMs, 1),
+    longestTaskDetail: ours.res.time.longestTaskDetail.slice(0, 5),
     totalMs: round(ours.res.time.totalMs, 1),
+    cpuMs: round(ours.res.time.eventCpuMs, 1),
     tasksOver50: ours.res.time.tasksOver50,
     highlights: ours.res.highlights,
     heapOursMiB: round((heapSum(ours.res.heap) - heapSum(base.res.heap)) / MiB, 2),
@@ -139,7 +143,7 @@ async function measurePage(
         }
       : {}),
   };
-  log(`  ${JSON.stringify({ ...row, snapshot: undefined })}`);
+  log(`  ${JSON.stringify({ ...row, snapshot: undefined, longestTaskDetail: undefined })}`);
   return row;
 }
 
