@@ -111,18 +111,12 @@ export interface WalkOptions {
   onInvisible?: (el: Element) => void;
 }
 
-/**
- * The browser's own plain-text viewer: a `text/plain` document is shown as a body holding one
- * <pre> (Chromium adds an inline wrap style, Firefox a stylesheet link in the head). That <pre>
- * is the document's text, not code. Only the body's own <pre> children count, wherever they sit
- * (other extensions add elements to the body). The content type comes from the response, which
- * an HTML page cannot change, and a text document runs no script of its own; the most anyone can
- * do is add a <pre> to a text document of their origin, which is then read like a paragraph.
- */
-export function isPlainTextViewer(el: Element): boolean {
-  const doc = el.ownerDocument;
-  return doc.contentType === 'text/plain' && el.parentNode === doc.body && el.localName === 'pre';
-}
+// The browser's plain-text viewer shows a text/plain document as a body holding a <pre>: text, not
+// code. The type comes from the response (an HTML page cannot claim it); text documents run no script.
+export const isPlainTextViewer = (el: Element): boolean =>
+  el.localName === 'pre' &&
+  el.parentNode === el.ownerDocument.body &&
+  el.ownerDocument.contentType === 'text/plain';
 
 function isEditable(el: Element): boolean {
   const ce = el.getAttribute('contenteditable');
@@ -134,10 +128,7 @@ function isEditable(el: Element): boolean {
 export function classify(el: Element, opts: WalkOptions = {}): Kind {
   if (el.namespaceURI !== HTML_NS) return 'skip'; // svg, math: not prose
   const name = el.localName;
-  if (SKIP.has(name)) {
-    if (name === 'pre' && isPlainTextViewer(el)) return 'block';
-    return BREAKING_SKIP.has(name) ? 'break' : 'skip';
-  }
+  if (SKIP.has(name) && !isPlainTextViewer(el)) return BREAKING_SKIP.has(name) ? 'break' : 'skip';
   if (BREAK.has(name)) return 'break';
   if ((el as HTMLElement).hidden || isEditable(el)) return 'skip';
   // Bare inline tags (<b>, <a href>) are almost never hidden on their own; skipping the style
@@ -182,8 +173,7 @@ export class BlockWalker {
   private text = '';
   private segments: Segment[] = [];
   private gap = false;
-  /** Some segment has non-space text (tested per Text node: a regex over the joined text would flatten it). */
-  private ink = false;
+  private ink = false; // some segment has non-space text (a regex over `text` would flatten it)
   private readonly opts: WalkOptions;
 
   constructor(root: BlockContainer, opts: WalkOptions = {}) {
