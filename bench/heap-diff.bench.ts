@@ -8,8 +8,8 @@
 // (--quick: 1 s settle time, results in $TMPDIR/policy-lens-bench-quick)
 import { cli, saveResult } from './lib/cli.ts';
 import { resolve } from 'node:path';
-import type { CDPSession } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../e2e/harness.ts';
+import { diffSnapshots, formatDiff, snapshotSummary, type SnapshotSummary } from './lib/heap-snapshot.ts';
 
 const argv = process.argv.slice(2);
 const { opt, num, outDir } = cli(argv);
@@ -18,47 +18,8 @@ const EXT = resolve(opt('ext', '.output-bench/chrome-mv3'));
 const TOP = num('top', 40);
 const SETTLE_MS = num('settle-ms', 6000, 1000);
 
-interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-  nodes: number[];
-  strings: string[];
-}
-
-async function snapshot(cdp: CDPSession): Promise<Map<string, { size: number; count: number }>> {
-  const chunks: string[] = [];
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e: { chunk: string }) => void chunks.push(e.chunk));
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  const snap = JSON.parse(chunks.join('')) as Snapshot;
-  const f = snap.snapshot.meta.node_fields;
-  const types = snap.snapshot.meta.node_types[0];
-  const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((n) => f.indexOf(n)) as [
-    number,
-    number,
-    number,
-  ];
-  const out = new Map<string, { size: number; count: number }>();
-  for (let i = 0; i < snap.nodes.length; i += f.length) {
-    const type = types[snap.nodes[i + iType]!] ?? '?';
-    let name = snap.strings[snap.nodes[i + iName]!] ?? '?';
-    if (type === 'string' || type === 'concatenated string' || type === 'sliced string')
-      name = name.length > 40 ? `${name.slice(0, 40)}… (${name.length})` : name;
-    if (type === 'code' || type === 'hidden' || type === 'array') name = name.slice(0, 60);
-    // typed-array backing stores: keyed by size, so buffers of a given shape can be traced
-    if (name === 'system / JSArrayBufferData') name += ` ${snap.nodes[i + iSize]} B`;
-    const key = `${type}\t${name}`;
-    const e = out.get(key) ?? { size: 0, count: 0 };
-    e.size += snap.nodes[i + iSize]!;
-    e.count++;
-    out.set(key, e);
-  }
-  return out;
-}
-
 async function measure(session: ChromiumSession): Promise<{
-  byKey: Map<string, { size: number; count: number }>;
+  summary: SnapshotSummary;
   usage: { usedSize: number; embedderHeapUsedSize?: number };
 }> {
   const page = await session.context.newPage();
@@ -70,8 +31,8 @@ async function measure(session: ChromiumSession): Promise<{
     usedSize: number;
     embedderHeapUsedSize?: number;
   };
-  const byKey = await snapshot(cdp);
-  return { byKey, usage };
+  const summary = await snapshotSummary(cdp);
+  return { summary, usage };
 }
 
 const ours = await launchChromium({ extensionDir: EXT });
@@ -83,20 +44,8 @@ try {
   console.log(
     `${PAGE}: getHeapUsage ours ${mib(total(a.usage))} MiB, bare ${mib(total(b.usage))} MiB, Δ ${mib(total(a.usage) - total(b.usage))} MiB`,
   );
-  const keys = new Set([...a.byKey.keys(), ...b.byKey.keys()]);
-  const rows = [...keys].map((k) => {
-    const x = a.byKey.get(k) ?? { size: 0, count: 0 };
-    const y = b.byKey.get(k) ?? { size: 0, count: 0 };
-    return { k, d: x.size - y.size, n: x.count - y.count };
-  });
-  const byType = new Map<string, number>();
-  for (const r of rows) byType.set(r.k.split('\t')[0]!, (byType.get(r.k.split('\t')[0]!) ?? 0) + r.d);
-  console.log('\nΔ by node type (KiB):');
-  for (const [t, d] of [...byType].sort((p, q) => q[1] - p[1]))
-    console.log(`  ${(d / 1024).toFixed(1)}\t${t}`);
-  console.log(`\nlargest Δ (KiB, count):`);
-  const top = rows.sort((p, q) => q.d - p.d).slice(0, TOP);
-  for (const r of top) console.log(`  ${(r.d / 1024).toFixed(1)}\t${r.n}\t${r.k.replaceAll('\n', ' ')}`);
+  const diff = diffSnapshots(a.summary, b.summary, TOP);
+  for (const l of formatDiff(diff)) console.log(l);
   const file = saveResult(
     `heap-${PAGE}`,
     {
@@ -104,8 +53,8 @@ try {
       page: PAGE,
       extension: EXT,
       heapUsage: { ours: a.usage, bare: b.usage, deltaBytes: total(a.usage) - total(b.usage) },
-      deltaByTypeBytes: Object.fromEntries([...byType].sort((p, q) => q[1] - p[1])),
-      largest: top.map((r) => ({ node: r.k, deltaBytes: r.d, count: r.n })),
+      deltaByTypeBytes: Object.fromEntries(diff.byType),
+      largest: diff.largest,
     },
     outDir(),
   );

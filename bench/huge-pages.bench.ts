@@ -2,7 +2,7 @@
 // headless Chromium with the built test extension vs the same page without it, same run.
 //
 //   npm run bench -- huge-pages [--no-build] [--pages nodes-200k,text-20mb,scroll-10k] [--quiet-ms 1500]
-//                               [--out bench/results] [--quick]
+//                               [--repeat 1] [--paragraphs 100000] [--snapshot] [--out bench/results] [--quick]
 //
 // The pages are generated at run time into a temp dir (never committed):
 //   nodes-200k  100,000 paragraphs, one text node each (≈ 200,000 DOM nodes), a policy term in 1 of 500;
@@ -10,8 +10,10 @@
 //   scroll-10k  an infinite-scroll feed that appends 10,000 blocks, 50 per animation frame.
 // Targets (issue #13): no task of ours over 50 ms at 1×; our retained heap ≤ 10 MB on text-20mb and
 // ≤ 5 MB on scroll-10k (ours = our tab's V8 + Blink heap minus the same page's without the extension).
+// --repeat n: each page n times (the machine is shared: the spread matters); --snapshot: also a
+// heap snapshot of both tabs, diffed per object type and name (where our heap goes).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../e2e/harness.ts';
 import { startStaticServer } from '../scripts/lib/static-server.ts';
@@ -19,13 +21,18 @@ import { cli, log, saveResult } from './lib/cli.ts';
 import { cpuModel } from './lib/machine.ts';
 import { round } from './lib/stats.ts';
 import * as driver from './highlight/driver.ts';
+import { diffSnapshots, formatDiff, snapshotSummary } from './lib/heap-snapshot.ts';
 
 const { opt, flag, num, outDir } = cli(process.argv.slice(2));
 const PAGES = opt('pages', 'nodes-200k,text-20mb,scroll-10k', 'nodes-200k').split(',');
+const REPEAT = num('repeat', 1);
+const PARAGRAPHS = num('paragraphs', 100_000, 20_000);
+const SNAPSHOT = flag('snapshot');
 const TIMING = {
   quietMs: num('quiet-ms', 1500, 500),
   settleMaxMs: num('settle-max-ms', 180_000),
   peerTimeoutMs: 0,
+  loadTimeoutMs: num('load-timeout-ms', 600_000),
 };
 
 // Terms the glossary knows in every script, and plain filler in the same languages.
@@ -43,8 +50,8 @@ const DONE = `<script>document.documentElement.setAttribute('data-bench-done','1
 
 function nodes200k(): string {
   const ps: string[] = [];
-  for (let i = 0; i < 100_000; i++) ps.push(`<p>${esc(line(i))}</p>`);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>200k nodes</title></head><body><main>${ps.join('\n')}</main>${DONE}</body></html>`;
+  for (let i = 0; i < PARAGRAPHS; i++) ps.push(`<p>${esc(line(i))}</p>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${PARAGRAPHS * 2} nodes</title></head><body><main>${ps.join('\n')}</main>${DONE}</body></html>`;
 }
 
 function text20mb(): string {
@@ -85,6 +92,60 @@ const GENERATORS: Record<string, { file: string; make: () => string }> = {
 };
 
 const MiB = 2 ** 20;
+const heapSum = (h: { usedSize: number; embedderHeapUsedSize: number }) =>
+  h.usedSize + h.embedderHeapUsedSize;
+
+/** One page, ours then without the extension; heap snapshots of both with --snapshot. */
+async function measurePage(
+  name: string,
+  pageUrl: string,
+  ext: Awaited<ReturnType<typeof launchChromium>>,
+  bare: Awaited<ReturnType<typeof launchChromium>>,
+  run: number,
+) {
+  const loadBefore = round(loadavg()[0]!, 2);
+  log(`${name} #${run + 1}: ours (load average ${loadBefore})`);
+  const ours = await driver.measureOurs(ext, pageUrl, 1, TIMING);
+  const oursSnap = SNAPSHOT ? await snapshotSummary(ours.cdp) : null;
+  await ours.page.close();
+  const base = await driver.openBaseline(bare, pageUrl, 1, TIMING);
+  const baseSnap = SNAPSHOT ? await snapshotSummary(await bare.context.newCDPSession(base.page)) : null;
+  await base.page.close();
+  const snapshot = oursSnap && baseSnap ? diffSnapshots(oursSnap, baseSnap, 30) : undefined;
+  if (snapshot) for (const l of formatDiff(snapshot)) log(l);
+  const row = {
+    page: name,
+    run: run + 1,
+    loadAverage1: [loadBefore, round(loadavg()[0]!, 2)],
+    longestTaskMs: round(ours.res.time.longestTaskMs, 1),
+    // thread (CPU) time: what a loaded machine does not inflate by preempting the tab
+    longestTaskCpuMs: round(ours.res.time.longestTaskCpuMs, 1),
+    longestTaskDetail: ours.res.time.longestTaskDetail.slice(0, 5),
+    totalMs: round(ours.res.time.totalMs, 1),
+    cpuMs: round(ours.res.time.eventCpuMs, 1),
+    tasksOver50: ours.res.time.tasksOver50,
+    highlights: ours.res.highlights,
+    heapOursMiB: round((heapSum(ours.res.heap) - heapSum(base.res.heap)) / MiB, 2),
+    v8OursMiB: round((ours.res.heap.usedSize - base.res.heap.usedSize) / MiB, 2),
+    blinkOursMiB: round((ours.res.heap.embedderHeapUsedSize - base.res.heap.embedderHeapUsedSize) / MiB, 2),
+    heapWithMiB: round(heapSum(ours.res.heap) / MiB, 2),
+    heapWithoutMiB: round(heapSum(base.res.heap) / MiB, 2),
+    settledAfterMs: ours.res.settledAfterMs,
+    settleTimedOut: ours.res.settleTimedOut,
+    console: ours.res.console,
+    ...(snapshot
+      ? {
+          snapshot: {
+            totalDeltaMiB: round(snapshot.totalDeltaBytes / MiB, 2),
+            byTypeKiB: Object.fromEntries(snapshot.byType.map(([t, n]) => [t, round(n / 1024, 1)])),
+            largest: snapshot.largest.map((r) => ({ ...r, deltaKiB: round(r.deltaBytes / 1024, 1) })),
+          },
+        }
+      : {}),
+  };
+  log(`  ${JSON.stringify({ ...row, snapshot: undefined, longestTaskDetail: undefined })}`);
+  return row;
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -103,31 +164,8 @@ async function main(): Promise<void> {
   const bare = await launchChromium({ noExtension: true });
   const rows = [];
   try {
-    for (const name of PAGES) {
-      log(`${name}: ours (load average ${round(loadavg()[0]!, 2)})`);
-      const ours = await driver.measureOurs(ext, url(name), 1, TIMING);
-      await ours.page.close();
-      const base = await driver.openBaseline(bare, url(name), 1, TIMING);
-      await base.page.close();
-      const heapOurs =
-        ours.res.heap.usedSize +
-        ours.res.heap.embedderHeapUsedSize -
-        (base.res.heap.usedSize + base.res.heap.embedderHeapUsedSize);
-      const row = {
-        page: name,
-        longestTaskMs: round(ours.res.time.longestTaskMs, 1),
-        totalMs: round(ours.res.time.totalMs, 1),
-        tasksOver50: ours.res.time.tasksOver50,
-        highlights: ours.res.highlights,
-        heapOursMiB: round(heapOurs / MiB, 2),
-        heapWithMiB: round((ours.res.heap.usedSize + ours.res.heap.embedderHeapUsedSize) / MiB, 2),
-        heapWithoutMiB: round((base.res.heap.usedSize + base.res.heap.embedderHeapUsedSize) / MiB, 2),
-        settledAfterMs: ours.res.settledAfterMs,
-        settleTimedOut: ours.res.settleTimedOut,
-        console: ours.res.console,
-      };
-      log(`  ${JSON.stringify(row)}`);
-      rows.push(row);
+    for (let run = 0; run < REPEAT; run++) {
+      for (const name of PAGES) rows.push(await measurePage(name, url(name), ext, bare, run));
     }
   } finally {
     await ext.close();
@@ -138,7 +176,8 @@ async function main(): Promise<void> {
   const result = {
     meta: {
       date: new Date().toISOString(),
-      machine: { cpu: cpuModel(), loadAverage1End: round(loadavg()[0]!, 2) },
+      machine: { cpu: cpuModel(), cores: availableParallelism(), loadAverage1End: round(loadavg()[0]!, 2) },
+      options: { repeat: REPEAT, paragraphs: PARAGRAPHS, snapshot: SNAPSHOT },
       build: buildInfo,
       durationS: Math.round((Date.now() - started) / 1000),
     },

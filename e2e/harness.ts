@@ -83,6 +83,8 @@ export interface LaunchOptions {
   /** Load no extension at all (for peer benchmarks). */
   noExtension?: boolean;
   locale?: string;
+  /** More directories for the fixture server (URL prefix -> directory), e.g. generated pages. */
+  mounts?: Record<string, string>;
 }
 
 export async function launchChromium(opts: LaunchOptions = {}): Promise<ChromiumSession> {
@@ -93,7 +95,11 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
     throw new Error(`No built extension at ${extensionDir}. Run \`npm run e2e\` (it builds first).`);
   }
   const executablePath = findChromium();
-  const server = await startStaticServer({ '/': join(ROOT, 'e2e', 'fixtures'), '/real/': REAL_PAGES });
+  const server = await startStaticServer({
+    '/': join(ROOT, 'e2e', 'fixtures'),
+    '/real/': REAL_PAGES,
+    ...opts.mounts,
+  });
   const requests: NetworkRecord[] = [];
   const consoleErrors: string[] = [];
   const offMachine: string[] = [];
@@ -293,14 +299,20 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
   'extensions.update.enabled': false,
 };
 
-export async function launchFirefox(opts: { extensionDir?: string } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(
+  opts: { extensionDir?: string } & Pick<LaunchOptions, 'mounts'> = {},
+): Promise<FirefoxSession> {
   const extensionDir = opts.extensionDir ?? FIREFOX_BUILD;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built Firefox extension at ${extensionDir}. Run \`npm run e2e\` (it builds first).`);
   }
   const puppeteer = (await import('puppeteer-core')).default;
   const executablePath = findFirefox();
-  const server = await startStaticServer({ '/': join(ROOT, 'e2e', 'fixtures'), '/real/': REAL_PAGES });
+  const server = await startStaticServer({
+    '/': join(ROOT, 'e2e', 'fixtures'),
+    '/real/': REAL_PAGES,
+    ...opts.mounts,
+  });
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,

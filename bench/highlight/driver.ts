@@ -21,7 +21,10 @@ export const STORE_CONTENT_JS = join(STORE_OUT, 'chrome-mv3', 'content-scripts',
 /** Control extension: the same MutationObserver as ours, an empty callback, nothing else. */
 export const CONTROL_DIR = join(ROOT, 'bench', 'fixtures', 'mo-control');
 
-type Timing = Pick<HighlightOptions, 'quietMs' | 'settleMaxMs' | 'peerTimeoutMs'>;
+type Timing = Pick<HighlightOptions, 'quietMs' | 'settleMaxMs' | 'peerTimeoutMs'> & {
+  /** Longest a page may take to load (default 120 s; the 20 MB text page takes longer on a busy machine). */
+  loadTimeoutMs?: number;
+};
 
 export const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -167,7 +170,7 @@ export async function measureOurs(
   const worlds = countWorlds(cdp, session.extensionId);
   await cdp.send('Runtime.enable');
   const tracer = await startTrace(cdp);
-  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.goto(url, { waitUntil: 'load', timeout: o.loadTimeoutMs ?? 120_000 });
   await waitFixtureDone(page, url);
   const settle = await waitSettled(page, o);
   const events = await tracer.stop();
@@ -208,7 +211,7 @@ export async function openBaseline(
   o: Timing,
 ): Promise<{ res: BaselineResult; page: Page }> {
   const { page, cdp } = await newThrottledPage(session, rate);
-  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.goto(url, { waitUntil: 'load', timeout: o.loadTimeoutMs ?? 120_000 });
   await waitFixtureDone(page, url);
   await sleep(o.quietMs); // same quiet time as ours before the heap is read
   const heap = await heapAfterGc(cdp);

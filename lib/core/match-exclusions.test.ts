@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dropExcluded, excludedSpans } from './match-exclusions.ts';
 import type { TermMatch } from './types.ts';
@@ -66,5 +67,58 @@ describe('no terms inside URLs, addresses, file names, slugs, identifiers', () =
     expect(
       found.every((f) => ['b@c.de', 'f.pdf', 'https://x.org/p', 'x-y-z'].some((w) => w.includes(f))),
     ).toBe(true);
+  });
+});
+
+describe('exclusions are judged around each match, not over the whole block', () => {
+  // The whole-block rule, as it read before: every span of the text, then the overlap test.
+  const wholeBlock = (text: string, matches: readonly TermMatch[]) => {
+    const spans = excludedSpans(text);
+    return matches.filter((m) => !spans.some(([s, e]) => m.start < e && m.end > s));
+  };
+  const TOKENS = [
+    'the Politburo',
+    'Politburo',
+    'https://en.example.vn/politburo-post3.vnp',
+    'www.example.com/Politburo',
+    'example.vn/politburo',
+    'politburo.desk@example.vn',
+    'Politburo_notes.pdf',
+    'doi-moi-politburo-years',
+    'politburo_enabled',
+    '越南共产党',
+    'https://zh.wikipedia.org/wiki/越南共产党',
+    '。',
+    '，',
+    ' ',
+    '\n',
+    'e.g.',
+    'Resolution 18',
+    '-',
+    '/',
+  ];
+  // (no term ends in a digit: the number-continuation rule, the same either way, stays out)
+  const TERMS = ['Politburo', 'politburo', '越南共产党'];
+
+  it('drops what the whole-block rule drops, on texts of words, URLs, slugs and addresses', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }), (tokens) => {
+        const text = tokens.join('');
+        const matches = at(text, ...TERMS).filter(
+          // non-overlapping, as the matcher gives them
+          (m, i, all) => !all.slice(0, i).some((o) => o.end > m.start),
+        );
+        expect(dropExcluded(text, matches)).toEqual(wholeBlock(text, matches));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('judges a match deep inside a long text by its own neighbourhood', () => {
+    const prose = 'The council met on Tuesday to discuss the budget. '.repeat(20_000); // 1 MB
+    const text = `${prose}see example.vn/politburo and the Politburo today. ${prose}`;
+    const matches = at(text, 'politburo', 'Politburo');
+    const kept = dropExcluded(text, matches).map((m) => text.slice(m.start - 4, m.end));
+    expect(kept).toEqual(['the Politburo']);
   });
 });

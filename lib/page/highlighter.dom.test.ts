@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Category } from '../core/types.ts';
 import { createPainter, hasHighlightApi, MARK_ATTR } from './highlighter.ts';
 import { collectBlocks } from './page-text.ts';
-import { createScanner, hitsForBlock } from './scanner.ts';
+import { hitsForBlock } from './block-hits.ts';
+import { createScanner } from './scanner.ts';
 import { fakeMatcher } from './testing.ts';
 
 const matcher = fakeMatcher({

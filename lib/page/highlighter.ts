@@ -33,6 +33,17 @@ export interface Painter {
   destroy(): void;
 }
 
+/**
+ * Which elements our ::highlight rules are written on. Chromium computes highlight styles with
+ * highlight inheritance (each element's inherit from its parent's), so rules on the root reach all
+ * text, shadow trees included; the same rules on every element (the bare `::highlight()`, i.e.
+ * `*::highlight()`) made Blink keep highlight style data for each element of the page once the
+ * sheet was adopted: 36 MiB on a 100,000-paragraph page (bench/huge-pages.bench.ts --snapshot).
+ * Firefox does not inherit highlight styles that way (a `:root` rule paints nothing there), and
+ * resolves them per painted highlight instead: it keeps the rules on every element.
+ */
+export const HIGHLIGHT_SCOPE = import.meta.env.FIREFOX ? '' : ':root';
+
 // Colours come from the category table (lib/core/categories.ts) and the user lists' colour table
 // (lib/core/library/list-colours.ts): one rule per row, light and dark. Underline + faint tint
 // keeps the text readable; a user list's terms get a dotted underline, so they read as the
@@ -40,17 +51,18 @@ export interface Painter {
 export function highlightCss(
   table: readonly CategoryRow[] = CATEGORY_TABLE,
   lists: readonly ListColour[] = LIST_COLOURS,
+  scope: string = HIGHLIGHT_SCOPE,
 ): string {
   const rule = (name: string, c: string, alpha: string, line = '') =>
-    `::highlight(${name}){text-decoration:underline ${line}2px ${c};text-underline-offset:2px;background-color:color-mix(in srgb,${c} ${alpha},transparent)}`;
+    `${scope}::highlight(${name}){text-decoration:underline ${line}2px ${c};text-underline-offset:2px;background-color:color-mix(in srgb,${c} ${alpha},transparent)}`;
   const light = table.map((r) => rule(HIGHLIGHT_PREFIX + r.id, r.light, '10%'));
   const dark = table.map((r) => rule(HIGHLIGHT_PREFIX + r.id, r.dark, '18%'));
   lists.forEach((c, i) => {
     light.push(rule(listHighlightName(i), c.light, '10%', 'dotted '));
     dark.push(rule(listHighlightName(i), c.dark, '18%', 'dotted '));
   });
-  light.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#fde68a;color:#111}`);
-  dark.push(`::highlight(${ACTIVE_HIGHLIGHT}){background-color:#854d0e;color:#fff}`);
+  light.push(`${scope}::highlight(${ACTIVE_HIGHLIGHT}){background-color:#fde68a;color:#111}`);
+  dark.push(`${scope}::highlight(${ACTIVE_HIGHLIGHT}){background-color:#854d0e;color:#fff}`);
   return `${light.join('')}@media (prefers-color-scheme:dark){${dark.join('')}}`;
 }
 

@@ -48,6 +48,39 @@ describe('collectBlocks', () => {
     expect(texts(root)).toEqual(['Call  now', 'before', 'after', 'x']);
   });
 
+  it("reads the browser's plain-text viewer: the <pre> a text/plain document is shown in is its text", () => {
+    // What Chromium and Firefox build for a text/plain response (e2e/plain-text.spec.ts checks
+    // the real viewers); jsdom cannot load one, so the document says its content type itself.
+    const viewer = (contentType: string) => {
+      const doc = document.implementation.createHTMLDocument('');
+      Object.defineProperty(doc, 'contentType', { value: contentType });
+      const pre = doc.createElement('pre');
+      pre.textContent = 'The Party upholds\nthe Two Safeguards.\n\n两个维护\n';
+      doc.body.append(pre);
+      return { doc, pre };
+    };
+    const text = viewer('text/plain');
+    expect(collectBlocks(text.doc).map((b) => b.text)).toEqual([
+      'The Party upholds\nthe Two Safeguards.\n\n两个维护\n',
+    ]);
+    expect(collectBlocks(text.doc)[0]!.container).toBe(text.pre);
+    expect(isInSkippedSubtree(text.pre.firstChild!)).toBe(false);
+    expect(blockContainerOf(text.pre.firstChild!)).toBe(text.pre);
+    // Another extension's element next to it changes nothing.
+    text.doc.body.append(text.doc.createElement('div'));
+    expect(collectBlocks(text.doc)).toHaveLength(1);
+    // The same structure in an HTML page is a code block, still skipped.
+    const html = viewer('text/html');
+    expect(collectBlocks(html.doc)).toEqual([]);
+    expect(isInSkippedSubtree(html.pre.firstChild!)).toBe(true);
+    // In a text document, only the body's own <pre> is the viewer's.
+    const nested = viewer('text/plain');
+    const div = nested.doc.createElement('div');
+    div.append(nested.pre);
+    nested.doc.body.append(div);
+    expect(collectBlocks(nested.doc)).toEqual([]);
+  });
+
   it('breaks at <br>, images and form controls', () => {
     const root = html('<p>两个<br>维护</p><p>两个<img alt="">维护</p><p>两个<input value="x">维护</p>');
     expect(texts(root)).toEqual(['两个', '维护', '两个', '维护', '两个', '维护']);

@@ -111,6 +111,13 @@ export interface WalkOptions {
   onInvisible?: (el: Element) => void;
 }
 
+// The browser's plain-text viewer shows a text/plain document as a body holding a <pre>: text, not
+// code. The type comes from the response (an HTML page cannot claim it); text documents run no script.
+export const isPlainTextViewer = (el: Element): boolean =>
+  el.localName === 'pre' &&
+  el.parentNode === el.ownerDocument.body &&
+  el.ownerDocument.contentType === 'text/plain';
+
 function isEditable(el: Element): boolean {
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce.toLowerCase() !== 'false') return true;
@@ -121,7 +128,7 @@ function isEditable(el: Element): boolean {
 export function classify(el: Element, opts: WalkOptions = {}): Kind {
   if (el.namespaceURI !== HTML_NS) return 'skip'; // svg, math: not prose
   const name = el.localName;
-  if (SKIP.has(name)) return BREAKING_SKIP.has(name) ? 'break' : 'skip';
+  if (SKIP.has(name) && !isPlainTextViewer(el)) return BREAKING_SKIP.has(name) ? 'break' : 'skip';
   if (BREAK.has(name)) return 'break';
   if ((el as HTMLElement).hidden || isEditable(el)) return 'skip';
   // Bare inline tags (<b>, <a href>) are almost never hidden on their own; skipping the style
@@ -166,6 +173,7 @@ export class BlockWalker {
   private text = '';
   private segments: Segment[] = [];
   private gap = false;
+  private ink = false; // some segment has non-space text (a regex over `text` would flatten it)
   private readonly opts: WalkOptions;
 
   constructor(root: BlockContainer, opts: WalkOptions = {}) {
@@ -187,12 +195,11 @@ export class BlockWalker {
   }
 
   private flush(): void {
-    if (this.segments.length && /\S/.test(this.text)) {
-      this.out.push({ container: this.container, text: this.text, segments: this.segments });
-    }
+    if (this.ink) this.out.push({ container: this.container, text: this.text, segments: this.segments });
     this.text = '';
     this.segments = [];
     this.gap = false;
+    this.ink = false;
   }
 
   next(): TextBlock | undefined {
@@ -224,6 +231,7 @@ export class BlockWalker {
         this.gap = false;
         this.segments.push(seg);
         this.text += data;
+        if (!this.ink) this.ink = /\S/.test(data);
         continue;
       }
       if (node.nodeType !== 1) continue; // comments, processing instructions

@@ -5,7 +5,8 @@ import type { Category } from '../core/types.ts';
 import { HIGHLIGHT_CAP } from './constants.ts';
 import type { Painter } from './highlighter.ts';
 import { createHitStore, type HitStore } from './hit-store.ts';
-import { BlockWalker, isInSkippedSubtree, locate, type WalkOptions } from './page-text.ts';
+import { hitsForBlock, nextWindow, WINDOW, windowCursor, type WindowCursor } from './block-hits.ts';
+import { BlockWalker, isInSkippedSubtree, type WalkOptions } from './page-text.ts';
 import type { BlockContainer, Hit, PageMatcher, ScanStats, TextBlock } from './types.ts';
 
 export interface Scanner {
@@ -39,27 +40,6 @@ export interface ScannerOptions {
   cap?: number;
   /** Called when a queue drains (for counts and badge). */
   onSettled?: () => void;
-}
-
-export function hitsForBlock(block: TextBlock, matcher: PageMatcher): Hit[] {
-  const hits: Hit[] = [];
-  for (const m of matcher.find(block.text)) {
-    // a bundled concept by its category, a user term by its list's colour; neither: not ours
-    const category = matcher.categoryOf(m.conceptId);
-    const colour = category ? undefined : matcher.colourOf(m.conceptId);
-    if (!category && colour === undefined) continue;
-    const { pieces, ranges } = locate(block.segments, m.start, m.end);
-    if (!ranges.length) continue;
-    hits.push({
-      conceptId: m.conceptId,
-      ...(category ? { category } : { colour }),
-      text: block.text.slice(m.start, m.end),
-      container: block.container,
-      pieces,
-      ranges,
-    });
-  }
-  return hits;
 }
 
 /** Time per phase (E2E builds only; the counters stay 0 in store builds). */
@@ -200,11 +180,11 @@ function nextBlock(walker: BlockWalker): TextBlock | undefined {
   return block;
 }
 
-/** Matches one block, timed in E2E builds. */
-function matchBlock(block: TextBlock, matcher: PageMatcher): Hit[] {
-  if (!__E2E_HOOKS__) return hitsForBlock(block, matcher);
+/** Matches one block (or the next window of a long one), timed in E2E builds. */
+function timedMatch(match: () => Hit[]): Hit[] {
+  if (!__E2E_HOOKS__) return match();
   const t1 = performance.now();
-  const hits = hitsForBlock(block, matcher);
+  const hits = match();
   phase.matchMs += performance.now() - t1;
   return hits;
 }
@@ -216,8 +196,13 @@ export function createScanner(opts: ScannerOptions): Scanner {
   const pruning = createPruneRequests();
   let queue: BlockContainer[] = [];
   let walker: BlockWalker | null = null;
-  // Containers of the current job already met: their old hits were dropped at the first block.
-  let seen = new Set<BlockContainer>();
+  // A block longer than WINDOW, matched one window per step.
+  let long: WindowCursor | null = null;
+  // Containers given hits by the current job: a later block of theirs adds to those hits, while
+  // any other container's old hits are dropped at its first block. Only containers with hits:
+  // holding every block element met during a long job made V8 keep a wrapper for each of them
+  // for the page's life (20,000 of 20,000 paragraphs in bench/huge-pages.bench.ts --snapshot).
+  let filled = new Set<BlockContainer>();
 
   const pruneNow = () => {
     const touched = pruning.take();
@@ -233,16 +218,32 @@ export function createScanner(opts: ScannerOptions): Scanner {
     queue = coveringRoots(queue.length ? queue.concat(fresh) : fresh, doc);
   };
   const startJob = (root: BlockContainer) => {
-    seen = new Set();
+    filled = new Set();
     return createJob(root, store, opts.walk);
   };
   const scanBlock = (block: TextBlock) => {
-    if (!seen.has(block.container)) {
-      seen.add(block.container);
-      store.forget(block.container);
+    if (!filled.has(block.container)) store.forget(block.container);
+    if (block.text.length > WINDOW) {
+      long = windowCursor(block);
+      scanWindow();
+      return;
     }
-    const hits = matchBlock(block, matcher);
-    if (hits.length) store.add(block.container, hits);
+    const hits = timedMatch(() => hitsForBlock(block, matcher));
+    if (hits.length) keep(block.container, hits);
+  };
+  const keep = (container: BlockContainer, hits: Hit[]) => {
+    filled.add(container);
+    store.add(container, hits);
+  };
+  const scanWindow = () => {
+    const cursor = long!;
+    const hits = timedMatch(() => nextWindow(cursor, matcher));
+    if (hits.length) keep(cursor.block.container, hits);
+    if (cursor.done) long = null;
+  };
+  const endJob = () => {
+    walker = null;
+    filled = new Set();
   };
 
   const scanner: Scanner = {
@@ -258,6 +259,11 @@ export function createScanner(opts: ScannerOptions): Scanner {
       mergeIncoming();
       // At least one block per slice (progress), then the deadline is checked before each block.
       while (steps === 0 || performance.now() < deadline) {
+        if (long) {
+          steps++;
+          scanWindow();
+          continue;
+        }
         if (!walker) {
           const root = queue.shift();
           if (!root) break;
@@ -266,13 +272,14 @@ export function createScanner(opts: ScannerOptions): Scanner {
         }
         const block = nextBlock(walker);
         if (!block) {
-          walker = null;
+          endJob();
           continue;
         }
         steps++;
         scanBlock(block);
       }
-      const more = walker !== null || queue.length > 0 || incoming.size > 0 || pruning.wanted;
+      const more =
+        walker !== null || long !== null || queue.length > 0 || incoming.size > 0 || pruning.wanted;
       if (!more) {
         if (store.capped) scanner.reprioritise();
         opts.onSettled?.();
@@ -291,7 +298,8 @@ export function createScanner(opts: ScannerOptions): Scanner {
       queue = [];
       incoming.clear();
       pruning.clear();
-      walker = null;
+      endJob();
+      long = null;
     },
   };
   return scanner;

@@ -1,0 +1,107 @@
+// Stage 2 (scan): the hits of one text block. A block longer than WINDOW units (the browser's
+// plain-text viewer shows a 20 MB file as one <pre> holding one Text node) is matched a window at
+// a time, one window per scan step, so no step runs long and the block's text is never copied
+// whole. Hits keep offsets into Text nodes; their text is read from those nodes, never sliced
+// from a block string (a slice would keep the whole block's text alive).
+import { CONTEXT_WINDOW } from '../core/limits.ts';
+import { locate } from './page-text.ts';
+import type { Hit, PageMatcher, Segment, TextBlock } from './types.ts';
+
+/** Units matched per step in a long block (about 1.5 ms of matching at 1×, bench machine). */
+export const WINDOW = 1 << 14;
+/**
+ * Units read on each side of a window: more than the longest term plus the reach of the context
+ * rules (CONTEXT_WINDOW), so a match near a window's edge is judged as in the whole block.
+ */
+export const MARGIN = CONTEXT_WINDOW + 724;
+
+/** The text of a block's segments over [start, end): slices of Text node data, joined. */
+export function segmentText(segments: readonly Segment[], start: number, end: number): string {
+  let out = '';
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.start >= end) break;
+    const a = Math.max(start, s.start) - s.start;
+    const b = Math.min(end, s.end) - s.start;
+    out += a === 0 && b === s.node.data.length ? s.node.data : s.node.data.slice(a, b);
+  }
+  return out;
+}
+
+/** Hits for `matches` of `text`, which starts at block offset `offset`. */
+function toHits(
+  block: TextBlock,
+  matches: ReturnType<PageMatcher['find']>,
+  offset: number,
+  matcher: PageMatcher,
+) {
+  const hits: Hit[] = [];
+  for (const m of matches) {
+    // a bundled concept by its category, a user term by its list's colour; neither: not ours
+    const category = matcher.categoryOf(m.conceptId);
+    const colour = category ? undefined : matcher.colourOf(m.conceptId);
+    if (!category && colour === undefined) continue;
+    const { pieces, ranges } = locate(block.segments, offset + m.start, offset + m.end);
+    if (!ranges.length) continue;
+    let text = '';
+    for (const p of pieces) text += p.node.data.slice(p.start, p.end);
+    hits.push({
+      conceptId: m.conceptId,
+      ...(category ? { category } : { colour }),
+      text,
+      container: block.container,
+      pieces,
+      ranges,
+    });
+  }
+  return hits;
+}
+
+/** All hits of a block in one go (blocks up to WINDOW units; tests). */
+export function hitsForBlock(block: TextBlock, matcher: PageMatcher): Hit[] {
+  if (block.text.length > WINDOW) {
+    const cursor = windowCursor(block);
+    const hits: Hit[] = [];
+    while (!cursor.done) hits.push(...nextWindow(cursor, matcher));
+    return hits;
+  }
+  return toHits(block, matcher.find(block.text), 0, matcher);
+}
+
+/** Where the matching of a long block stands. */
+export interface WindowCursor {
+  readonly block: TextBlock;
+  /** Start of the next window (block offset). */
+  pos: number;
+  /** End of the last hit taken: a match starting before it overlaps that hit. */
+  taken: number;
+  done: boolean;
+}
+
+export const windowCursor = (block: TextBlock): WindowCursor => ({ block, pos: 0, taken: 0, done: false });
+
+/**
+ * The hits starting in the cursor's next window [pos, pos + WINDOW), matched with MARGIN units of
+ * context on each side; advances the cursor.
+ */
+export function nextWindow(cursor: WindowCursor, matcher: PageMatcher): Hit[] {
+  const { block, pos } = cursor;
+  const length = block.text.length;
+  const end = Math.min(length, pos + WINDOW);
+  const from = Math.max(0, pos - MARGIN);
+  const text = segmentText(block.segments, from, Math.min(length, end + MARGIN));
+  const own = matcher
+    .find(text)
+    .filter((m) => from + m.start >= Math.max(pos, cursor.taken) && from + m.start < end);
+  for (const m of own) cursor.taken = Math.max(cursor.taken, from + m.end);
+  cursor.pos = end;
+  cursor.done = end >= length;
+  return toHits(block, own, from, matcher);
+}
