@@ -15,7 +15,11 @@ const compiled = matcherData as unknown as CompiledMatcher;
 const automaton = createMatcher(compiled);
 const terms = pageTerms(automaton, compiled);
 const categories = new Map(automaton.ids.map((id, i) => [id, automaton.categories[i] as Category]));
-const matcher: PageMatcher = { find: (t) => terms.find(t), categoryOf: (id) => categories.get(id) };
+const matcher: PageMatcher = {
+  find: (t) => terms.find(t),
+  categoryOf: (id) => categories.get(id),
+  colourOf: () => undefined,
+};
 
 const FILLER = [
   'The council met on Tuesday to discuss the budget for the coming year. ',
@@ -82,6 +86,7 @@ describe('long blocks, a window at a time', () => {
     const spy: PageMatcher = {
       find: (t) => (lengths.push(t.length), matcher.find(t)),
       categoryOf: matcher.categoryOf,
+      colourOf: matcher.colourOf,
     };
     const cursor = windowCursor(block);
     let steps = 0;
@@ -115,6 +120,7 @@ describe('long blocks, a window at a time', () => {
     const spy: PageMatcher = {
       find: (t) => (lengths.push(t.length), matcher.find(t)),
       categoryOf: matcher.categoryOf,
+      colourOf: matcher.colourOf,
     };
     const scanner = createScanner({ doc: document, matcher: spy, painter, walk: {} });
     scanner.enqueue(document.body);

@@ -11,7 +11,7 @@ import type { UserMatcherAnswer } from '../messaging.ts';
 import { createPainter, highlightCss } from './highlighter.ts';
 import { createPageMatcher } from './page-matcher.ts';
 import { collectBlocks } from './page-text.ts';
-import { hitsForBlock } from './scanner.ts';
+import { hitsForBlock } from './block-hits.ts';
 
 function packed(terms: Array<[text: string, id: string]>): PackedMatcher {
   return packMatcher(
