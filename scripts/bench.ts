@@ -10,6 +10,8 @@ const BENCHES: Record<string, string> = {
   popup: 'popup paint, per-keystroke latency, 1 MB paste (+ --with-100x)',
   'popup-open': 'popup open to first paint / first results (quick)',
   matcher: 'term matcher in node: packed bytes per state, unpack, scan throughput',
+  'matcher-delivery':
+    'matcher to a frame: message (before / narrow tables) vs binary file, in a Chromium page',
   search: 'search core in node, shipped and 100x synthetic corpus',
   ranges: 'cost of held StaticRange / live Range highlights on DOM edits',
   startup: 'content-script start-up on pages with no term vs a do-nothing control',

@@ -1,5 +1,6 @@
 // The matcher as a frame receives it: every typed array of the runtime automaton (failure and
-// output links included) laid end to end in one buffer, base64 in a JSON-able envelope. The
+// output links included, narrowed: term-matcher-runtime.ts) laid end to end in one buffer, base64
+// in a JSON-able envelope. The
 // background packs it once (from the build's v2 data now, from user term lists later); a frame
 // instantiates it with one native base64 decode and a typed-array view per table, no loop over
 // states, so a frame pays the same small price whatever the glossary's size (a cold page runs
