@@ -75,18 +75,11 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
     outRank,
     outFirst,
     termNext,
-    termStart,
     termDepth,
-    entryFlags,
     entryConcept,
     bounds,
     ringMask,
   } = R;
-  /** A 16-bit table's value at k, from its far table when it did not fit. */
-  const at = (u16: Uint16Array, pairs: Int32Array, k: number) => {
-    const v = u16[k]!;
-    return v === FAR ? far(pairs, k) : v;
-  };
   const ids = matcher.ids;
 
   // Leftmost-longest selection, streamed: ring[start & mask] holds the longest accepted candidate
@@ -158,29 +151,7 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
         if (ok && b & 1 && start > 0 && isWordUnit(t.charCodeAt(start - 1))) ok = false;
         if (ok && b & 2 && end < n && isWordUnit(t.charCodeAt(end))) ok = false;
         if (ok) {
-          // the first entry of this pattern whose flags pass
-          let chosen = -1;
-          const e = tk + 1 + at(termStart, R.farStart, tk + 1);
-          for (let ei = tk + at(termStart, R.farStart, tk); ei < e; ei++) {
-            const f = entryFlags[ei]!;
-            if (f === 0) {
-              chosen = ei;
-              break;
-            }
-            if (f & FLAG_CORPUS_ONLY && !corpus) continue;
-            if (f & FLAG_QUOTED_ONLY) {
-              if (start === 0 || end >= n) continue;
-              const close = isOpenQuote(t.charCodeAt(start - 1));
-              if (close === 0 || t.charCodeAt(end) !== close) continue;
-            }
-            if (f & FLAG_CASE_SENSITIVE) {
-              const want = R.cased.get(ei);
-              const [os, oe] = toOriginalSpan(map, start, end, text);
-              if (want === undefined || normalizePreservingCase(text.slice(os, oe)) !== want) continue;
-            }
-            chosen = ei;
-            break;
-          }
+          const chosen = firstPassingEntry(R, tk, start, end, t, text, map, corpus);
           if (chosen >= 0) {
             const slot = start & ringMask;
             const prev = ringEnd[slot]!;
@@ -204,4 +175,42 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
   }
   finalise(n);
   return result;
+}
+
+/** The first entry of terminal tk whose flags pass at start..end of the normalised text t, or -1. */
+function firstPassingEntry(
+  R: Matcher['_m'],
+  tk: number,
+  start: number,
+  end: number,
+  t: string,
+  text: string,
+  map: ReturnType<typeof normalizeForMatch>['map'],
+  corpus: boolean,
+): number {
+  const n = t.length;
+  const e = tk + 1 + at(R.termStart, R.farStart, tk + 1);
+  for (let ei = tk + at(R.termStart, R.farStart, tk); ei < e; ei++) {
+    const f = R.entryFlags[ei]!;
+    if (f === 0) return ei;
+    if (f & FLAG_CORPUS_ONLY && !corpus) continue;
+    if (f & FLAG_QUOTED_ONLY) {
+      if (start === 0 || end >= n) continue;
+      const close = isOpenQuote(t.charCodeAt(start - 1));
+      if (close === 0 || t.charCodeAt(end) !== close) continue;
+    }
+    if (f & FLAG_CASE_SENSITIVE) {
+      const want = R.cased.get(ei);
+      const [os, oe] = toOriginalSpan(map, start, end, text);
+      if (want === undefined || normalizePreservingCase(text.slice(os, oe)) !== want) continue;
+    }
+    return ei;
+  }
+  return -1;
+}
+
+/** A 16-bit table's value at k, from its far table when it did not fit. */
+function at(u16: Uint16Array, pairs: Int32Array, k: number): number {
+  const v = u16[k]!;
+  return v === FAR ? far(pairs, k) : v;
 }
