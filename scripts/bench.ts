@@ -9,6 +9,9 @@ const BENCHES: Record<string, string> = {
   highlight: 'content script vs mark.js / advanced-mark.js on real pages',
   popup: 'popup paint, per-keystroke latency, 1 MB paste (+ --with-100x)',
   'popup-open': 'popup open to first paint / first results (quick)',
+  matcher: 'term matcher in node: packed bytes per state, unpack, scan throughput',
+  'matcher-delivery':
+    'matcher to a frame: message (before / narrow tables) vs binary file, in a Chromium page',
   search: 'search core in node, shipped and 100x synthetic corpus',
   'search-scale':
     'per-keystroke search on the shipped corpus and a generated 10,000-passage library (issue #11)',

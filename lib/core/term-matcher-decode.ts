@@ -1,8 +1,12 @@
-// Page time, once per frame: createMatcher() decodes the v2 data into typed arrays and derives
-// the failure and output links in one BFS pass (they are not shipped: see term-matcher-compile.ts).
+// Once per background (and in node): createMatcher() decodes the v2 data into typed arrays,
+// derives the failure and output links in one BFS pass (they are not in the build's data: see
+// term-matcher-compile.ts) and narrows them to the runtime tables (term-matcher-runtime.ts).
 
 import { isWordUnit } from './term-matcher-boundaries.ts';
 import { matcherConcepts, vlqDecode, type CompiledMatcher } from './term-matcher-format.ts';
+import { narrowTables, type Runtime } from './term-matcher-runtime.ts';
+
+export type { Runtime } from './term-matcher-runtime.ts';
 
 export interface Matcher {
   readonly ids: readonly string[];
@@ -10,34 +14,6 @@ export interface Matcher {
   /** Number of distinct normalised patterns. */
   readonly patternCount: number;
   /** @internal */ readonly _m: Runtime;
-}
-
-export interface Runtime {
-  /**
-   * code unit -> symbol (0 = none), two-level: symBlock[c >> 8] is the offset of the 256-entry
-   * block of c in symTab (block 0 is all zeros, shared by the unused high bytes).
-   */
-  symBlock: Uint16Array;
-  symTab: Uint16Array;
-  rootNext: Int32Array; // symbol -> child of root (-1 = none)
-  /** children of s are firstChild[s] .. firstChild[s + 1] - 1 (length N + 1) */
-  firstChild: Int32Array;
-  label: Uint16Array; // symbol on the edge into the state
-  fail: Int32Array;
-  /** per state: terminal index, -1 if not terminal */
-  term: Int32Array;
-  outLink: Int32Array; // nearest proper fail-ancestor that is terminal (0 = none)
-  /** per terminal t: entries termStart[t] .. termStart[t + 1] - 1 (length T + 1) */
-  termStart: Int32Array;
-  /** per terminal: pattern length (normalised units) */
-  termDepth: Uint16Array;
-  /** per terminal: 1 = pattern needs a boundary on the left, 2 = on the right */
-  bounds: Uint8Array;
-  entryConcept: Int32Array;
-  entryFlags: Uint8Array;
-  cased: Map<number, string>;
-  /** ring size - 1 for the streaming selection: a power of two minus one, >= max pattern length */
-  ringMask: number;
 }
 
 /** The decoded trie: per state, its children range, edge label, depth, parent and first symbol. */
@@ -60,7 +36,8 @@ interface Terminals {
   patternCount: number;
 }
 
-export function createMatcher(data: CompiledMatcher): Matcher {
+/** `farFrom`: tests only (term-matcher-runtime.ts narrowTables). */
+export function createMatcher(data: CompiledMatcher, farFrom?: number): Matcher {
   if (!data || data.v !== 2) throw new Error('createMatcher: unsupported data');
   const { ids, categories } = matcherConcepts(data);
   // Few passes, no per-state allocations: this runs in a frame's first scan slice.
@@ -101,28 +78,20 @@ export function createMatcher(data: CompiledMatcher): Matcher {
   for (const [ei, txt] of data.cased) cased.set(ei, txt);
   let ringMask = 1;
   while (ringMask < trie.maxDepth) ringMask = ringMask * 2 + 1;
-  return {
-    ids,
-    categories,
-    patternCount,
-    _m: {
-      symBlock,
-      symTab,
-      rootNext,
-      firstChild,
-      label,
-      fail,
-      term,
-      outLink,
-      termStart,
-      termDepth,
-      bounds,
-      entryConcept,
-      entryFlags,
-      cased,
-      ringMask,
-    },
+  const narrow = narrowTables({ firstChild, fail, term, outLink, termStart, entryConcept }, farFrom);
+  const R: Runtime = {
+    symBlock,
+    symTab,
+    rootNext,
+    label,
+    termDepth,
+    bounds,
+    entryFlags,
+    cased,
+    ringMask,
+    ...narrow,
   };
+  return { ids, categories, patternCount, _m: R };
 }
 
 /** code unit -> symbol, two-level (see Runtime.symBlock) */
@@ -240,7 +209,7 @@ function deriveLinks(
 }
 
 /** The child of state s (not the root) on symbol sy, or -1. Children are sorted by symbol. */
-export function childOf(firstChild: Int32Array, label: Uint16Array, s: number, sy: number): number {
+function childOf(firstChild: Int32Array, label: Uint16Array, s: number, sy: number): number {
   const fc = firstChild[s]!;
   const e = firstChild[s + 1]!;
   if (e - fc <= 8) {

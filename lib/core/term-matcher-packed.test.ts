@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import corpusData from '../../generated/corpus.json';
 import matcherData from '../../generated/matcher.json';
 import {
   fromBase64,
@@ -7,7 +9,9 @@ import {
   unpackMatcher,
   type PackedMatcher,
 } from './term-matcher-packed.ts';
-import { randomPatterns } from './term-matcher.fixture.ts';
+import { createMatcher as decodeFarFrom } from './term-matcher-decode.ts';
+import { FAR } from './term-matcher-runtime.ts';
+import { build, randomPatterns } from './term-matcher.fixture.ts';
 import {
   compileMatcher,
   createMatcher,
@@ -18,6 +22,13 @@ import {
   type CompiledMatcher,
   type Matcher,
 } from './term-matcher.ts';
+
+/** Text dense in glossary terms: the bundled corpus's passages. */
+const corpusSample = () =>
+  (corpusData as { passages: Array<{ text: string }> }).passages
+    .slice(0, 30)
+    .map((x) => x.text)
+    .join('\n');
 
 /** What a frame gets: packed, sent as JSON (runtime messaging), unpacked. */
 const roundTrip = (m: Matcher) => unpackMatcher(JSON.parse(JSON.stringify(packMatcher(m))) as PackedMatcher);
@@ -91,5 +102,64 @@ describe('packed matcher (what the background hands each frame)', () => {
     moved[1]! -= 1;
     moved[2]! += 1;
     expect(() => unpackMatcher({ ...p, lengths: moved })).toThrow(/corrupt/);
+    // a far table (pairs) of odd length, the bytes the same
+    const odd = [...p.lengths];
+    const farChild = 3; // TABLES order: rootNext, outBits, outRank, farChild, farFail
+    odd[farChild]! += 1;
+    odd[farChild + 1]! -= 1;
+    expect(() => unpackMatcher({ ...p, lengths: odd })).toThrow(/corrupt/);
+    expect(() => unpackMatcher({ ...p, data: `*${p.data.slice(1)}` })).toThrow();
+    expect(() => unpackMatcher({ ...p, ids: p.ids.slice(1) })).toThrow(/corrupt/);
+    expect(() => unpackMatcher(null as unknown as PackedMatcher)).toThrow(/unsupported/);
+  });
+
+  it('holds under half the former 18 bytes a state (16-bit tables, sparse outputs)', () => {
+    const data = matcherData as unknown as CompiledMatcher;
+    const p = packMatcher(createMatcher(data));
+    const bytes = fromBase64(p.data).byteLength;
+    expect(data.states).toBeGreaterThan(65_536); // the glossary needs the far tables
+    expect(bytes / data.states).toBeLessThan(9);
+  });
+
+  it('values that do not fit 16 bits go to the far tables and match the same (all far: farFrom 1)', () => {
+    const pats = fc.string({
+      unit: fc.constantFrom('六', '稳', '保', 'a', 'b', ' '),
+      minLength: 1,
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(pats, { minLength: 1, maxLength: 12 }),
+        fc.string({ maxLength: 60 }),
+        (ps, text) => {
+          const { data } = build(ps.map((x, k) => [x, k] as [string, number]));
+          const near = decodeFarFrom(data);
+          const far = decodeFarFrom(data, 1);
+          expect(far._m.childAt.every((v) => v === FAR || v === 0)).toBe(true);
+          const t = ps.join(' ') + text;
+          expect(findTermMatches(roundTrip(far), t)).toEqual(findTermMatches(near, t));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const bundled = matcherData as unknown as CompiledMatcher;
+    const far = unpackMatcher(packMatcher(decodeFarFrom(bundled, 2)));
+    const text = corpusSample();
+    expect(findTermMatches(far, text)).toEqual(
+      findTermMatches(createMatcher({ ...bundled, hanFold: undefined }), text),
+    );
+  });
+
+  it('a corrupt failure link (to its own state) cannot hang the scan', () => {
+    const { m } = build([
+      ['abc', 0],
+      ['bcd', 1],
+      ['cab', 2],
+    ]);
+    const N = m._m.label.length;
+    const looping = { ...m, _m: { ...m._m, fail: Uint16Array.from({ length: N }, (_, s) => s) } };
+    expect(Array.isArray(findTermMatches(looping, 'abxabcabcdx'))).toBe(true);
+    const chain = { ...m, _m: { ...m._m, termNext: Uint16Array.from({ length: 3 }, (_, t) => t + 1) } };
+    expect(Array.isArray(findTermMatches(chain, 'abcabcdcab'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // The matcher as a frame receives it: every typed array of the runtime automaton (failure and
-// output links included) laid end to end in one buffer, base64 in a JSON-able envelope. The
+// output links included, narrowed: term-matcher-runtime.ts) laid end to end in one buffer, base64
+// in a JSON-able envelope. The
 // background packs it once (from the build's v2 data now, from user term lists later); a frame
 // instantiates it with one native base64 decode and a typed-array view per table, no loop over
 // states, so a frame pays the same small price whatever the glossary's size (a cold page runs
@@ -10,7 +11,7 @@ import type { Matcher, Runtime } from './term-matcher-decode.ts';
 import type { MatcherExtras } from './term-matcher-format.ts';
 
 export interface PackedMatcher {
-  v: 3;
+  v: 4;
   ids: string[];
   categories: string[];
   patternCount: number;
@@ -36,16 +37,24 @@ type Ctor = Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstruct
 // the end of the 16-bit group.
 const TABLES: ReadonlyArray<[TableName, Ctor]> = [
   ['rootNext', Int32Array],
-  ['firstChild', Int32Array],
-  ['fail', Int32Array],
-  ['term', Int32Array],
-  ['outLink', Int32Array],
-  ['termStart', Int32Array],
-  ['entryConcept', Int32Array],
+  ['outBits', Int32Array],
+  ['outRank', Int32Array],
+  ['farChild', Int32Array],
+  ['farFail', Int32Array],
+  ['farOut', Int32Array],
+  ['farNext', Int32Array],
+  ['farStart', Int32Array],
+  ['farConcept', Int32Array],
   ['symBlock', Uint16Array],
   ['symTab', Uint16Array],
+  ['childAt', Uint16Array],
   ['label', Uint16Array],
+  ['fail', Uint16Array],
+  ['outFirst', Uint16Array],
+  ['termNext', Uint16Array],
+  ['termStart', Uint16Array],
   ['termDepth', Uint16Array],
+  ['entryConcept', Uint16Array],
   ['bounds', Uint8Array],
   ['entryFlags', Uint8Array],
 ];
@@ -74,7 +83,7 @@ export function packMatcher(m: Matcher, extra: MatcherExtras = {}): PackedMatche
     bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), offsets[k]);
   });
   return {
-    v: 3,
+    v: 4,
     ids: [...m.ids],
     categories: [...m.categories],
     patternCount: m.patternCount,
@@ -91,7 +100,7 @@ export function packMatcher(m: Matcher, extra: MatcherExtras = {}): PackedMatche
 
 /** Instantiates a packed matcher: views over one decoded buffer. Throws on malformed data. */
 export function unpackMatcher(p: PackedMatcher): Matcher {
-  if (!p || p.v !== 3 || !Array.isArray(p.lengths) || p.lengths.length !== TABLES.length)
+  if (!p || p.v !== 4 || !Array.isArray(p.lengths) || p.lengths.length !== TABLES.length)
     throw new Error('unpackMatcher: unsupported data');
   const bytes = fromBase64(p.data);
   const { offsets, size } = layout(p.lengths);
@@ -105,14 +114,22 @@ export function unpackMatcher(p: PackedMatcher): Matcher {
     );
   });
   const N = R.label.length;
-  // the cheap invariants the scan relies on to stay in bounds
+  const T = R.termDepth.length;
+  const pairs = [R.farChild, R.farFail, R.farOut, R.farNext, R.farStart, R.farConcept];
+  // the cheap invariants the scan relies on to stay in bounds (no loop over states)
   if (
-    R.firstChild.length !== N + 1 ||
+    R.childAt.length !== N + 1 ||
     R.fail.length !== N ||
-    R.term.length !== N ||
-    R.outLink.length !== N ||
-    R.termDepth.length + 1 !== R.termStart.length ||
+    R.outBits.length !== (N + 31) >>> 5 ||
+    R.outRank.length !== R.outBits.length ||
+    R.outFirst.length > N ||
+    R.termNext.length !== T ||
+    R.termStart.length !== T + 1 ||
+    R.bounds.length !== T ||
     R.entryFlags.length !== R.entryConcept.length ||
+    pairs.some((t) => t.length % 2 !== 0) ||
+    !Array.isArray(p.ids) ||
+    !Array.isArray(p.categories) ||
     p.ids.length !== p.categories.length ||
     R.symBlock.length !== 256
   )

@@ -9,11 +9,8 @@ import type { TermMatch } from './types.ts';
 import { normalizeForMatch, normalizePreservingCase, toOriginalSpan } from './normalize.ts';
 import { isOpenQuote, isWordUnit } from './term-matcher-boundaries.ts';
 import { foldHan, hanFoldTable, type HanFoldTable } from './match-han-fold.ts';
-import {
-  childOf,
-  createMatcher as decodeMatcher,
-  type Matcher as DecodedMatcher,
-} from './term-matcher-decode.ts';
+import { createMatcher as decodeMatcher, type Matcher as DecodedMatcher } from './term-matcher-decode.ts';
+import { childOf, failOf, FAR, far, popcount } from './term-matcher-runtime.ts';
 import type { CompiledMatcher } from './term-matcher-format.ts';
 import { FLAG_CASE_SENSITIVE, FLAG_CORPUS_ONLY, FLAG_QUOTED_ONLY } from './term-matcher-format.ts';
 
@@ -59,7 +56,7 @@ export function findTermMatches(
 function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch[]): TermMatch[] {
   if (typeof text !== 'string' || text.length === 0) return result;
   const R = matcher._m;
-  if (R.firstChild.length <= 2) return result; // the root alone
+  if (R.childAt.length <= 2) return result; // the root alone
   const norm = normalizeForMatch(text);
   // one unit for one unit: offsets into `t` are offsets into norm.text
   const t = matcher.fold ? foldHan(norm.text, matcher.fold) : norm.text;
@@ -69,14 +66,16 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
     symBlock,
     symTab,
     rootNext,
-    firstChild,
+    childAt,
+    farChild,
     label,
     fail,
-    term,
-    outLink,
-    termStart,
+    farFail,
+    outBits,
+    outRank,
+    outFirst,
+    termNext,
     termDepth,
-    entryFlags,
     entryConcept,
     bounds,
     ringMask,
@@ -110,7 +109,8 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
           const [os, oe] = toOriginalSpan(map, cursor, e, text);
           // an NFKC expansion (㍻ -> 平成) split between two matches would overlap in the original
           if (os >= lastOrigEnd) {
-            result.push({ start: os, end: oe, conceptId: ids[entryConcept[ringEnt[slot]!]!]! });
+            const concept = at(entryConcept, R.farConcept, ringEnt[slot]!);
+            result.push({ start: os, end: oe, conceptId: ids[concept]! });
             lastOrigEnd = oe;
             takenEnd = e;
           }
@@ -130,18 +130,20 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
       continue;
     }
     for (;;) {
-      const nx = state === 0 ? rootNext[sy]! : childOf(firstChild, label, state, sy);
+      const nx = state === 0 ? rootNext[sy]! : childOf(childAt, farChild, label, state, sy);
       if (nx >= 0) {
         state = nx;
         break;
       }
       if (state === 0) break;
-      state = fail[state]!;
+      state = failOf(fail, farFail, state);
     }
-    if (state !== 0) {
-      let o = term[state]! >= 0 ? state : outLink[state]!;
-      while (o > 0) {
-        const tk = term[o]!;
+    const word = outBits[state >>> 5]!;
+    const bit = 1 << (state & 31);
+    if (state !== 0 && word & bit) {
+      // the state's outputs: its first terminal, then down the chain (ever smaller: no cycle)
+      let tk = at(outFirst, R.farOut, outRank[state >>> 5]! + popcount(word & (bit - 1)));
+      while (tk >= 0) {
         const end = i + 1;
         const start = end - termDepth[tk]!;
         const b = bounds[tk]!;
@@ -149,28 +151,7 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
         if (ok && b & 1 && start > 0 && isWordUnit(t.charCodeAt(start - 1))) ok = false;
         if (ok && b & 2 && end < n && isWordUnit(t.charCodeAt(end))) ok = false;
         if (ok) {
-          // the first entry of this pattern whose flags pass
-          let chosen = -1;
-          for (let ei = termStart[tk]!, e = termStart[tk + 1]!; ei < e; ei++) {
-            const f = entryFlags[ei]!;
-            if (f === 0) {
-              chosen = ei;
-              break;
-            }
-            if (f & FLAG_CORPUS_ONLY && !corpus) continue;
-            if (f & FLAG_QUOTED_ONLY) {
-              if (start === 0 || end >= n) continue;
-              const close = isOpenQuote(t.charCodeAt(start - 1));
-              if (close === 0 || t.charCodeAt(end) !== close) continue;
-            }
-            if (f & FLAG_CASE_SENSITIVE) {
-              const want = R.cased.get(ei);
-              const [os, oe] = toOriginalSpan(map, start, end, text);
-              if (want === undefined || normalizePreservingCase(text.slice(os, oe)) !== want) continue;
-            }
-            chosen = ei;
-            break;
-          }
+          const chosen = firstPassingEntry(R, tk, start, end, t, text, map, corpus);
           if (chosen >= 0) {
             const slot = start & ringMask;
             const prev = ringEnd[slot]!;
@@ -186,11 +167,50 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
             }
           }
         }
-        o = outLink[o]!;
+        const next = at(termNext, R.farNext, tk) - 1;
+        tk = next < tk ? next : -1;
       }
     }
     if (pending !== 0 && i + 2 > maxDepth) finalise(i + 2 - maxDepth);
   }
   finalise(n);
   return result;
+}
+
+/** The first entry of terminal tk whose flags pass at start..end of the normalised text t, or -1. */
+function firstPassingEntry(
+  R: Matcher['_m'],
+  tk: number,
+  start: number,
+  end: number,
+  t: string,
+  text: string,
+  map: ReturnType<typeof normalizeForMatch>['map'],
+  corpus: boolean,
+): number {
+  const n = t.length;
+  const e = tk + 1 + at(R.termStart, R.farStart, tk + 1);
+  for (let ei = tk + at(R.termStart, R.farStart, tk); ei < e; ei++) {
+    const f = R.entryFlags[ei]!;
+    if (f === 0) return ei;
+    if (f & FLAG_CORPUS_ONLY && !corpus) continue;
+    if (f & FLAG_QUOTED_ONLY) {
+      if (start === 0 || end >= n) continue;
+      const close = isOpenQuote(t.charCodeAt(start - 1));
+      if (close === 0 || t.charCodeAt(end) !== close) continue;
+    }
+    if (f & FLAG_CASE_SENSITIVE) {
+      const want = R.cased.get(ei);
+      const [os, oe] = toOriginalSpan(map, start, end, text);
+      if (want === undefined || normalizePreservingCase(text.slice(os, oe)) !== want) continue;
+    }
+    return ei;
+  }
+  return -1;
+}
+
+/** A 16-bit table's value at k, from its far table when it did not fit. */
+function at(u16: Uint16Array, pairs: Int32Array, k: number): number {
+  const v = u16[k]!;
+  return v === FAR ? far(pairs, k) : v;
 }
