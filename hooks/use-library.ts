@@ -2,15 +2,16 @@
 // progress and Cancel (an AbortController), and what went wrong, naming the file and the row,
 // line or page. Talks to the background through `send` (the messaging; tests pass a fake).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { TermListPatch, TermListRecord, UserDocPatch } from '../lib/core/library/schema.ts';
+import type { TermListRecord } from '../lib/core/library/schema.ts';
 import { parseTermList } from '../lib/core/library/term-list-parse.ts';
 import { termListToCsv, termListToTbx, termListToYomitan } from '../lib/core/library/term-list-export.ts';
-import { formatBytes, type FileLike } from '../lib/import/read-file.ts';
+import { formatBytes } from '../lib/import/read-file.ts';
 import { finish } from '../lib/import/finish.ts';
 import { normaliseParagraphs } from '../lib/import/finish.ts';
 import { IMPORT_FILE_MAX_BYTES } from '../lib/core/limits.ts';
 import { t } from '../lib/i18n.ts';
-import { sendToBackground, type Res } from '../lib/messaging.ts';
+import type { LibraryModel, ListExportFormat } from '../lib/library-model.ts';
+import { sendToBackground } from '../lib/messaging.ts';
 import {
   download,
   exportBackup,
@@ -22,31 +23,10 @@ import {
   type Send,
 } from './library-transfer.ts';
 
-export type LibraryData = Res<'listLibrary'>;
-export type ListExportFormat = 'csv' | 'tbx' | 'yomitan';
-
-export interface LibraryApi {
-  data: LibraryData | undefined;
-  loadError: string | undefined;
-  reload(): void;
-  /** The job running (null: none). */
-  progress: Progress | null;
-  cancel(): void;
-  /** Problems of the last action, each naming its file and row/line/page. */
-  errors: string[];
-  /** What the last action did. */
-  notes: string[];
-  importFiles(files: FileLike[]): Promise<void>;
-  importPaste(title: string, text: string): Promise<boolean>;
-  updateDocument(docId: string, patch: UserDocPatch): Promise<boolean>;
-  deleteDocument(docId: string): Promise<void>;
-  importTermList(file: FileLike, name: string, colour: number): Promise<boolean>;
-  updateTermList(listId: string, patch: TermListPatch): Promise<boolean>;
-  deleteTermList(listId: string): Promise<void>;
-  exportTermList(listId: string, format: ListExportFormat): Promise<void>;
-  exportLibrary(): Promise<void>;
-  importBackup(file: FileLike, replace: boolean): Promise<void>;
-}
+export type LibraryData = LibraryModel['data'] & {};
+export type { ListExportFormat };
+/** The hook's answer is the Library section's model (lib/library-model.ts). */
+export type LibraryApi = LibraryModel;
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80) || 'list';
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n.ts';
 import { ErrorRetry } from '../ErrorRetry.tsx';
-import type { LibraryModel } from './library-model.ts';
+import type { LibraryModel } from '../../lib/library-model.ts';
 import { LibraryDocuments } from './LibraryDocuments.tsx';
 import { LibraryImport } from './LibraryImport.tsx';
 import { LibraryProgress } from './LibraryProgress.tsx';

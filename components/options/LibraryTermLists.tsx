@@ -6,7 +6,7 @@ import { t } from '../../lib/i18n.ts';
 import type { FileLike } from '../../lib/import/read-file.ts';
 import { ColourSwatches } from './ColourSwatches.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
-import type { ListExportFormat } from './library-model.ts';
+import type { ListExportFormat } from '../../lib/library-model.ts';
 
 /** Import a term list: the file, a name (the file's by default) and a colour. */
 function ImportList(props: {

@@ -1,12 +1,7 @@
-// What the Library section shows and can do: the shape hooks/use-library.ts answers (components
-// take it as props and never talk to the background themselves).
-import type {
-  TermListPatch,
-  TermListSummary,
-  UserDocPatch,
-  UserDocSummary,
-} from '../../lib/core/library/schema.ts';
-import type { FileLike } from '../../lib/import/read-file.ts';
+// What the Library section shows and can do, declared once: hooks/use-library.ts answers it,
+// components/options take it as props (and never talk to the background themselves).
+import type { TermListPatch, TermListSummary, UserDocPatch, UserDocSummary } from './core/library/schema.ts';
+import type { FileLike } from './import/read-file.ts';
 
 export type ListExportFormat = 'csv' | 'tbx' | 'yomitan';
 
