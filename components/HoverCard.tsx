@@ -108,6 +108,13 @@ export function HoverCard(props: HoverCardProps) {
                 </div>
               ) : null,
             )}
+            {details.pinyin && (
+              // the reading of the Chinese name (build time, pinyin-pro): how to say it and search it
+              <div class="name pinyin" key="pinyin">
+                <dt>{t('pinyin')}</dt>
+                <dd lang="zh-Latn-pinyin">{details.pinyin}</dd>
+              </div>
+            )}
           </dl>
           {(() => {
             // The reader's UI language, not the page's: the card explains in the reader's tongue.

@@ -478,6 +478,8 @@ describe('highlighter (Chromium)', () => {
     expect(card.names.map(([, n]) => n)).toEqual(
       expect.arrayContaining(['Two Safeguards', '两个维护', '兩個維護']),
     );
+    // the reading of the Chinese name, after the names (issue #10: pinyin on the card)
+    expect(card.names.at(-1)).toEqual(['Pinyin', 'liǎng gè wéi hù']);
     expect(card.definition.length).toBeGreaterThan(40);
     expect(card.docs.length).toBeGreaterThan(0);
     for (const d of card.docs) {

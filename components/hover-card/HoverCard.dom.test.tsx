@@ -53,6 +53,16 @@ function mount(over: Partial<HoverCardProps> = {}) {
 }
 
 describe('HoverCard', () => {
+  it('shows the pinyin of the Chinese name when the background has it, and no empty row otherwise', () => {
+    const { host } = mount({ details: { ...details, pinyin: 'liǎng gè wéi hù' } });
+    const row = host.querySelector('.names .pinyin')!;
+    expect(row.querySelector('dt')!.textContent).toBe('Pinyin');
+    expect(row.querySelector('dd')!.textContent).toBe('liǎng gè wéi hù');
+    expect(row.querySelector('dd')!.getAttribute('lang')).toBe('zh-Latn-pinyin');
+    const { host: without } = mount();
+    expect(without.querySelector('.names .pinyin')).toBeNull();
+    expect(without.querySelector('.names')!.textContent).not.toContain('Pinyin');
+  });
   it('shows names with the page language first, the definition as text, members and documents', () => {
     const { host } = mount();
     const card = host.querySelector('.card')!;

@@ -23,20 +23,28 @@ describe('corpus queries', () => {
         category: 'person',
         labels: data.concepts.find((c) => c.id === 'vu-dai-thang')!.labels,
         occurrenceCount: 2,
-        country: 'CN', // the fixture's definitions are English only
       },
     ]);
   });
-  it('a concept with a Vietnamese definition is Vietnam’s, the others China’s (the glossary rule)', () => {
-    const vi = {
+  it('the country is the glossary’s own (set from the file), not guessed from the definitions', () => {
+    const withCountry = {
       ...data,
       concepts: data.concepts.map((c) =>
-        c.id === 'vu-dai-thang' ? { ...c, definition: { en: 'A secretary.', vi: 'Bí thư.' } } : c,
+        c.id === 'vu-dai-thang'
+          ? { ...c, country: 'vn' as const } // English-only definition, still Vietnam's
+          : c.id === 'two-safeguards'
+            ? { ...c, country: 'cn' as const, definition: { en: 'x', ja: 'x', 'zh-Hans': 'x', vi: 'x' } }
+            : c,
       ),
     };
-    const [v, s] = getConceptSummaries(vi, ['vu-dai-thang', 'six-stabilities']);
+    const [v, c, none] = getConceptSummaries(withCountry, [
+      'vu-dai-thang',
+      'two-safeguards',
+      'six-stabilities',
+    ]);
     expect(v?.country).toBe('VN');
-    expect(s?.country).toBe('CN');
+    expect(c?.country).toBe('CN'); // a Vietnamese definition does not make it Vietnam's
+    expect(none).not.toHaveProperty('country'); // no country (a user's term): none invented
   });
   it('listDocuments and getDocument', () => {
     const list = listDocuments(data);

@@ -82,14 +82,14 @@ export function getConceptSummaries(data: CorpusData, ids?: string[]): ConceptSu
     category: c.category,
     labels: c.labels,
     occurrenceCount: data.occurrences[c.id]?.length ?? 0,
-    country: countryOf(c),
+    ...(countryOf(c) ? { country: countryOf(c) } : {}),
   }));
 }
 
-/** A concept with a Vietnamese definition is Vietnam's (the glossary's rule: vi for Vietnamese
- * concepts); the bundled glossary's others are China's. */
-export function countryOf(c: Concept): Country {
-  return typeof c.definition === 'object' && c.definition.vi ? 'VN' : 'CN';
+/** Whose vocabulary the concept is: the glossary's `country` (the build sets it from the file,
+ * docs/GLOSSARY.md); a user's term has none. */
+export function countryOf(c: Concept): Country | undefined {
+  return c.country === 'vn' ? 'VN' : c.country === 'cn' ? 'CN' : undefined;
 }
 
 export type DocumentListEntry = Omit<CorpusDocument, 'text' | 'passageIds' | 'removed'> & {

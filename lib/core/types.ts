@@ -194,8 +194,7 @@ export interface ConceptSummary {
   occurrenceCount: number;
   /** Pinyin (tone marks) of the Chinese label, when the search index has it. */
   pinyin?: string;
-  /** Whose party-state vocabulary it is: Vietnam's concepts carry a Vietnamese definition
-   * (docs/GLOSSARY.md), the others are China's; unset for a user's term. */
+  /** Whose party-state vocabulary it is (the glossary's `country`); unset for a user's term. */
   country?: Country;
 }
 
