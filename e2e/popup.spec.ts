@@ -275,7 +275,9 @@ describe('popup (en)', () => {
 
   it('lists the concepts on the current page and reveals them', async () => {
     const fixture = await s.openPage('/popup-page.html');
-    await waitForHighlights(fixture, 1);
+    // all three terms of the fixture (Two Safeguards twice, six stabilities): painting runs in idle
+    // slices, and the list is the page's state when the popup asks
+    await waitForHighlights(fixture, 3);
     const tabId = await newestTabId(popup);
     expect(tabId).toBeGreaterThan(0);
     const page = await s.openExtensionPage(`popup.html?tab=${tabId}`);
