@@ -1,7 +1,8 @@
 // The article of a page for "Add this page to my library": Readability on an inert copy, text
 // block by block, nothing of the live page touched or run.
 import { describe, expect, it } from 'vitest';
-import { blockText, extractArticle } from './article.ts';
+import { extractArticle } from './article.ts';
+import { blocksToText } from './block-text.ts';
 
 const PARAGRAPH =
   'The State Council published the plan on Tuesday, setting out the tasks for the next five years in detail. ';
@@ -52,12 +53,12 @@ describe('extractArticle', () => {
   });
 });
 
-describe('blockText', () => {
-  it('puts a blank line between blocks and between <br>-separated lines, and skips scripts', () => {
+describe('blocksToText (shared with the .html import)', () => {
+  it('puts a blank line between blocks, a line break for <br>, table cells side by side, and skips scripts', () => {
     const root = new DOMParser().parseFromString(
       '<div>one<br>two<p>three   and\nfour</p><script>var x = 1;</script><table><tr><td>a</td><td>b</td></tr></table></div>',
       'text/html',
     ).body;
-    expect(blockText(root)).toBe('one\n\ntwo\n\nthree and four\n\na\n\nb');
+    expect(blocksToText(root)).toBe('one\ntwo\n\nthree and four\n\na b');
   });
 });

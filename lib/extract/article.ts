@@ -5,6 +5,7 @@
 // document has no browsing context, so nothing loads and nothing runs. The text is read from the
 // resulting element block by block, never serialised to HTML.
 import { Readability } from '@mozilla/readability';
+import { blocksToText } from './block-text.ts';
 
 /** What the background receives (plain data: it crosses executeScript's structured clone). */
 export interface ExtractedArticle {
@@ -18,70 +19,6 @@ export interface ExtractedArticle {
   text: string;
 }
 
-const BLOCK = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-  'BR',
-]);
-
-/** The text of `root`, one paragraph per block element (and per <br>), blank lines between. */
-export function blockText(root: Node): string {
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = () => {
-    const t = current.replace(/\s+/g, ' ').trim();
-    if (t) paragraphs.push(t);
-    current = '';
-  };
-  const walk = (node: Node) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) current += c.nodeValue ?? '';
-      else if (c.nodeType === 1) {
-        const tag = (c as Element).tagName.toUpperCase();
-        if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
-        const block = BLOCK.has(tag);
-        if (block) flush();
-        walk(c);
-        if (block) flush();
-      }
-    }
-  };
-  walk(root);
-  flush();
-  return paragraphs.join('\n\n');
-}
-
 /** The page's article, or null when Readability finds none. Never throws. */
 export function extractArticle(page: Document): ExtractedArticle | null {
   try {
@@ -89,7 +26,7 @@ export function extractArticle(page: Document): ExtractedArticle | null {
     inert.replaceChild(inert.importNode(page.documentElement, true), inert.documentElement);
     const article = new Readability(inert, { serializer: (el: Node) => el }).parse();
     const content = article?.content;
-    const text = content ? blockText(content) : '';
+    const text = content ? blocksToText(content) : '';
     if (!article || !text) return null;
     return {
       title: (article.title ?? '').trim() || page.title.trim(),
