@@ -7,6 +7,9 @@ let clicked: ((info: { menuItemId: string; selectionText?: string }, tab?: { id?
 let messageListeners = 0;
 let onMessage: ((msg: unknown, sender: object) => unknown) | null = null;
 const injected: unknown[] = [];
+/** The toolbar button's per-tab badge and title (what a context-menu save shows). */
+const badge = new Map<number, { text?: string; title?: string }>();
+const onTab = (tabId: number) => badge.get(tabId) ?? badge.set(tabId, {}).get(tabId)!;
 const article = {
   title: 'Work report',
   byline: 'Li Wei',
@@ -19,6 +22,7 @@ const article = {
 const fake = {
   runtime: {
     getURL: (p: string) => `moz-extension://xyz${p}`,
+    getManifest: () => ({ action: { default_title: 'Policy Lens' } }),
     onMessage: {
       addListener: (l: typeof onMessage) => {
         messageListeners++;
@@ -28,12 +32,19 @@ const fake = {
     },
   },
   i18n: {
-    getMessage: (key: string) =>
+    getMessage: (key: string, subs?: string[]) =>
       key === 'contextMenuSearch'
         ? 'Search Policy Lens for “%s”'
         : key === 'libSavePageMenu'
           ? 'Add this page to my library'
-          : '',
+          : key === 'libSavePageAdded'
+            ? `Added: ${subs?.[0]} paragraphs, ${subs?.[1]} concepts.`
+            : '',
+  },
+  action: {
+    setBadgeText: ({ tabId, text }: { tabId: number; text: string }) => void (onTab(tabId).text = text),
+    setBadgeBackgroundColor: () => undefined,
+    setTitle: ({ tabId, title }: { tabId: number; title: string }) => void (onTab(tabId).title = title),
   },
   contextMenus: {
     removeAll: async () => undefined,
@@ -116,6 +127,10 @@ describe('startBackground', () => {
       format: 'page',
       accessed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
+    // the popup is closed: the tab's toolbar button says it was added (and only that tab's)
+    for (let i = 0; i < 50 && onTab(7).text !== '✓'; i++) await tick();
+    expect(onTab(7)).toEqual({ text: '✓', title: 'Added: 2 paragraphs, 2 concepts.' });
+    expect(badge.has(8)).toBe(false);
     // a content script (a web page's frame) is refused
     await expect(
       onMessage!({ type: 'listLibrary', payload: {} }, { url: 'https://evil.example/', tab: { id: 3 } }),

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { openExtensionTab, popupSearchUrl, registerHandlers } from './handlers.ts';
 import { broadcastLibraryChanged, extractInTab, settingsIo } from './library/browser-io.ts';
 import { libraryHandlers, saveTab } from './library/handlers.ts';
+import { saveFeedback } from './save-feedback.ts';
 import { Library } from './library/library.ts';
 import { LibraryStore } from './library/store.ts';
 import { UserSource } from './library/user-source.ts';
@@ -38,6 +39,15 @@ export function startBackground(): void {
   // on a page, add it to the library (the click grants activeTab for the extraction).
   // Menus are (re)created on every start: removeAll first so the ids never collide.
   const menus = browser.contextMenus;
+  const msg = (key: Parameters<typeof browser.i18n.getMessage>[0], subs?: string[]) =>
+    browser.i18n.getMessage(key, subs);
+  // The popup is closed when the menu is used: the toolbar button of the tab says how it went.
+  const feedback = saveFeedback(browser.action, {
+    defaultTitle: browser.runtime.getManifest().action?.default_title ?? 'Policy Lens',
+    saving: msg('libSavePageBusy'),
+    saved: (a) => msg('libSavePageAdded', [String(a.passageCount), String(a.conceptCount)]),
+    failed: (reason) => msg('libSavePageFailed', [reason]),
+  });
   if (menus) {
     void Promise.resolve(menus.removeAll())
       .then(() => {
@@ -55,10 +65,14 @@ export function startBackground(): void {
       .catch(() => undefined);
     menus.onClicked.addListener((info, tab) => {
       if (info.menuItemId === SAVE_PAGE_MENU_ID) {
-        if (tab?.id === undefined || tab.id < 0) return;
-        void saveTab(library, options, tab.id).then((r) => {
+        const tabId = tab?.id;
+        if (tabId === undefined || tabId < 0) return;
+        void (async () => {
+          await feedback.busy(tabId);
+          const r = await saveTab(library, options, tabId);
           if (!r.ok) console.warn(`policy-lens: the page was not added to the library: ${r.error}`);
-        });
+          await feedback.done(tabId, r);
+        })();
         return;
       }
       if (info.menuItemId !== SEARCH_MENU_ID) return;
