@@ -6,7 +6,8 @@
 //    its audited vendor modules account for (so nothing slipped in after the audit).
 // Also enforces the size budgets: no shipped file over 4 MB, and the content script (which runs in
 // every frame of every tab, matcher data included) under CONTENT_BUDGET bytes minified; and that
-// every npm package with code in the build is a runtime dependency (scripts/lib/bundled-packages.ts).
+// every npm package with code in the build is a runtime dependency (scripts/lib/bundled-packages.ts)
+// and is named in NOTICE (its licence and authors travel with the packages as NOTICE.txt).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -25,6 +26,7 @@ const LOCK = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) a
 const MAX_FILE = 4 * 1024 * 1024;
 const CONTENT_JS = 'content-scripts/content.js';
 const CONTENT_BUDGET = 150_000;
+const NOTICE = readFileSync(join(ROOT, 'NOTICE'), 'utf8');
 const problems: string[] = [];
 
 function walk(dir: string): string[] {
@@ -78,6 +80,11 @@ for (const target of TARGETS) {
       `${target}: ${p} is bundled into the extension but package-lock.json has it as a dev-only package ` +
         '(move it, or the package that brings it, to "dependencies")',
     );
+  for (const p of shipped.map((x) => x.replace(/^.*node_modules\//, '')))
+    if (!NOTICE.includes(`${p} `))
+      problems.push(
+        `${target}: ${p} is bundled into the extension but NOTICE does not name it (add its licence)`,
+      );
   console.log(
     `check:bundles ${target}: npm packages shipped: ${shipped.map((p) => p.replace(/^.*node_modules\//, '')).join(', ')}`,
   );
