@@ -1,4 +1,6 @@
 import preact from '@preact/preset-vite';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { sinkAudit } from './scripts/lib/sink-audit-plugin.ts';
@@ -29,6 +31,12 @@ export default defineConfig({
         ['corpus/LICENSE', 'LICENSE-corpus.txt'],
       ] as const)
         files.push({ absoluteSrc: fileURLToPath(new URL(src, import.meta.url)), relativeDest: dest });
+      // pdf.js's character maps (Adobe, BSD-3-Clause, licence file included), for the PDF import's
+      // CJK fonts that are not embedded (lib/import/pdf-text.ts); extension pages only.
+      const cmaps = fileURLToPath(new URL('node_modules/pdfjs-dist/cmaps/', import.meta.url));
+      for (const name of readdirSync(cmaps))
+        if (name.endsWith('.bcmap') || name === 'LICENSE')
+          files.push({ absoluteSrc: join(cmaps, name), relativeDest: `pdfjs/cmaps/${name}` });
     },
   },
   vite: (env) => ({

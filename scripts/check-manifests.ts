@@ -59,7 +59,18 @@ for (const target of BUILD_TARGETS) {
     ...commandProblems(manifest, target, target.split('-')[0]),
   );
   // The store packages carry the licences (wxt.config.ts, hook build:publicAssets).
-  for (const f of ['LICENSE.txt', 'NOTICE.txt', 'LICENSE-corpus.txt'])
+  // So do pdf.js's character maps, without which a PDF with CJK fonts it does not embed has no text.
+  for (const f of [
+    'LICENSE.txt',
+    'NOTICE.txt',
+    'LICENSE-corpus.txt',
+    'pdfjs/cmaps/LICENSE',
+    'pdfjs/cmaps/UniGB-UCS2-H.bcmap',
+    'pdfjs/cmaps/Adobe-GB1-UCS2.bcmap',
+    'pdfjs/cmaps/UniJIS-UCS2-H.bcmap',
+    'pdfjs/cmaps/Adobe-Japan1-UCS2.bcmap',
+    'pdfjs/cmaps/UniCNS-UCS2-H.bcmap',
+  ])
     if (!existsSync(join(dir, f))) problems.push(`${target}: ${f} is not in the package`);
   // A web-accessible file at our static URL lets any page learn that we are installed (Chrome's
   // URL holds the public id); Chrome's dynamic URL is per session. Firefox URLs are per install.

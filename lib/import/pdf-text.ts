@@ -73,3 +73,16 @@ export function joinPages(pages: readonly string[]): { text: string; pageStarts:
   }
   return { text, pageStarts };
 }
+
+/** Where the build puts pdf.js's character maps (wxt.config.ts), relative to the extension's root. */
+export const PDF_CMAP_DIR = '/pdfjs/cmaps/';
+
+/**
+ * pdf.js's load options. The character maps are needed to read CJK text set in fonts a PDF does
+ * not embed (a predefined CMap such as UniGB-UCS2-H, as many Chinese and Japanese government PDFs
+ * use): without them such a PDF has no extractable text at all. They are read from the
+ * extension's own files, never from the network.
+ */
+export function pdfLoadOptions(data: Uint8Array, cMapUrl: string) {
+  return { data, stopAtErrors: false, cMapUrl, cMapPacked: true } as const;
+}

@@ -1,12 +1,13 @@
 // .pdf files with pdf.js: the text layer page by page (progress per page, cancellable), the
 // document information (Title, Author, CreationDate). The worker is bundled with the extension
 // (Vite's ?worker import: its own script file, loaded from the extension, only on the pages that
-// import this module, never in a content script). An encrypted PDF or one without a text layer is
-// refused with the file's name and the page.
+// import this module, never in a content script); so are its character maps (for CJK fonts a PDF
+// does not embed). An encrypted PDF or one without a text layer is refused with the file's name
+// and the page.
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import PdfWorker from 'pdfjs-dist/build/pdf.worker.min.mjs?worker';
 import { finish, type ReadOptions, type ReadResult } from './finish.ts';
-import { joinPages, pageText, type PdfTextItem } from './pdf-text.ts';
+import { joinPages, pageText, PDF_CMAP_DIR, pdfLoadOptions, type PdfTextItem } from './pdf-text.ts';
 
 let worker: Worker | null = null;
 function ensureWorker(): void {
@@ -29,7 +30,7 @@ export async function readPdf(
   opts: ReadOptions = {},
 ): Promise<ReadResult & { warnings?: string[] }> {
   ensureWorker();
-  const task = getDocument({ data: new Uint8Array(data), stopAtErrors: false });
+  const task = getDocument(pdfLoadOptions(new Uint8Array(data), new URL(PDF_CMAP_DIR, location.href).href));
   const onAbort = () => void task.destroy();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
