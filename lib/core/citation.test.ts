@@ -18,7 +18,9 @@ describe('Markdown and whitespace', () => {
   });
 
   it('encodes characters that would end a Markdown link target', () => {
-    expect(mdUrl('moz-extension://x y/reader.html#000/p01')).toBe('moz-extension://x%20y/reader.html#000/p01');
+    expect(mdUrl('moz-extension://x y/reader.html#000/p01')).toBe(
+      'moz-extension://x%20y/reader.html#000/p01',
+    );
     expect(mdUrl('moz-extension://x/a(1).html')).toBe('moz-extension://x/a%281%29.html');
   });
 
