@@ -110,8 +110,9 @@ interface Browser {
 
 function playwrightTab(p: Page): Tab {
   return {
-    run: (fn, arg) => p.evaluate(fn, arg),
-    waitFor: async (fn, arg, timeout = 30_000) => void (await p.waitForFunction(fn, arg, { timeout })),
+    run: (fn, arg) => p.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeout = 30_000) =>
+      void (await p.waitForFunction(fn as never, arg, { timeout })),
     upload: (sel, paths) => p.setInputFiles(sel, paths),
     click: (sel) => p.click(sel),
     type: (sel, text) => p.type(sel, text, { delay: 15 }),
@@ -121,8 +122,9 @@ function playwrightTab(p: Page): Tab {
 
 function puppeteerTab(p: PptrPage): Tab {
   return {
-    run: (fn, arg) => p.evaluate(fn, arg) as never,
-    waitFor: async (fn, arg, timeout = 30_000) => void (await p.waitForFunction(fn, { timeout }, arg)),
+    run: (fn, arg) => p.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeout = 30_000) =>
+      void (await p.waitForFunction(fn as never, { timeout }, arg)),
     upload: async (sel, paths) => {
       const input = (await p.$(sel)) as ElementHandle<HTMLInputElement>;
       await input.uploadFile(...paths);
