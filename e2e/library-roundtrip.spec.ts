@@ -2,12 +2,13 @@
 // works it: a DOCX built by the `docx` library, an HTML page and a Markdown file are imported
 // through the file input, found from the popup's search (marked as the user's own), and a term
 // list's term is painted on a page that has it; bad files (a TBX that is not XML, an unsupported
-// type, a PDF with no text layer) are refused naming the file and the line or page, and the
+// type, a PDF with no text layer, an encrypted PDF) are refused naming the file and the line or page, and the
 // library is unchanged; a long PDF's import is cancelled from its progress bar and adds nothing;
 // "Export library" is restored into a fresh profile, whose own export equals the first exactly.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { Page } from 'playwright-core';
 import type { ElementHandle, Page as PptrPage } from 'puppeteer-core';
@@ -75,6 +76,15 @@ async function docxFixture(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+/** A PDF with text that opens only with a password (@cantoo/pdf-lib writes standard encryption). */
+async function encryptedPdfFixture(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage().drawText(`The ${TERM}: a confidential draft.`, { x: 50, y: 700, size: 14, font });
+  pdf.encrypt({ userPassword: 'reader-secret', ownerPassword: 'owner-secret' });
+  return pdf.save();
+}
+
 let dir: string;
 const file = (name: string) => join(dir, name);
 beforeAll(async () => {
@@ -85,6 +95,7 @@ beforeAll(async () => {
   writeFileSync(file('port-watch.csv'), LIST_CSV);
   writeFileSync(file('glossary.tbx'), BAD_TBX);
   writeFileSync(file('slides.pptx'), 'not a document the library reads');
+  writeFileSync(file('locked.pdf'), await encryptedPdfFixture());
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -335,16 +346,17 @@ function scenario(name: string, launch: () => Promise<Browser>) {
         null,
       );
       expect(await errorsText(options)).toMatch(/glossary\.tbx, line 4: not XML/);
-      // An unsupported type and a PDF with no text layer (documents)
+      // An unsupported type, a PDF with no text layer and an encrypted one (documents)
       writeFileSync(file('scan.pdf'), await b.print(SCAN_HTML));
-      await options.upload('#lib-files', [file('slides.pptx'), file('scan.pdf')]);
+      await options.upload('#lib-files', [file('slides.pptx'), file('scan.pdf'), file('locked.pdf')]);
       await options.waitFor(
-        () => /scan\.pdf, page 1/.test(document.querySelector('.lib-errors')?.textContent ?? ''),
+        () => /locked\.pdf/.test(document.querySelector('.lib-errors')?.textContent ?? ''),
         null,
       );
       const errors = await errorsText(options);
       expect(errors).toMatch(/slides\.pptx: unsupported file type \.pptx/);
       expect(errors).toMatch(/scan\.pdf, page 1: no text layer/);
+      expect(errors).toMatch(/locked\.pdf, page 1: the PDF is encrypted/);
       expect(await listLibrary(options)).toEqual(before);
     });
 
