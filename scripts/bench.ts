@@ -19,6 +19,7 @@ const BENCHES: Record<string, string> = {
   startup: 'content-script start-up on pages with no term vs a do-nothing control',
   'huge-pages': 'content script on a 200k-node page, a 20 MB text page and a 10k-block scroll (issue #13)',
   'heap-diff': "where a page's extra heap goes (heap snapshots with / without the extension)",
+  'library-import': 'a 300-page PDF (≈ 1 M characters) imported through the options page (issue #12 item 8)',
   library: 'a 1,000-document (≈ 20 MB) user library in node: ingest, index build, search p50/p95',
 };
 

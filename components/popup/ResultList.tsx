@@ -9,6 +9,8 @@ export interface DocInfo {
   title: string;
   date: string;
   lang: Lang;
+  /** 'user': one of the user's own documents (the results say which is which). */
+  origin?: 'user';
 }
 
 export function ResultList(props: {
@@ -40,6 +42,11 @@ export function ResultList(props: {
         return (
           <div role="group" aria-labelledby={headId} class="result-group" key={g.docId}>
             <div id={headId} class="doc-head">
+              {doc?.origin === 'user' ? (
+                <span class="doc-origin mine" data-origin="user">
+                  {t('libMine')}
+                </span>
+              ) : null}
               <span class="doc-title">{doc?.title ?? g.docId}</span>
               <span class="doc-meta">
                 {doc ? (

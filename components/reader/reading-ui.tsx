@@ -2,13 +2,13 @@
 // on web pages) and the open citation box. Pure Preact state; data and side effects come in
 // through props.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type Citation, formatCitation } from '../../lib/core/citation.ts';
+import { formatCitations } from '../../lib/core/library/citation-formats.ts';
 import type { ConceptDetails, ConceptSummary, DocumentMeta, Lang, Passage } from '../../lib/core/types.ts';
-import { t } from '../../lib/i18n.ts';
+import { langName, t } from '../../lib/i18n.ts';
 import { langFromTag } from '../../lib/core/lang.ts';
 import type { CardData } from '../hover-card/CardRoot.tsx';
 import { type Range, segment } from '../marks.ts';
-import { CitationBox } from './CitationBox.tsx';
+import { CitationBox, type CitationFormat } from './CitationBox.tsx';
 import { ReaderConceptCard, type PopoverAnchor } from './ReaderConceptCard.tsx';
 import { PassageText } from './PassageText.tsx';
 import { passageRanges } from './locate.ts';
@@ -160,10 +160,14 @@ function useTabStops(details: ReadingProps['details']) {
   return { stops, setStop };
 }
 
-/** The "Copy citation" button of a passage and its open box (one open at a time). */
+/**
+ * The "Copy citation" button of a passage and its open box (one open at a time). The format chosen
+ * stays for the next passage cited.
+ */
 function useCitations(readerUrl: string, copy: ReadingProps['copy']) {
   const [cite, setCite] = useState<string>();
-  const [copied, setCopied] = useState<'text' | 'markdown' | 'failed'>();
+  const [format, setFormat] = useState<CitationFormat>('text');
+  const [copied, setCopied] = useState<CitationFormat | 'failed'>();
   const citeButton = (p: Passage) => (
     <button
       type="button"
@@ -181,15 +185,26 @@ function useCitations(readerUrl: string, copy: ReadingProps['copy']) {
 
   const citeBox = (doc: DocumentMeta, p: Passage) => {
     if (cite !== p.id) return null;
-    const c: Citation = formatCitation(doc, p, readerUrl, { paraLabel: t('citationPara') });
+    const c = formatCitations(doc, p, {
+      readerUrl,
+      paraLabel: t('citationPara'),
+      accessedLabel: t('citationAccessed'),
+      translationLabel:
+        doc.translation && doc.originalLang !== doc.lang
+          ? t('citationTranslation', langName(doc.originalLang))
+          : undefined,
+    });
     return (
       <CitationBox
         id={`cite-${passageDomId(p.id)}`}
         citation={c}
+        format={format}
         copied={copied}
-        onCopy={(kind) =>
-          void copy(kind === 'text' ? c.text : c.markdown).then((ok) => setCopied(ok ? kind : 'failed'))
-        }
+        onFormat={(f) => {
+          setCopied(undefined);
+          setFormat(f);
+        }}
+        onCopy={(text) => void copy(text).then((ok) => setCopied(ok ? format : 'failed'))}
         onClose={() => setCite(undefined)}
       />
     );

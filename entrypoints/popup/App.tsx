@@ -31,7 +31,10 @@ export function App({ initialQuery, asTab }: { initialQuery: string; asTab: bool
   const docInfo = useMemo(
     () =>
       new Map<string, DocInfo>(
-        (docs.data ?? []).map((d) => [d.id, { title: d.title, date: d.date, lang: d.lang }]),
+        (docs.data ?? []).map((d) => [
+          d.id,
+          { title: d.title, date: d.date, lang: d.lang, ...(d.origin ? { origin: d.origin } : {}) },
+        ]),
       ),
     [docs.data],
   );

@@ -1,14 +1,8 @@
-// Citation formatter: pure, no browser APIs. The reader passes the extension's reader URL.
-import type { DocumentMeta, Passage } from './types.ts';
+// The pieces citations share: passage links in the reader, numbers, Markdown and whitespace.
+// The formats themselves are in ./library/citation-formats.ts.
+import type { Passage } from './types.ts';
 
-export type CitationDoc = Pick<DocumentMeta, 'id' | 'title' | 'titleEn' | 'date' | 'place' | 'body'>;
 export type CitationPassage = Pick<Passage, 'id' | 'index'>;
-
-export interface Citation {
-  text: string;
-  markdown: string;
-  url: string;
-}
 
 /** The reader link for a passage: `<readerUrl>#<docId>/<pNN>`. `readerUrl` is the reader page URL. */
 export function passageUrl(readerUrl: string, passageId: string): string {
@@ -33,27 +27,4 @@ export function mdUrl(u: string): string {
 
 export function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Formats a citation of one passage.
- *   text:     Title (English title). Place, 2021-01-22, para. 13. <url>
- *   markdown: [Title](url) (*English title*). Place, 2021-01-22, para. 13.
- * `paraLabel` lets the UI localise "para."; the English title is omitted when equal to the title.
- */
-export function formatCitation(
-  doc: CitationDoc,
-  passage: CitationPassage,
-  readerUrl: string,
-  opts: { paraLabel?: string } = {},
-): Citation {
-  const url = passageUrl(readerUrl, passage.id);
-  const para = `${opts.paraLabel ?? 'para.'} ${passageNumber(passage)}`;
-  const title = oneLine(doc.title);
-  const titleEn = oneLine(doc.titleEn);
-  const showEn = titleEn !== '' && titleEn !== title;
-  const tail = [oneLine(doc.place), doc.date, para].filter((s) => s !== '').join(', ');
-  const text = `${title}${showEn ? ` (${titleEn})` : ''}. ${tail}. ${url}`;
-  const markdown = `[${mdEscape(title)}](${mdUrl(url)})${showEn ? ` (*${mdEscape(titleEn)}*)` : ''}. ${mdEscape(tail)}.`;
-  return { text, markdown, url };
 }

@@ -180,6 +180,36 @@ describe('formatCitations: a translation without an original URL', () => {
   });
 });
 
+describe('formatCitations: a translation with its original’s page', () => {
+  const ORIGINAL = 'http://www.xiuzhou.gov.cn/art/2023/7/3/art_1684797_59215654.html';
+  const doc = { ...BUNDLED, originalUrl: ORIGINAL, accessed: '2026-01-01' };
+  const c = formatCitations(doc, BUNDLED_P, { readerUrl: READER });
+
+  it('links the original’s page as it is (the passage’s words are the translation’s)', () => {
+    expect(c.link).toBe(ORIGINAL);
+    expect(c.plain.endsWith(`. Translation from Chinese (Simplified). ${ORIGINAL}`)).toBe(true);
+    expect(c.markdown).toContain(`[譚作鈞氏は市委員会常務委員会拡大会議を主宰し](${ORIGINAL})`);
+    for (const s of [c.plain, c.markdown, c.bibtex, JSON.stringify(c.csl)])
+      expect(s).not.toContain('chrome-extension');
+  });
+
+  it('gives BibTeX and CSL the original’s page, with no access date (nobody saved it)', () => {
+    expect(c.bibtex.startsWith('@online{policylens:000:p13,\n')).toBe(true);
+    expect(c.bibtex).toContain(`  url = {${ORIGINAL}},`);
+    expect(c.bibtex).not.toContain('urldate');
+    expect(c.csl.URL).toBe(ORIGINAL);
+    expect(c.csl.accessed).toBeUndefined();
+    expect(c.plain).not.toContain('2026-01-01');
+  });
+
+  it('prefers the page the text itself was taken from, with a text directive', () => {
+    const own = formatCitations({ ...doc, url: 'https://jp.example.org/a.html' }, BUNDLED_P, {
+      readerUrl: READER,
+    });
+    expect(own.link).toBe(`https://jp.example.org/a.html#:~:text=${encodeURIComponent('会議は…')}`);
+  });
+});
+
 describe('formatCitations: escaping', () => {
   const odd: CitationSource = {
     id: 'user-x1',

@@ -1,10 +1,11 @@
 // A passage cited in four formats (issue #12, item 7): plain text, Markdown, BibTeX and CSL-JSON.
 // Each names the issuing body, the title in the text's own language (and the original's title for a
 // translation, when known), the date, the passage number and, for a saved page, the access date,
-// and says when the text is a translation. The link is the original page with a text directive to
-// the passage; a document with no original URL (a bundled one, a file) links to the extension's
-// reader in plain text and Markdown only, since that address works for nobody else: BibTeX and CSL
-// then carry no URL.
+// and says when the text is a translation. The link is the page the text was taken from, with a
+// text directive to the passage; a translation whose own page is unknown links to its original's
+// page (no directive: the passage's words are not the original's). A document with neither (a
+// file) links to the extension's reader in plain text and Markdown only, since that address works
+// for nobody else: BibTeX and CSL then carry no URL.
 import { mdEscape, mdUrl, oneLine, passageNumber, passageUrl } from '../citation.ts';
 import type { Lang } from '../types.ts';
 import { passageLink } from './text-fragment.ts';
@@ -24,8 +25,10 @@ export interface CitationSource {
   lang: Lang;
   originalLang?: Lang;
   translation: boolean;
-  /** The original's address (http/https). */
+  /** The address (http/https) of the page this very text was taken from. */
   url?: string;
+  /** A translation's original-language page, when its own page is unknown. */
+  originalUrl?: string;
   /** yyyy-mm-dd a saved page was read. */
   accessed?: string;
   site?: string;
@@ -136,6 +139,7 @@ function parts(doc: CitationSource, passage: CitationPassageRef, opts: CitationO
         opts.translationLabel ?? (origLang ? `Translation from ${LANG_NAMES[origLang]}` : 'Translation'),
       );
   const hasUrl = isWebUrl(doc.url);
+  const originalPage = !hasUrl && isWebUrl(doc.originalUrl) ? doc.originalUrl : undefined;
   return {
     author: oneLine(doc.body ?? '') || oneLine(doc.byline ?? ''),
     title,
@@ -147,8 +151,11 @@ function parts(doc: CitationSource, passage: CitationPassageRef, opts: CitationO
     para: `${opts.paraLabel ?? 'para.'} ${passageNumber(passage)}`,
     translation,
     accessed: hasUrl && doc.accessed ? `${opts.accessedLabel ?? 'accessed'} ${doc.accessed}` : '',
-    hasUrl,
-    link: hasUrl ? passageLink(doc.url!, passage.text) : passageUrl(opts.readerUrl, passage.id),
+    /** The link leads to a web page (BibTeX and CSL carry it). */
+    hasUrl: hasUrl || originalPage !== undefined,
+    link: hasUrl
+      ? passageLink(doc.url!, passage.text)
+      : (originalPage ?? passageUrl(opts.readerUrl, passage.id)),
   };
 }
 
@@ -202,7 +209,7 @@ function bibtexOf(doc: CitationSource, passage: CitationPassageRef, p: Parts): s
   const year = /^\d{4}/.exec(p.date)?.[0];
   if (year) fields.push(['year', year], ['date', p.date]);
   if (p.hasUrl) fields.push(['url', bibUrl(p.link)]);
-  if (p.hasUrl && doc.accessed) fields.push(['urldate', doc.accessed]);
+  if (p.accessed) fields.push(['urldate', doc.accessed!]);
   if (p.site) fields.push(['organization', bibEscape(p.site)]);
   if (p.place) fields.push(['location', bibEscape(p.place)]);
   fields.push(['language', LANG_NAMES[doc.lang]]);
@@ -221,7 +228,7 @@ function cslOf(doc: CitationSource, passage: CitationPassageRef, p: Parts): CslI
   if (p.author) item.author = [{ literal: p.author }];
   const issued = dateParts(p.date);
   if (issued) item.issued = issued;
-  const accessed = p.hasUrl ? dateParts(doc.accessed) : undefined;
+  const accessed = p.accessed ? dateParts(doc.accessed) : undefined;
   if (accessed) item.accessed = accessed;
   if (p.hasUrl) item.URL = p.link;
   const publisher = oneLine(doc.body ?? '') || p.site;
