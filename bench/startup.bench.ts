@@ -20,7 +20,8 @@
 //  - longest: the most of our time inside one task;
 //  - compile / evaluate: v8 compile events and EvaluateScript of our scripts (trace);
 //  - matcher: instantiation of the bundled matcher, timed in the page (performance.now()), and
-//    where it came from (file: the packaged matcher.bin; message: the background's answer);
+//    where it came from (file: the packaged matcher.bin; message: the background's answer); the
+//    user lists' matcher's instantiation (always a message; NaN in builds that do not time it);
 //  - ready / first slice: from our script's start to the matcher ready / the first scan slice.
 // Writes <out>/startup-<date>T<hhmm>Z.json; the Markdown table goes to stdout (docs/benchmarks.md
 // "Start-up on a page with no term" quotes it).
@@ -66,6 +67,7 @@ interface Sample {
   compileMs: number;
   evaluateMs: number;
   matcherMs: number;
+  userMatcherMs: number;
   readyMs: number;
   firstSliceMs: number;
   via: string;
@@ -129,6 +131,7 @@ async function measure(s: ChromiumSession, url: string, rate: number, ours: bool
     compileMs: eventMs(events, ['v8.compile', 'V8.CompileCode', 'v8.compileModule'], isOurs),
     evaluateMs: eventMs(events, ['EvaluateScript', 'v8.evaluateModule'], isOurs),
     matcherMs: at('matcherMs'),
+    userMatcherMs: at('userMatcherMs'),
     readyMs: at('matcherReadyAt') - at('scriptAt'),
     firstSliceMs: at('firstSliceAt') - at('scriptAt'),
     via: typeof st.matcherVia === 'string' && st.matcherVia ? st.matcherVia : '—',
@@ -156,6 +159,7 @@ function summarise(v: Variant, control: Variant) {
     compileMs: med(xs.map((x) => x.compileMs)),
     evaluateMs: med(xs.map((x) => x.evaluateMs)),
     matcherMs: med(xs.map((x) => x.matcherMs)),
+    userMatcherMs: med(xs.map((x) => x.userMatcherMs)),
     readyMs: med(xs.map((x) => x.readyMs)),
     firstSliceMs: med(xs.map((x) => x.firstSliceMs)),
     via: [...new Set(xs.map((x) => x.via))].join('/'),
@@ -249,12 +253,12 @@ async function main(): Promise<void> {
   };
   const file = saveResult(`startup${o.label ? `-${o.label}` : ''}`, { meta, rows }, o.outDir);
   const head =
-    '| page | CPU × | load | build | added over control ms | our longest task ms (median / max) | compile ms | evaluate ms | matcher from | matcher instantiation ms (in page) | script start → matcher ready ms | → first slice ms |\n' +
-    '|---|--:|--:|---|--:|--:|--:|--:|---|--:|--:|--:|';
+    '| page | CPU × | load | build | added over control ms | our longest task ms (median / max) | compile ms | evaluate ms | matcher from | matcher instantiation ms (in page) | user lists’ matcher ms (in page) | script start → matcher ready ms | → first slice ms |\n' +
+    '|---|--:|--:|---|--:|--:|--:|--:|---|--:|--:|--:|--:|';
   const lines = rows.flatMap((r) =>
     r.variants.map(
       (v) =>
-        `| ${r.page} | ${r.rate}× | ${r.load1} | ${v.variant} | ${v.addedMs} | ${v.longestMs} / ${v.longestMaxMs} | ${v.compileMs} | ${v.evaluateMs} | ${v.via} | ${v.matcherMs} | ${v.readyMs} | ${v.firstSliceMs} |`,
+        `| ${r.page} | ${r.rate}× | ${r.load1} | ${v.variant} | ${v.addedMs} | ${v.longestMs} / ${v.longestMaxMs} | ${v.compileMs} | ${v.evaluateMs} | ${v.via} | ${v.matcherMs} | ${v.userMatcherMs} | ${v.readyMs} | ${v.firstSliceMs} |`,
     ),
   );
   const sizes = [`${meta.label || 'ours'} ${meta.contentBytes} B`];

@@ -133,7 +133,9 @@ export function createPageMatcher(
       }
       if (!user || a.version !== version) {
         try {
+          const t0 = now();
           user = { terms: a.matcher ? instantiate(a.matcher).terms : null, colours: a.colours };
+          if (__E2E_HOOKS__ && a.matcher) startup.userMatcherMs = performance.now() - t0;
         } catch (e) {
           console.debug('[policy-lens] user lists unusable', e);
           user = { terms: null, colours: {} };

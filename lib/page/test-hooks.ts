@@ -15,6 +15,8 @@ export const startup = {
   scriptAt: NaN,
   matcherMs: NaN,
   matcherReadyAt: NaN,
+  /** Instantiation of the user lists' matcher (the message), the last time it came. */
+  userMatcherMs: NaN,
   firstSliceAt: NaN,
   /** Where the bundled matcher came from: the packaged file, or the background's message. */
   matcherVia: '' as '' | 'file' | 'message',
