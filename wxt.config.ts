@@ -1,10 +1,12 @@
 import preact from '@preact/preset-vite';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { sinkAudit } from './scripts/lib/sink-audit-plugin.ts';
 import { POPUP_SHORTCUT } from './scripts/lib/targets.ts';
+import { matcherFile } from './lib/core/term-matcher-file.ts';
+import { createMatcher, type CompiledMatcher } from './lib/core/term-matcher.ts';
 
 // One config for both targets, both Manifest V3. WXT defaults Firefox to MV2, where the
 // `_execute_action` command below does not exist (MV2 calls it `_execute_browser_action`), so the
@@ -15,6 +17,22 @@ import { POPUP_SHORTCUT } from './scripts/lib/targets.ts';
 // store builds (`npm run build`, `npm run zip`) never set it.
 const testHooks = process.env.E2E_HOOKS === '1';
 const outDir = process.env.PL_OUT_DIR ?? '.output';
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The bundled matcher as the file every frame fetches (`matcher.bin`, lib/core/term-matcher-file.ts):
+ * built from `npm run data`'s output at each build, so it always matches the background's copy.
+ * Written beside it, through a rename (builds of both targets may run at once).
+ */
+function writeMatcherFile(): string {
+  const data = JSON.parse(readFileSync(here('generated/matcher.json'), 'utf8')) as CompiledMatcher;
+  const { hanFold, needsContext, contextShared, countries } = data;
+  const file = here('generated/matcher.bin');
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, matcherFile(createMatcher(data), { hanFold, needsContext, contextShared, countries }));
+  renameSync(tmp, file);
+  return file;
+}
 
 export default defineConfig({
   imports: false,
@@ -30,10 +48,11 @@ export default defineConfig({
         ['NOTICE', 'NOTICE.txt'],
         ['corpus/LICENSE', 'LICENSE-corpus.txt'],
       ] as const)
-        files.push({ absoluteSrc: fileURLToPath(new URL(src, import.meta.url)), relativeDest: dest });
+        files.push({ absoluteSrc: here(src), relativeDest: dest });
+      files.push({ absoluteSrc: writeMatcherFile(), relativeDest: 'matcher.bin' });
       // pdf.js's character maps (Adobe, BSD-3-Clause, licence file included), for the PDF import's
       // CJK fonts that are not embedded (lib/import/pdf-text.ts); extension pages only.
-      const cmaps = fileURLToPath(new URL('node_modules/pdfjs-dist/cmaps/', import.meta.url));
+      const cmaps = here('node_modules/pdfjs-dist/cmaps/');
       for (const name of readdirSync(cmaps))
         if (name.endsWith('.bcmap') || name === 'LICENSE')
           files.push({ absoluteSrc: join(cmaps, name), relativeDest: `pdfjs/cmaps/${name}` });
@@ -73,12 +92,13 @@ export default defineConfig({
         description: 'Open Policy Lens',
       },
     },
-    // The hover card's script, imported by the content script on the first card open. Chrome:
-    // reachable only at a per-session dynamic URL (a page cannot probe for it by our public id);
-    // Firefox's extension URLs already hold a random per-install id.
+    // The hover card's script, imported by the content script on the first card open, and the
+    // bundled matcher, fetched by each frame that has text to scan. Chrome: reachable only at a
+    // per-session dynamic URL (a page cannot probe for them by our public id); Firefox's
+    // extension URLs already hold a random per-install id (Firefox ignores use_dynamic_url).
     web_accessible_resources: [
       {
-        resources: ['card.js'],
+        resources: ['card.js', 'matcher.bin'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

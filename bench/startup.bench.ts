@@ -3,7 +3,12 @@
 //
 //   npm run bench -- startup [--no-build] [--reps 7] [--pages plain,guardian-1] [--throttles 1,4]
 //                            [--label after] [--compare <chrome-mv3 dir> --compare-label before]
-//                            [--out bench/results] [--quick]
+//                            [--user-terms 5000] [--out bench/results] [--quick]
+//
+// --compare: build the other tree with `E2E_HOOKS=1 PL_OUT_DIR=<dir> npx wxt build` (after its
+// `npm run data`) and pass <dir>/chrome-mv3. --user-terms: each of our builds (not the control)
+// gets a generated user term list of that many terms first, imported from its options page
+// (bench/startup-user-list.ts; 0: none), so the frames carry the user lists' matcher too.
 //
 // Per page and CPU throttle, `reps` rounds; each round loads the page in a fresh tab of the
 // browser with our test build (E2E_HOOKS=1, to know when it has settled and to read its in-page
@@ -13,8 +18,12 @@
 //  - ours / control: main-thread time attributed to each extension's scripts (bench/lib/trace.ts);
 //  - added: ours − control of the same round (median of the differences);
 //  - longest: the most of our time inside one task;
+//  - CPU: the same two from the thread time of our trace events (bench/lib/trace.ts eventCpuMs,
+//    longestTaskCpuMs): on a loaded machine wall time mostly measures the other processes;
 //  - compile / evaluate: v8 compile events and EvaluateScript of our scripts (trace);
-//  - matcher: instantiation of the matcher, timed in the page (performance.now());
+//  - matcher: instantiation of the bundled matcher, timed in the page (performance.now()), and
+//    where it came from (file: the packaged matcher.bin; message: the background's answer); the
+//    user lists' matcher's instantiation (always a message; NaN in builds that do not time it);
 //  - ready / first slice: from our script's start to the matcher ready / the first scan slice.
 // Writes <out>/startup-<date>T<hhmm>Z.json; the Markdown table goes to stdout (docs/benchmarks.md
 // "Start-up on a page with no term" quotes it).
@@ -31,6 +40,7 @@ import { scriptTime, startTrace, type TraceEvent } from './lib/trace.ts';
 import { queryLensStats } from './highlight/in-page.ts';
 import { startStaticServer } from '../scripts/lib/static-server.ts';
 import { REAL_PAGES } from '../e2e/harness.ts';
+import { loadUserList } from './startup-user-list.ts';
 
 const OUT = join(ROOT, '.output-bench-startup');
 const EXT_DIR = join(OUT, 'chrome-mv3');
@@ -45,6 +55,8 @@ const o = {
   /** Another built extension (chrome-mv3 dir, E2E_HOOKS=1 build) measured in the same rounds. */
   compare: opt('compare', ''),
   compareLabel: opt('compare-label', 'compare'),
+  /** Terms of the generated user list loaded into our builds first (0: none). */
+  userTerms: num('user-terms', 5000, 5000),
   /** After the lens reports no pending work (ours) or after load (control): trailing work. */
   tailMs: num('tail-ms', 1000, 500),
   noBuild: flag('no-build'),
@@ -54,11 +66,16 @@ const o = {
 interface Sample {
   totalMs: number;
   longestMs: number;
+  /** Thread time of our outermost trace events, and the most of it inside one task. */
+  cpuMs: number;
+  longestCpuMs: number;
   compileMs: number;
   evaluateMs: number;
   matcherMs: number;
+  userMatcherMs: number;
   readyMs: number;
   firstSliceMs: number;
+  via: string;
 }
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
@@ -116,11 +133,15 @@ async function measure(s: ChromiumSession, url: string, rate: number, ours: bool
   return {
     totalMs: t.totalMs,
     longestMs: t.longestTaskMs,
+    cpuMs: t.eventCpuMs,
+    longestCpuMs: t.longestTaskCpuMs,
     compileMs: eventMs(events, ['v8.compile', 'V8.CompileCode', 'v8.compileModule'], isOurs),
     evaluateMs: eventMs(events, ['EvaluateScript', 'v8.evaluateModule'], isOurs),
     matcherMs: at('matcherMs'),
+    userMatcherMs: at('userMatcherMs'),
     readyMs: at('matcherReadyAt') - at('scriptAt'),
     firstSliceMs: at('firstSliceAt') - at('scriptAt'),
+    via: typeof st.matcherVia === 'string' && st.matcherVia ? st.matcherVia : '—',
   };
 }
 
@@ -142,11 +163,15 @@ function summarise(v: Variant, control: Variant) {
     addedMs: med(xs.map((x, k) => x.totalMs - control.samples[k]!.totalMs)),
     longestMs: med(xs.map((x) => x.longestMs)),
     longestMaxMs: round(Math.max(...xs.map((x) => x.longestMs)), 2),
+    addedCpuMs: med(xs.map((x, k) => x.cpuMs - control.samples[k]!.cpuMs)),
+    longestCpuMs: med(xs.map((x) => x.longestCpuMs)),
     compileMs: med(xs.map((x) => x.compileMs)),
     evaluateMs: med(xs.map((x) => x.evaluateMs)),
     matcherMs: med(xs.map((x) => x.matcherMs)),
+    userMatcherMs: med(xs.map((x) => x.userMatcherMs)),
     readyMs: med(xs.map((x) => x.readyMs)),
     firstSliceMs: med(xs.map((x) => x.firstSliceMs)),
+    via: [...new Set(xs.map((x) => x.via))].join('/'),
   };
 }
 
@@ -187,6 +212,11 @@ async function main(): Promise<void> {
     });
   const rows = [];
   try {
+    if (o.userTerms > 0)
+      for (const v of variants.filter((x) => x.ours)) {
+        log(`${v.name}: importing a user list of ${o.userTerms} terms`);
+        await loadUserList(v.session, o.userTerms);
+      }
     for (const name of o.pages)
       for (const rate of o.throttles) {
         log(`${name} @ ${rate}× (load ${round(loadavg()[0]!, 2)})`);
@@ -212,7 +242,7 @@ async function main(): Promise<void> {
         };
         for (const v of row.variants)
           log(
-            `  ${v.variant}: added ${v.addedMs} ms (control ${row.controlMs}), longest ${v.longestMs} ms, matcher ${v.matcherMs} ms`,
+            `  ${v.variant}: added ${v.addedMs} ms (CPU ${v.addedCpuMs}; control ${row.controlMs}), longest ${v.longestMs} ms (CPU ${v.longestCpuMs}), matcher ${v.matcherMs} ms`,
           );
         rows.push(row);
       }
@@ -226,23 +256,24 @@ async function main(): Promise<void> {
     compare: o.compare ? { label: o.compareLabel, dir: o.compare, contentBytes: sizeOf(o.compare) } : null,
     machine: `${cpuModel()}, ${cpus().length} cores, ${round(totalmem() / 2 ** 30, 1)} GiB`,
     reps: o.reps,
+    userTerms: o.userTerms,
     contentBytes: sizeOf(EXT_DIR),
     durationS: Math.round((Date.now() - started) / 1000),
   };
   const file = saveResult(`startup${o.label ? `-${o.label}` : ''}`, { meta, rows }, o.outDir);
   const head =
-    '| page | CPU × | load | build | added over control ms | our longest task ms (median / max) | compile ms | evaluate ms | matcher instantiation ms (in page) | script start → matcher ready ms | → first slice ms |\n' +
-    '|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|';
+    '| page | CPU × | load | build | added over control ms | our longest task ms (median / max) | added CPU ms | longest task CPU ms | compile ms | evaluate ms | matcher from | matcher instantiation ms (in page) | user lists’ matcher ms (in page) | script start → matcher ready ms | → first slice ms |\n' +
+    '|---|--:|--:|---|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|';
   const lines = rows.flatMap((r) =>
     r.variants.map(
       (v) =>
-        `| ${r.page} | ${r.rate}× | ${r.load1} | ${v.variant} | ${v.addedMs} | ${v.longestMs} / ${v.longestMaxMs} | ${v.compileMs} | ${v.evaluateMs} | ${v.matcherMs} | ${v.readyMs} | ${v.firstSliceMs} |`,
+        `| ${r.page} | ${r.rate}× | ${r.load1} | ${v.variant} | ${v.addedMs} | ${v.longestMs} / ${v.longestMaxMs} | ${v.addedCpuMs} | ${v.longestCpuMs} | ${v.compileMs} | ${v.evaluateMs} | ${v.via} | ${v.matcherMs} | ${v.userMatcherMs} | ${v.readyMs} | ${v.firstSliceMs} |`,
     ),
   );
   const sizes = [`${meta.label || 'ours'} ${meta.contentBytes} B`];
   if (meta.compare) sizes.push(`${meta.compare.label} ${meta.compare.contentBytes} B`);
   console.log(
-    `\n${meta.date}, ${meta.machine}, content.js: ${sizes.join(', ')}; ${o.reps} rounds; control median ${rows.map((r) => `${r.page} ${r.rate}× ${r.controlMs} ms`).join(', ')}; raw data \`${file}\`\n\n${head}\n${lines.join('\n')}\n`,
+    `\n${meta.date}, ${meta.machine}, content.js: ${sizes.join(', ')}; ${o.reps} rounds; user list ${o.userTerms} terms; control median ${rows.map((r) => `${r.page} ${r.rate}× ${r.controlMs} ms`).join(', ')}; raw data \`${file}\`\n\n${head}\n${lines.join('\n')}\n`,
   );
 }
 

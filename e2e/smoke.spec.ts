@@ -11,6 +11,28 @@ import {
 } from './harness.ts';
 import { POPUP_SHORTCUT } from '../scripts/lib/targets.ts';
 
+/**
+ * In the page: where the lens's bundled matcher came from (test hooks), and the extension
+ * resources the page's own resource timing shows (none expected: the fetch is the content
+ * script's).
+ */
+async function matcherOrigin(): Promise<{ via: unknown; seen: string[] }> {
+  // (self-contained: evaluated in the page)
+  const stats = await new Promise<{ startup?: { matcherVia?: unknown } } | null>((ok) => {
+    const on = (e: Event) => ok(JSON.parse(String((e as CustomEvent).detail)));
+    document.addEventListener('policy-lens:e2e-stats-result', on, { once: true });
+    document.dispatchEvent(new CustomEvent('policy-lens:e2e-stats'));
+    setTimeout(() => ok(null), 2000);
+  });
+  return {
+    via: stats?.startup?.matcherVia,
+    seen: performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((u) => /^(chrome|moz)-extension:/.test(u)),
+  };
+}
+
 describe('Chromium', () => {
   let s: ChromiumSession;
   beforeAll(async () => {
@@ -53,6 +75,8 @@ describe('Chromium', () => {
     const texts = Object.values(dump).flat();
     expect(texts).toContain('Two Safeguards');
     expect(texts).toContain('二つの維持');
+    // the packaged matcher.bin, read in place, not the background's message (the fallback)
+    expect(await page.evaluate(matcherOrigin)).toEqual({ via: 'file', seen: [] });
     await page.close();
   });
 
@@ -93,6 +117,7 @@ describe('Firefox', () => {
       },
       { timeout: 20_000 },
     );
+    expect(await page.evaluate(matcherOrigin)).toEqual({ via: 'file', seen: [] });
     await page.close();
   });
 

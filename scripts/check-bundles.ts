@@ -5,9 +5,10 @@
 // 2. a re-scan of the final minified files: each file may contain no more sink occurrences than
 //    its audited vendor modules account for (so nothing slipped in after the audit).
 // Also enforces the size budgets: no shipped file over 4 MB, and the content script (which runs in
-// every frame of every tab, matcher data included) under CONTENT_BUDGET bytes minified; and that
-// every npm package with code in the build is a runtime dependency (scripts/lib/bundled-packages.ts)
-// and is named in NOTICE (its licence and authors travel with the packages as NOTICE.txt).
+// every frame of every tab; the matcher's data is matcher.bin, the card's code card.js) under
+// CONTENT_BUDGET bytes minified; and that every npm package with code in the build is a runtime
+// dependency (scripts/lib/bundled-packages.ts) and is named in NOTICE (its licence and authors
+// travel with the packages as NOTICE.txt).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -25,7 +26,9 @@ const TARGETS = BUILD_TARGETS;
 const LOCK = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as LockFile;
 const MAX_FILE = 4 * 1024 * 1024;
 const CONTENT_JS = 'content-scripts/content.js';
-const CONTENT_BUDGET = 150_000;
+// ~79 KB in the store build after issue #15 (it was 143 KB with the matcher and card inside);
+// every KB is compiled and evaluated on every page, so the budget keeps some room, not more.
+const CONTENT_BUDGET = 100_000;
 const NOTICE = readFileSync(join(ROOT, 'NOTICE'), 'utf8');
 const problems: string[] = [];
 

@@ -3,7 +3,8 @@
 // `_locales` shipped beside each, and fails on what a store or browser would reject or ignore:
 // a name or description over the store limits in any shipped locale, a reserved command key of
 // the wrong manifest version (the Firefox shortcut bug), a missing popup shortcut, or (Chrome) a
-// web-accessible resource reachable at the static, fingerprintable URL, or a permission that
+// web-accessible resource reachable at the static, fingerprintable URL, a missing or unreadable
+// matcher.bin (the bundled matcher every frame fetches), or a permission that
 // PERMISSIONS.md does not justify (the list below is exactly the manifest's; no host permission).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -15,6 +16,7 @@ import {
   type ManifestLike,
   type Messages,
 } from './lib/manifest-rules.ts';
+import { readMatcherFile } from '../lib/core/term-matcher-file.ts';
 import { BUILD_OUT, PROJECT_ROOT, BUILD_TARGETS, POPUP_SHORTCUT } from './lib/targets.ts';
 
 const ROOT = PROJECT_ROOT;
@@ -33,6 +35,25 @@ function readLocales(dir: string): Record<string, Messages> {
     const file = join(base, locale, 'messages.json');
     if (existsSync(file)) out[locale] = JSON.parse(readFileSync(file, 'utf8')) as Messages;
   }
+  return out;
+}
+
+function matcherFileProblems(
+  dir: string,
+  target: string,
+  war: Array<{ resources?: string[]; use_dynamic_url?: boolean }> | undefined,
+): string[] {
+  const file = join(dir, 'matcher.bin');
+  if (!existsSync(file)) return [`${target}: matcher.bin is not in the package`];
+  const out: string[] = [];
+  const bytes = readFileSync(file);
+  try {
+    readMatcherFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  } catch (e) {
+    out.push(`${target}: matcher.bin does not read: ${(e as Error).message}`);
+  }
+  if (!war?.some((r) => r.resources?.includes('matcher.bin')))
+    out.push(`${target}: matcher.bin is not a web_accessible_resource (frames fetch it)`);
   return out;
 }
 
@@ -74,10 +95,14 @@ for (const target of BUILD_TARGETS) {
     if (!existsSync(join(dir, f))) problems.push(`${target}: ${f} is not in the package`);
   // A web-accessible file at our static URL lets any page learn that we are installed (Chrome's
   // URL holds the public id); Chrome's dynamic URL is per session. Firefox URLs are per install.
-  const war = (manifest as { web_accessible_resources?: Array<{ use_dynamic_url?: boolean }> })
-    .web_accessible_resources;
+  const war = (
+    manifest as { web_accessible_resources?: Array<{ resources?: string[]; use_dynamic_url?: boolean }> }
+  ).web_accessible_resources;
   if (target.startsWith('chrome') && war?.some((r) => r.use_dynamic_url !== true))
     problems.push(`${target}: a web_accessible_resources entry without use_dynamic_url: true`);
+  // Every frame fetches the bundled matcher from its extension URL (lib/page/page-matcher.ts):
+  // it must be in the package, readable, and web-accessible (dynamically, in Chrome: above).
+  problems.push(...matcherFileProblems(dir, target, war));
   const perms = manifest as { permissions?: string[]; host_permissions?: string[] };
   const got = [...(perms.permissions ?? [])].sort();
   if (got.join() !== EXPECTED_PERMISSIONS.join())
@@ -98,5 +123,6 @@ if (problems.length) {
 }
 console.log(
   `✔ check:manifests: names ≤ ${NAME_MAX} and descriptions ≤ ${DESCRIPTION_MAX} characters in every locale; ` +
-    `commands valid for MV3; ${SHORTCUT} opens the popup; licences packaged; permissions as justified`,
+    `commands valid for MV3; ${SHORTCUT} opens the popup; licences packaged; matcher.bin readable and ` +
+    `web-accessible (dynamic URL in Chrome); permissions as justified`,
 );

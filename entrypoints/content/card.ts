@@ -2,6 +2,7 @@
 // with Preact into the card's shadow root, its data from the background (cached per page), its
 // actions sent to the background.
 import { h, render } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CardRoot } from '../../components/hover-card/CardRoot.tsx';
 import { CARD_CSS as cardCss } from '../../components/hover-card/card-css.ts';
 import { fetchCardDocs, fetchConceptDetails, forgetCachedData } from '../../hooks/concept-data.ts';
@@ -17,6 +18,7 @@ let seenVersion = 0;
 
 export const hoverCard: CardView = {
   css: cardCss,
+  shadowRootUi: createShadowRootUi,
   render(frame, card) {
     if (!card) {
       render(null, frame);

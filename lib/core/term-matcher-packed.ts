@@ -74,6 +74,43 @@ function layout(lengths: readonly number[]): { offsets: number[]; size: number }
 }
 
 export function packMatcher(m: Matcher, extra: MatcherExtras = {}): PackedMatcher {
+  const { lengths, bytes } = tableBytes(m);
+  return { ...packHeader(m, lengths, extra), data: toBase64(bytes) } as PackedMatcher;
+}
+
+/** Everything of a packed matcher but its tables. */
+export function packHeader(m: Matcher, lengths: number[], extra: MatcherExtras = {}): PackedHeader {
+  return {
+    v: 4,
+    ids: [...m.ids],
+    categories: [...m.categories],
+    patternCount: m.patternCount,
+    ringMask: m._m.ringMask,
+    cased: [...m._m.cased],
+    lengths,
+    ...(extra.hanFold ? { hanFold: extra.hanFold } : {}),
+    ...(extra.needsContext ? { needsContext: extra.needsContext } : {}),
+    ...(extra.contextShared ? { contextShared: extra.contextShared } : {}),
+    ...(extra.countries ? { countries: extra.countries } : {}),
+  };
+}
+
+/** A packed matcher without its tables: what travels beside them (the binary file's header). */
+export type PackedHeader = Omit<PackedMatcher, 'data'>;
+
+/** Instantiates a packed matcher: views over one decoded buffer. Throws on malformed data. */
+export function unpackMatcher(p: PackedMatcher): Matcher {
+  if (!p || p.v !== 4) throw new Error('unpackMatcher: unsupported data');
+  return viewTables(p, fromBase64(p.data));
+}
+
+/** The tables' size in bytes for these lengths (each table 4-byte aligned as needed). */
+export function tablesSize(lengths: readonly number[]): number {
+  return layout(lengths).size;
+}
+
+/** The tables of a matcher laid end to end (the body of the binary file, term-matcher-file.ts). */
+export function tableBytes(m: Matcher): { lengths: number[]; bytes: Uint8Array } {
   const R = m._m;
   const lengths = TABLES.map(([name]) => R[name].length);
   const { offsets, size } = layout(lengths);
@@ -82,27 +119,24 @@ export function packMatcher(m: Matcher, extra: MatcherExtras = {}): PackedMatche
     const t = R[name];
     bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), offsets[k]);
   });
-  return {
-    v: 4,
-    ids: [...m.ids],
-    categories: [...m.categories],
-    patternCount: m.patternCount,
-    ringMask: R.ringMask,
-    cased: [...R.cased],
-    lengths,
-    data: toBase64(bytes),
-    ...(extra.hanFold ? { hanFold: extra.hanFold } : {}),
-    ...(extra.needsContext ? { needsContext: extra.needsContext } : {}),
-    ...(extra.contextShared ? { contextShared: extra.contextShared } : {}),
-    ...(extra.countries ? { countries: extra.countries } : {}),
-  };
+  return { lengths, bytes };
 }
 
-/** Instantiates a packed matcher: views over one decoded buffer. Throws on malformed data. */
-export function unpackMatcher(p: PackedMatcher): Matcher {
-  if (!p || p.v !== 4 || !Array.isArray(p.lengths) || p.lengths.length !== TABLES.length)
+/**
+ * The matcher as typed-array views over `bytes` (no copy): `bytes.byteOffset` must be a multiple
+ * of 4. Throws on anything that does not fit the header (sizes, counts, alignment).
+ */
+export function viewTables(p: PackedHeader, bytes: Uint8Array): Matcher {
+  if (
+    !p ||
+    p.v !== 4 ||
+    !Array.isArray(p.lengths) ||
+    p.lengths.length !== TABLES.length ||
+    !p.lengths.every((n) => Number.isInteger(n) && n >= 0) ||
+    !Array.isArray(p.cased) ||
+    bytes.byteOffset % 4 !== 0
+  )
     throw new Error('unpackMatcher: unsupported data');
-  const bytes = fromBase64(p.data);
   const { offsets, size } = layout(p.lengths);
   if (bytes.byteLength !== size) throw new Error('unpackMatcher: corrupt data');
   const R = { cased: new Map(p.cased), ringMask: p.ringMask } as Runtime;

@@ -1,12 +1,12 @@
 // Stage 5b (card UI): the one shadow host we add to a page, created lazily on the first open
-// (WXT createShadowRootUi), in the top layer via popover="manual" where supported so page
+// (WXT createShadowRootUi, which comes with the card's script), in the top layer via popover="manual" where supported so page
 // stacking contexts and transforms cannot hide or misplace it. Never takes focus on open.
 // The shadow root is closed: page scripts cannot read the card, rewrite its text or click its
 // buttons (the buttons also ignore untrusted clicks, components/HoverCard.tsx).
 // What the card looks like is not known here: the content entrypoint passes a loader of the
 // CardView in, called on the first open (the card's code is not part of the content script).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Lang } from '../core/types.ts';
 import { HOST_TAG } from './constants.ts';
 import { exposeCardHook } from './test-hooks.ts';
@@ -69,7 +69,7 @@ export function createCardUi(ctx: LensContext, doc: Document, deps: CardUiDeps):
       .loadView()
       .then((loaded) => {
         view = loaded;
-        return createShadowRootUi<void>(ctx as ContentScriptContext, {
+        return loaded.shadowRootUi<void>(ctx as ContentScriptContext, {
           name: HOST_TAG,
           mode: 'closed',
           position: 'inline',

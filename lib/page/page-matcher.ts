@@ -1,18 +1,22 @@
 // The term matchers as the scanner sees them: the bundled glossary's and the user term lists'
-// (issue #12), merged into one `find`. The content script carries no matcher data: the
-// background owns both compiled matchers and hands each world a packed copy of each
-// (lib/core/term-matcher-packed.ts) on request, which becomes typed-array views without a loop
-// over states. Both are asked for together, only when a document has something to scan, once per
-// isolated world (the driven child frames share them), so frames that never scan (ads, empty
-// frames) never pay for either; a world without user lists pays one small answer
-// (`matcher: null`). When the lists change, the background says `libraryChanged`; the world asks
+// (issue #12), merged into one `find`. The content script carries no matcher data. The bundled
+// matcher is a build-time file in the package (`matcher.bin`, lib/core/term-matcher-file.ts),
+// fetched from the extension's own URL (no network) and viewed in place: no parse, no decode, no
+// copy. Should that fail (a corrupt file, a browser that refuses the fetch), the background hands
+// out the same tables packed in a message (lib/core/term-matcher-packed.ts), as it does the
+// user lists' matcher, which cannot be a packaged file. Both are asked for together, only when a
+// document has something to scan, once per isolated world (the driven child frames share them),
+// so frames that never scan (ads, empty frames) never pay for either; a world without user lists
+// pays one small answer (`matcher: null`). When the lists change, the background says `libraryChanged`; the world asks
 // for the user matcher again (`refreshUser`) and its documents are rescanned (start-lens.ts).
+import { browser } from 'wxt/browser';
 import { listOfConcept } from '../core/library/schema.ts';
 import { LIST_COLOURS } from '../core/library/list-colours.ts';
 import { hanFoldTable } from '../core/match-han-fold.ts';
 import { mergeMatches } from '../core/merge-matches.ts';
 import { pageTerms, type PageTerms } from '../core/page-terms.ts';
-import { unpackMatcher, type PackedMatcher } from '../core/term-matcher-packed.ts';
+import { readMatcherFile } from '../core/term-matcher-file.ts';
+import { unpackMatcher, type PackedHeader, type PackedMatcher } from '../core/term-matcher-packed.ts';
 import type { Matcher } from '../core/term-matcher.ts';
 import type { Category } from '../core/types.ts';
 import { sendToBackground, type UserMatcherAnswer } from '../messaging.ts';
@@ -38,6 +42,8 @@ export interface LazyPageMatcher extends PageMatcher {
 
 /** How the packed matcher is obtained (the background, or a test's). */
 export type MatcherFetch = () => Promise<PackedMatcher>;
+/** How the bundled matcher's file is read (the extension's own URL, or a test's). */
+export type MatcherFileFetch = () => Promise<ArrayBuffer>;
 /** How the user lists' matcher is obtained (the background, or a test's). */
 export type UserMatcherFetch = () => Promise<UserMatcherAnswer>;
 
@@ -48,11 +54,36 @@ const USER_ROUNDS = 3;
 
 const NO_LISTS: UserMatcherFetch = () => Promise.resolve({ version: 0, matcher: null, colours: {} });
 
-/** A packed matcher made usable: typed-array views, Han folding, the page filters. */
-function instantiate(packed: PackedMatcher): { matcher: Matcher; terms: PageTerms } {
-  const decoded = unpackMatcher(packed);
-  const matcher: Matcher = packed.hanFold ? { ...decoded, fold: hanFoldTable(packed.hanFold) } : decoded;
-  return { matcher, terms: pageTerms(matcher, packed) };
+interface Instantiated {
+  matcher: Matcher;
+  terms: PageTerms;
+}
+
+/** A matcher's tables and header made usable: Han folding, the page filters. */
+function withFilters(decoded: Matcher, header: PackedHeader): Instantiated {
+  const matcher: Matcher = header.hanFold ? { ...decoded, fold: hanFoldTable(header.hanFold) } : decoded;
+  return { matcher, terms: pageTerms(matcher, header) };
+}
+
+/** A packed matcher (a message) made usable: typed-array views over its decoded tables. */
+const instantiate = (packed: PackedMatcher): Instantiated => withFilters(unpackMatcher(packed), packed);
+
+/** The bundled matcher's file made usable: typed-array views over the file's own buffer. */
+function fromFile(buf: ArrayBuffer): Instantiated {
+  const { matcher, header } = readMatcherFile(buf);
+  return withFilters(matcher, header);
+}
+
+const now = () => (__E2E_HOOKS__ ? performance.now() : 0);
+
+/** E2E builds: when the matcher became usable, how long that took in the page, and from where. */
+function timed(via: 'file' | 'message', t0: number, made: Instantiated): Instantiated {
+  if (__E2E_HOOKS__) {
+    startup.matcherReadyAt = performance.now();
+    startup.matcherMs = startup.matcherReadyAt - t0;
+    startup.matcherVia = via;
+  }
+  return made;
 }
 
 /** `fetch` tried ATTEMPTS times, 200 ms, 400 ms apart; rejects with the last failure. */
@@ -76,6 +107,7 @@ interface UserTerms {
 export function createPageMatcher(
   fetch: MatcherFetch,
   fetchUser: UserMatcherFetch = NO_LISTS,
+  readFile?: MatcherFileFetch,
 ): LazyPageMatcher {
   let matcher: Matcher | null = null;
   let terms: PageTerms | null = null;
@@ -101,7 +133,9 @@ export function createPageMatcher(
       }
       if (!user || a.version !== version) {
         try {
+          const t0 = now();
           user = { terms: a.matcher ? instantiate(a.matcher).terms : null, colours: a.colours };
+          if (__E2E_HOOKS__ && a.matcher) startup.userMatcherMs = performance.now() - t0;
         } catch (e) {
           console.debug('[policy-lens] user lists unusable', e);
           user = { terms: null, colours: {} };
@@ -120,22 +154,26 @@ export function createPageMatcher(
     state = m ? 'idle' : 'failed';
     for (const f of waiting.splice(0)) f();
   };
-  const loadBundled = () =>
-    withRetries(fetch).then(
-      (packed) => {
-        const t0 = __E2E_HOOKS__ ? performance.now() : 0;
-        const made = instantiate(packed);
-        if (__E2E_HOOKS__) {
-          startup.matcherReadyAt = performance.now();
-          startup.matcherMs = startup.matcherReadyAt - t0;
-        }
-        return made;
-      },
-      (e: unknown) => {
-        console.debug('[policy-lens] matcher unavailable', e);
-        return null;
-      },
-    );
+  /** The file if it reads, else the message; null (and a debug line) when neither works. */
+  const loadBundled = async (): Promise<Instantiated | null> => {
+    if (readFile)
+      try {
+        const buf = await readFile();
+        const t0 = now();
+        return timed('file', t0, fromFile(buf));
+      } catch (e) {
+        console.debug('[policy-lens] matcher file unusable, asking the background', e);
+      }
+    let packed: PackedMatcher;
+    try {
+      packed = await withRetries(fetch);
+    } catch (e) {
+      console.debug('[policy-lens] matcher unavailable', e);
+      return null;
+    }
+    const t0 = now();
+    return timed('message', t0, instantiate(packed));
+  };
 
   return {
     ready: () => matcher !== null,
@@ -194,10 +232,23 @@ export function createPageMatcher(
 
 let worldMatcher: LazyPageMatcher | null = null;
 
-/** This world's matchers, from the background (one request each per world, shared by its documents). */
+/**
+ * The packaged matcher file, from the extension's own URL: a read of the package, not a network
+ * request; web-accessible only at Chrome's per-session dynamic URL, which runtime.getURL gives.
+ */
+async function readPackagedFile(): Promise<ArrayBuffer> {
+  // (a file the build hook writes, not in public/: WXT's PublicPath type does not know it)
+  const url = (browser.runtime.getURL as (path: string) => string)('/matcher.bin');
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`matcher.bin: HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
+/** This world's matchers (one request each per world, shared by its documents). */
 export function loadPageMatcher(): LazyPageMatcher {
   return (worldMatcher ??= createPageMatcher(
     () => sendToBackground('getMatcher', {}),
     () => sendToBackground('getUserMatcher', {}),
+    readPackagedFile,
   ));
 }

@@ -9,9 +9,18 @@ const timing = { slices: 0, busyMs: 0, maxSliceMs: 0 };
 
 /**
  * Start-up moments (performance.now() of the frame) and the matcher's instantiation time, for
- * `npm run bench -- startup`; NaN until they happen.
+ * `npm run bench -- startup` and the e2e specs; NaN until they happen.
  */
-export const startup = { scriptAt: NaN, matcherMs: NaN, matcherReadyAt: NaN, firstSliceAt: NaN };
+export const startup = {
+  scriptAt: NaN,
+  matcherMs: NaN,
+  matcherReadyAt: NaN,
+  /** Instantiation of the user lists' matcher (the message), the last time it came. */
+  userMatcherMs: NaN,
+  firstSliceAt: NaN,
+  /** Where the bundled matcher came from: the packaged file, or the background's message. */
+  matcherVia: '' as '' | 'file' | 'message',
+};
 
 /** Wraps the scan runner to record slice count, busy time and the longest slice. */
 export function timed(run: SliceRunner): SliceRunner {

@@ -1,6 +1,7 @@
 // Vocabulary of the content script (every stage): text blocks and their segments, hits and their
 // pieces, the matcher and card the lens is given, scan stats, the context everything hangs off.
 // Types only: no stage owns them, so none has to import another stage to name them.
+import type { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Category, Lang, TermMatch } from '../core/types.ts';
 
@@ -113,6 +114,11 @@ export interface CardView {
   css: string;
   /** Renders the card into `frame` (the positioned container in our shadow root); null unmounts. */
   render(frame: HTMLElement, card: CardModel | null): void;
+  /**
+   * WXT's createShadowRootUi, which makes the card's host: carried by the card's script so that
+   * its code (~8 KB with its helpers) is not evaluated on every page, only at the first open.
+   */
+  shadowRootUi: typeof createShadowRootUi;
 }
 
 /**
