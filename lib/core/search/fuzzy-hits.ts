@@ -1,6 +1,5 @@
 // Stage 4: fuzzy hits (kind 'fuzzy'): all words present, or a close span in a chunk.
 import { cutSafe, FUZZY_CAP } from '../limits.ts';
-import type { SearchIndexData } from './index-data.ts';
 import { bestSubstringMatch } from './approximate.ts';
 import type { ChunkSearch } from './chunk-search.ts';
 import { toOriginal } from './prepared-passage.ts';
@@ -11,7 +10,6 @@ import { FUZZY_THRESHOLD } from './tunables.ts';
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 export interface FuzzySources {
-  index: SearchIndexData;
   prepared: readonly PreparedPassage[];
   chunks: ChunkSearch;
 }
@@ -20,14 +18,14 @@ export function addFuzzyHits(src: FuzzySources, q: string, limit: number, cands:
   const pattern = cutSafe(q, FUZZY_CAP);
   addAllWordsHits(src.prepared, pattern, cands);
   for (const f of src.chunks.search(pattern, Math.max(limit * 3, 30))) {
-    const chunk = src.index.chunks[f.ci];
+    const chunk = src.chunks.table.at(f.ci);
     if (!chunk) continue;
     const [pi, cs] = chunk;
     const pp = src.prepared[pi];
     if (!pp) continue;
     // fuse.js accepted the chunk; the edit distance of the best matching span ranks it and
     // gives one contiguous mark (fuse.js indices are scattered characters).
-    const text = src.chunks.texts[f.ci]!;
+    const text = src.chunks.table.text(f.ci);
     const b = bestSubstringMatch(pattern, text.slice(f.ws, f.we));
     const errRate = b.dist / pattern.length;
     if (errRate > FUZZY_THRESHOLD) continue;
