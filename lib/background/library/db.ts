@@ -104,7 +104,8 @@ export function validEntries<S extends v.GenericSchema>(
     const r = v.safeParse(schema, row);
     if (r.success) out.push(r.output);
     else {
-      const key = typeof row === 'object' && row !== null ? (row as { id?: unknown }).id : row;
+      const r0 = typeof row === 'object' && row !== null ? (row as { id?: unknown; docId?: unknown }) : null;
+      const key = r0 ? (r0.id ?? r0.docId) : row;
       const issue = r.issues[0];
       const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
       log(table, key, `${path ? `${path}: ` : ''}${issue.message}`);
