@@ -18,15 +18,15 @@ import { LibraryStore } from './store.ts';
 import { UserSource } from './user-source.ts';
 
 vi.mock('../../core/search/segment.ts', async (original) => {
-  const m = await original<typeof import('../../core/search/segment.ts')>();
+  const m = await original<typeof segmentModule>();
   return { ...m, buildSegment: vi.fn(m.buildSegment) };
 });
 vi.mock('../../core/pipeline/occurrences.ts', async (original) => {
-  const m = await original<typeof import('../../core/pipeline/occurrences.ts')>();
+  const m = await original<typeof occurrencesModule>();
   return { ...m, computeOccurrences: vi.fn(m.computeOccurrences) };
 });
 vi.mock('../../core/search/index-data.ts', async (original) => {
-  const m = await original<typeof import('../../core/search/index-data.ts')>();
+  const m = await original<typeof indexDataModule>();
   return { ...m, buildSearchIndex: vi.fn(m.buildSearchIndex) };
 });
 
