@@ -39,6 +39,7 @@ import { ChunkSearch, chunkFuse, indexChunks } from './chunk-search.ts';
 import { ConceptNames } from './concept-names.ts';
 import { addConceptHits, findConcepts, suggestLabels } from './concepts.ts';
 import { addExactHits } from './exact-hits.ts';
+import type { Holders } from './exact-hits.ts';
 import { fold } from './fold.ts';
 import type { FoldTable } from './fold.ts';
 import { addFuzzyHits } from './fuzzy-hits.ts';
@@ -117,6 +118,8 @@ export interface SearchParts {
   names: ConceptNames;
   terms: TermSource;
   chunks: ChunkSearch;
+  /** Prefilter of the substring scans (exact hits, all-words hits); without it all passages. */
+  holders?: Holders;
   rebuilt: boolean;
 }
 
@@ -124,7 +127,7 @@ export function assembleSearch(parts: SearchParts): Search {
   const { data, prepared, fold: t, names, terms, chunks } = parts;
   const lookups = corpusLookups(data);
   const conceptSources = { data, passageIndex: lookups.passageIndex, fold: t };
-  const fuzzySources = { prepared, chunks };
+  const fuzzySources = { prepared, chunks, ...(parts.holders ? { holders: parts.holders } : {}) };
   const occurrenceAt = conceptOccurrences(data, lookups.passageIndex);
   const narrower = new NarrowerOccurrences(parts.concepts.concepts, (id) => occurrenceAt.get(id)?.at);
   const understandSources: UnderstandSources = { terms, names, conceptAt: (id) => narrower.at(id) };
@@ -146,7 +149,7 @@ export function assembleSearch(parts: SearchParts): Search {
     if (!q) return result;
 
     const cands = new Candidates();
-    addExactHits(prepared, q, cands);
+    addExactHits(prepared, q, cands, parts.holders);
     const cq = cutSafe(q, CONCEPT_CAP);
     const found = findConcepts(cq, names);
     result.concepts = found.hits;

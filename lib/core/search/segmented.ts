@@ -194,6 +194,38 @@ class SegmentedChunks implements ChunkTable, ChunkFilter {
     return seg.texts[seg.chunks[k]!]!.slice(seg.chunks[k + 1], seg.chunks[k + 2]);
   }
 
+  /**
+   * Passages that may hold `s` (ascending): those with a chunk holding its rarest bigram. Every
+   * two adjacent characters of a passage lie in one chunk (chunks overlap), so no passage holding
+   * `s` is left out. Null for a single character (every passage may hold it).
+   */
+  holders(s: string): number[] | null {
+    const keys = [...bigramKeys(s)].slice(0, 8);
+    if (keys.length === 0) return null;
+    let best = -1;
+    let bestCount = Infinity;
+    for (const k of keys) {
+      let n = 0;
+      for (const seg of this.segs) {
+        const i = find(seg.grams.keys, k);
+        if (i >= 0) n += seg.grams.start[i + 1]! - seg.grams.start[i]!;
+      }
+      if (n < bestCount) [best, bestCount] = [k, n];
+    }
+    const out: number[] = [];
+    this.segs.forEach((seg, si) => {
+      const g = seg.grams;
+      const i = find(g.keys, best);
+      if (i < 0) return;
+      const base = this.bases[si]!;
+      for (let j = g.start[i]!; j < g.start[i + 1]!; j++) {
+        const pi = base + seg.chunks[3 * g.chunks[j]!]!;
+        if (out[out.length - 1] !== pi) out.push(pi);
+      }
+    });
+    return out;
+  }
+
   /** BigramFilter.candidates (dice false) over the segments' gram tables. */
   candidates(pattern: string, max: number): number[] {
     const keys = bigramKeys(pattern);
@@ -290,6 +322,7 @@ export function createSegmentedSearch(input: SegmentedSearchInput): Search {
       () => chunkFuse(Array.from({ length: chunks.count }, (_, ci) => chunks.text(ci))),
       () => chunks,
     ),
+    holders: (s) => chunks.holders(s),
     rebuilt: false,
   });
 }
