@@ -3,7 +3,8 @@
 //   npm run icons && npm run data && PL_OUT_DIR=.output-popupbench npx wxt build
 //   npm run bench -- popup [--ext .output-popupbench/chrome-mv3]
 //       [--runs 3] [--node-runs 10] [--factor 100] [--delay 100] [--out bench/results]
-//       [--no-browser] [--with-100x [--runs100 1]] [--ext100 <chrome-mv3 dir of a 100x build>] [--quick]
+//       [--no-browser] [--with-100x [--runs100 1]] [--ext100 <chrome-mv3 dir of a 100x build>]
+//       [--with-library [--library-passages 10000]] [--quick]
 // --with-100x also writes a synthetic 100x corpus + index to $TMPDIR/policy-lens-popupbench-100x
 // and builds an extension variant that bundles them (.output-popupbench-100x/, see popup/build.ts),
 // then runs the browser part on it too. A full run with --with-100x takes ~2.5 minutes. --quick:
@@ -37,6 +38,8 @@
 //     the box kept (its maxLength / the input handler cut it) and whether the "shortened" notice
 //     shows; the searchCorpus round trip of the same text (what the popup would cost without its
 //     cap); no page error / console error / service-worker error allowed.
+// --with-library: the browser part once more on the shipped build with a generated user library
+// (10,000 passages ≈ 20 MB; --quick: 1,000) imported into its IndexedDB first (popup/library.ts).
 // Writes bench/results/popup-<date>T<HHMM>Z.json and prints a Markdown table.
 // Modules: popup/node.ts (node part), popup/in-page.ts (instrumentation), driver.ts, service-worker.ts
 // and typing.ts (browser part), build.ts (the 100x variant), report.ts (Markdown).
@@ -48,6 +51,7 @@ import { cpuModel } from './lib/machine.ts';
 import { round } from './lib/stats.ts';
 import { build100x } from './popup/build.ts';
 import { browserBench, type BrowserResult } from './popup/driver.ts';
+import { importLibrary } from './popup/library.ts';
 import { nodeBench, readShipped } from './popup/node.ts';
 import { LIMIT, parseOptions, QUERIES } from './popup/options.ts';
 import { markdown } from './popup/report.ts';
@@ -67,6 +71,7 @@ console.error('node: search function …');
 const nodeRes = nodeBench(o);
 let browserRes: BrowserResult | null = null;
 let browser100: BrowserResult | null = null;
+let browserLib: BrowserResult | null = null;
 let build100: ReturnType<typeof build100x> | null = null;
 if (!o.noBrowser) {
   console.error('browser: popup (shipped corpus) …');
@@ -90,6 +95,24 @@ if (!o.noBrowser) {
     );
   }
 }
+if (!o.noBrowser && o.withLibrary) {
+  console.error(`browser: popup (shipped corpus + a ${o.libraryPassages}-passage user library) …`);
+  const shipped = readShipped(o.dataDir);
+  browserLib = await browserBench(
+    o.ext,
+    `shipped corpus + user library (${o.libraryPassages} passages)`,
+    nodeRes.mb,
+    null,
+    o.runs,
+    o.delay,
+    async (open) => {
+      const page = await open();
+      const r = await importLibrary(page, shipped.data, o.libraryPassages);
+      await page.close();
+      return r;
+    },
+  );
+}
 const now = new Date();
 const result = {
   date: now.toISOString(),
@@ -102,6 +125,7 @@ const result = {
   node: { shipped: nodeRes.shipped, scaled: nodeRes.scaled },
   browser: browserRes,
   browser100x: browser100,
+  browserLibrary: browserLib,
   build100x: build100,
   loadAvgAtEnd: loadavg().map(r2),
   wallSeconds: Math.round((performance.now() - started) / 1000),

@@ -1,7 +1,8 @@
 // Search at the size of a personal library (issue #11 item 2; `npm run bench -- search-scale`; not part
 // of `npm test`):
 //
-//   npm run bench -- search-scale [--passages 10000] [--chars 2000] [--runs 5] [--quick] [--out <dir>]
+//   npm run bench -- search-scale [--passages 10000] [--chars 2000] [--per-doc 10] [--runs 5]
+//                                 [--index] [--quick] [--out <dir>]
 //
 // Node, lib/core/search directly (what the background runs, without the message round trip): the
 // shipped corpus and a generated library (bench/lib/generated-library.ts: `passages` passages of
@@ -9,16 +10,25 @@
 // as occurrences). Per corpus: buildSearchIndex, createSearch, first query; then per keystroke:
 // every prefix of the queries below (trimmed, as the popup sends it, limit 40), `runs` passes after
 // a warm-up pass: p50 / p95 / max of wall time and of process CPU time per search, and p95 of the
-// per-prefix medians (robust to other load on a shared machine). Writes
-// bench/results/search-scale-<date>.json and prints a Markdown table.
+// per-prefix medians (robust to other load on a shared machine).
+//
+// Two ways to search the same passages: one search index over all of them (buildSearchIndex +
+// createSearch, what the bundled corpus ships; for the generated library only with `--index`: it
+// takes minutes at 10,000 passages), and per-document segments (lib/core/search/segment.ts, what
+// the user's library stores): the segments' build (once per document, at import), then what a
+// service-worker start pays — a structured clone of them (what reading them from IndexedDB
+// copies), the concept names' index, assembling the search — and its first query. Writes
+// bench/results/search-scale-<date>.json and prints two Markdown tables.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSearch } from '../lib/core/search/create-search.ts';
 import type { Search } from '../lib/core/search/create-search.ts';
 import { buildSearchIndex } from '../lib/core/search/index-data.ts';
+import { buildSegment } from '../lib/core/search/segment.ts';
+import { createSegmentedSearch, segmentConceptIndex } from '../lib/core/search/segmented.ts';
 import type { SearchIndexData } from '../lib/core/search/index-data.ts';
-import type { CorpusData } from '../lib/core/types.ts';
+import type { CorpusData, Passage } from '../lib/core/types.ts';
 import { cli, ROOT, saveResult } from './lib/cli.ts';
 import { generateLibrary } from './lib/generated-library.ts';
 import { cpuModel } from './lib/machine.ts';
@@ -40,10 +50,12 @@ const QUERIES = [
 ];
 const LIMIT = 40;
 
-const { num, outDir } = cli(process.argv.slice(2));
+const { num, flag, outDir } = cli(process.argv.slice(2));
 const passages = num('passages', 10_000, 1000);
 const chars = num('chars', 2000);
 const runs = num('runs', 5, 1);
+const perDoc = num('per-doc', 10);
+const withIndex = flag('index');
 
 const time = <T>(f: () => T): [T, number] => {
   const t = performance.now();
@@ -117,14 +129,61 @@ function measure(label: string, data: CorpusData, shippedIndex?: SearchIndexData
   };
 }
 
+/** The corpus with its passages grouped by document (the order segments are assembled in). */
+function byDocument(data: CorpusData): { data: CorpusData; groups: Passage[][] } {
+  const groups = new Map<string, Passage[]>();
+  for (const p of data.passages) {
+    const g = groups.get(p.docId) ?? [];
+    g.push(p);
+    groups.set(p.docId, g);
+  }
+  const list = [...groups.values()];
+  return { data: { ...data, passages: list.flat() }, groups: list };
+}
+
+/** Process CPU time of f (on a loaded machine, wall time is mostly waiting for a core). */
+const cpuTime = <T>(f: () => T): [T, number] => {
+  const c0 = process.cpuUsage();
+  const v = f();
+  const c = process.cpuUsage(c0);
+  return [v, (c.user + c.system) / 1000];
+};
+
+function measureSegmented(label: string, corpus: CorpusData) {
+  const { data, groups } = byDocument(corpus);
+  const [built, segmentsMs] = cpuTime(() => groups.map((g) => buildSegment(g)));
+  const [segments, cloneMs] = cpuTime(() => structuredClone(built));
+  const [concepts, conceptsMs] = cpuTime(() => segmentConceptIndex(data));
+  const [s, assembleMs] = cpuTime(() => createSegmentedSearch({ data, segments, concepts }));
+  const [, firstMs] = cpuTime(() => s.search('two safeguards', { limit: LIMIT }));
+  const k = keystrokes(s);
+  console.log(`${label} (segments): p95 ${k.wall.p95} ms wall, ${k.cpu.p95} ms cpu`);
+  return {
+    label,
+    documents: groups.length,
+    passages: data.passages.length,
+    segmentsMs: round(segmentsMs, 0),
+    cloneMs: round(cloneMs, 1),
+    conceptIndexMs: round(conceptsMs, 1),
+    assembleMs: round(assembleMs, 1),
+    firstQueryMs: round(firstMs, 2),
+    startToFirstAnswerMs: round(cloneMs + conceptsMs + assembleMs + firstMs, 1),
+    heapUsedMb: round(process.memoryUsage().heapUsed / 2 ** 20, 0),
+    ...k,
+  };
+}
+
 const started = new Date();
 const load0 = loadavg();
 const dataDir = join(ROOT, 'generated');
 const shipped = JSON.parse(readFileSync(join(dataDir, 'corpus.json'), 'utf8')) as CorpusData;
 const shippedIndex = JSON.parse(readFileSync(join(dataDir, 'search-index.json'), 'utf8')) as SearchIndexData;
 const a = measure('shipped corpus', shipped, shippedIndex);
-const [lib, genMs] = time(() => generateLibrary(shipped, { passages, chars }));
-const b = measure(`generated library (${passages} passages)`, lib);
+const [lib, genMs] = time(() => generateLibrary(shipped, { passages, chars, perDoc }));
+const libLabel = `generated library (${passages} passages)`;
+const b = withIndex ? measure(libLabel, lib) : null;
+const sa = measureSegmented('shipped corpus', shipped);
+const sb = measureSegmented(libLabel, lib);
 const result = {
   date: started.toISOString(),
   machine: {
@@ -134,8 +193,9 @@ const result = {
     node: process.version,
   },
   loadavg: { start: load0.map((x) => round(x, 2)), end: loadavg().map((x) => round(x, 2)) },
-  options: { passages, chars, runs, limit: LIMIT, generateMs: round(genMs, 0) },
-  corpora: [a, b],
+  options: { passages, chars, perDoc, runs, limit: LIMIT, generateMs: round(genMs, 0) },
+  corpora: b ? [a, b] : [a],
+  segmented: [sa, sb],
 };
 const file = saveResult('search-scale', result, outDir());
 const row = (r: typeof a) =>
@@ -146,7 +206,16 @@ console.log(
     `| corpus | passages | text (UTF-8) | buildSearchIndex ms | createSearch ms | first query ms | per keystroke p50 / p95 / max ms | CPU p95 ms | p95 of per-prefix medians ms |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     row(a),
-    row(b),
+    ...(b ? [row(b)] : []),
+    '',
+    'Segmented (per-document segments, the user library); one-time costs in process CPU ms:',
+    '',
+    '| corpus | documents | passages | segments built (import) ms | clone ms | concept index ms | assemble ms | first query ms | start → first answer ms | per keystroke p50 / p95 / max ms | CPU p95 ms | p95 of per-prefix medians ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...[sa, sb].map(
+      (r) =>
+        `| ${r.label} | ${r.documents} | ${r.passages} | ${r.segmentsMs} | ${r.cloneMs} | ${r.conceptIndexMs} | ${r.assembleMs} | ${r.firstQueryMs} | ${r.startToFirstAnswerMs} | ${r.wall.p50} / ${r.wall.p95} / ${r.wall.max} | ${r.cpu.p95} | ${r.prefixMedians.p95} |`,
+    ),
     '',
     `load average ${result.loadavg.start.join(' ')} → ${result.loadavg.end.join(' ')}; ${file}`,
   ].join('\n'),

@@ -48,6 +48,8 @@ export interface BrowserResult {
   consoleErrors: string[];
   pageErrors: string[];
   swErrors: string[];
+  /** What `prepare` returned (the imported library). */
+  prepared?: unknown;
 }
 
 /** Keystrokes answered (not superseded), split into normal ones and trailing-space re-sends. */
@@ -76,6 +78,8 @@ export async function browserBench(
   node: Search | null,
   passes: number,
   delay: number,
+  /** Run once before anything is measured (e.g. import a user library: library.ts). */
+  prepare?: (open: OpenPopup) => Promise<unknown>,
 ): Promise<BrowserResult> {
   const chromium = execFileSync(findChromium(), ['--version'], {
     encoding: 'utf8',
@@ -98,6 +102,7 @@ export async function browserBench(
       p.on('pageerror', (e) => pageErrors.push(e.message));
       return p;
     };
+    const prepared = prepare ? await prepare(open) : undefined;
     const sp = await open();
     const { sw, pasteRoundTripMs } = await swBench(s, sp, mb);
     await sp.close();
@@ -146,6 +151,7 @@ export async function browserBench(
       consoleErrors: [...s.consoleErrors],
       pageErrors,
       swErrors,
+      ...(prepared === undefined ? {} : { prepared }),
     };
   } finally {
     await s.close();

@@ -40,5 +40,8 @@ export function parseOptions(argv: readonly string[]) {
     outDir: outDir(),
     dataDir: resolve(ROOT, opt('dir', 'generated')),
     noBrowser: flag('no-browser'),
+    /** Also measure the popup with a generated user library imported (library.ts). */
+    withLibrary: flag('with-library'),
+    libraryPassages: num('library-passages', 10_000, 1000),
   };
 }

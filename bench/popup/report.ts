@@ -13,6 +13,7 @@ export interface PopupRun {
   node: { shipped: NodeCorpusResult; scaled: NodeCorpusResult };
   browser: BrowserResult | null;
   browser100x: BrowserResult | null;
+  browserLibrary?: BrowserResult | null;
   loadAvgAtEnd: number[];
   wallSeconds: number;
 }
@@ -148,5 +149,22 @@ export function markdown(result: PopupRun, file: string, factor: number): string
   nodeRows(t, result.node.scaled, `${factor}x`, 50);
   if (result.browser) browserRows(t, result.browser, 'shipped', 16);
   if (result.browser100x) browserRows(t, result.browser100x, `${factor}x`, 50);
+  const lib = result.browserLibrary;
+  if (lib) {
+    const imp = lib.prepared as {
+      documents: number;
+      passages: number;
+      chars: number;
+      importSeconds: number;
+      failed: number;
+    };
+    const c = `+ library ${imp.passages}`;
+    t.row(
+      'library: import through importDocument (segments built)',
+      c,
+      `${imp.documents} documents, ${(imp.chars / 1e6).toFixed(1)} M chars in ${imp.importSeconds} s, ${imp.failed} failed`,
+    );
+    browserRows(t, lib, c, 50);
+  }
   return t.lines.join('\n');
 }

@@ -1,6 +1,6 @@
 // The library's IndexedDB database (issue #12), through Dexie: the user's documents as imported,
 // their passages (written in the same transaction as the document, so a crash mid-import leaves
-// all or nothing), term lists, and small values (the library version). Every entry read is
+// all or nothing), their search segments and occurrences (same transaction), term lists, and small values (the library version). Every entry read is
 // validated on its own: a bad one is skipped and logged, the others are used.
 import { Dexie, type Table } from 'dexie';
 import * as v from 'valibot';
@@ -10,6 +10,7 @@ import {
   type TermListRecord,
   type UserDocumentRecord,
 } from '../../core/library/schema.ts';
+import type { SearchSegment } from '../../core/search/segment.ts';
 import type { Passage } from '../../core/types.ts';
 
 export const LIBRARY_DB_NAME = 'policy-lens-library';
@@ -25,6 +26,37 @@ export const StoredPassageSchema = v.object({
   section: v.array(v.string()),
 });
 
+const OccurrenceSchema = v.object({
+  passageId: v.string(),
+  docId: v.string(),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+const OccurrencesSchema = v.record(v.string(), v.array(OccurrenceSchema));
+
+/**
+ * What a document costs to match and index, stored with it (issue #11 item 2): the bundled
+ * concepts' occurrences in its passages (for the glossary `bundledKey` it was matched with) and its
+ * search segment (lib/core/search/segment.ts, checked on read by segmentProblem). Written in the
+ * transaction that stores the document, deleted with it.
+ */
+export const SegmentRowSchema = v.object({
+  docId: v.string(),
+  bundledKey: v.string(),
+  bundledOcc: OccurrencesSchema,
+  // the segment's own check (segmentProblem) is linear in its typed arrays; here only its place
+  search: v.custom<SearchSegment>((x) => typeof x === 'object' && x !== null, 'no search segment'),
+});
+export type SegmentRow = v.InferOutput<typeof SegmentRowSchema>;
+
+/** The user term lists' occurrences in a document, for the lists `listsKey` names. */
+export const UserOccRowSchema = v.object({
+  docId: v.string(),
+  listsKey: v.string(),
+  occ: OccurrencesSchema,
+});
+export type UserOccRow = v.InferOutput<typeof UserOccRowSchema>;
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -35,6 +67,8 @@ export class LibraryDb extends Dexie {
   passages!: Table<Passage, string>;
   termLists!: Table<TermListRecord, string>;
   meta!: Table<MetaEntry, string>;
+  segments!: Table<SegmentRow, string>;
+  userOcc!: Table<UserOccRow, string>;
 
   constructor(name = LIBRARY_DB_NAME) {
     super(name);
@@ -45,6 +79,10 @@ export class LibraryDb extends Dexie {
       termLists: 'id',
       meta: 'key',
     });
+    // Version 2 (issue #11 item 2): per-document segments and user-list occurrences. No upgrade
+    // function: a document without a (valid, current) segment gets one built from its stored
+    // passages on the next load and written back, which is the same path as a corrupt segment.
+    this.version(2).stores({ segments: 'docId', userOcc: 'docId' });
   }
 }
 
@@ -66,7 +104,8 @@ export function validEntries<S extends v.GenericSchema>(
     const r = v.safeParse(schema, row);
     if (r.success) out.push(r.output);
     else {
-      const key = typeof row === 'object' && row !== null ? (row as { id?: unknown }).id : row;
+      const r0 = typeof row === 'object' && row !== null ? (row as { id?: unknown; docId?: unknown }) : null;
+      const key = r0 ? (r0.id ?? r0.docId) : row;
       const issue = r.issues[0];
       const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
       log(table, key, `${path ? `${path}: ` : ''}${issue.message}`);
@@ -79,4 +118,6 @@ export const RECORD_SCHEMAS = {
   documents: UserDocumentRecordSchema,
   passages: StoredPassageSchema,
   termLists: TermListRecordSchema,
+  segments: SegmentRowSchema,
+  userOcc: UserOccRowSchema,
 } as const;

@@ -8,17 +8,23 @@ import matcherJson from '../../../generated/matcher.json';
 import type { DocumentImport, TermListImport } from '../../core/library/schema.ts';
 import type { SearchIndexData } from '../../core/search/index-data.ts';
 import { createMatcher, type CompiledMatcher } from '../../core/term-matcher.ts';
-import type { CorpusData } from '../../core/types.ts';
+import type { CorpusData, Passage } from '../../core/types.ts';
 import { createBundledSource } from '../sources/bundled-source.ts';
 import { combineSources } from '../sources/combined-source.ts';
 import { LibraryDb } from './db.ts';
+import { deriveNew } from './derived.ts';
 import { Library } from './library.ts';
 import { LibraryStore } from './store.ts';
+import { compileLists } from './user-corpus.ts';
 import { UserSource } from './user-source.ts';
 
 const data = corpusJson as unknown as CorpusData;
 const matcher = createMatcher(matcherJson as unknown as CompiledMatcher);
 const bundled = { data: () => data, matcher: () => matcher };
+
+/** The derived rows an import stores with a document (no term lists). */
+const rowsFor = (docId: string, passages: Passage[]) =>
+  deriveNew(docId, passages, {}, { bundledKey: 'k', lists: compileLists([], bundled), listsKey: 'l' }).rows;
 
 let dbCount = 0;
 function setup(opts: { db?: LibraryDb; skipped?: string[] } = {}) {
@@ -127,9 +133,11 @@ describe('atomic writes', () => {
     };
     // the second passage cannot be stored (a function does not clone): the write fails after the first
     const bad = { ...good, id: 'user-atomic1/p01', index: 1, section: [() => 1] as unknown as string[] };
-    await expect(store.putDocument(record, [good, bad])).rejects.toThrow();
+    await expect(store.putDocument(record, [good, bad], rowsFor(record.id, [good]))).rejects.toThrow();
     expect(await db.documents.count()).toBe(0);
     expect(await db.passages.count()).toBe(0);
+    expect(await db.segments.count()).toBe(0);
+    expect(await db.userOcc.count()).toBe(0);
     expect(await store.version()).toBe(0);
   });
 
@@ -146,9 +154,13 @@ describe('atomic writes', () => {
       end: 3,
       section: [() => 1] as unknown as string[],
     };
-    await expect(store.putDocument({ ...record, text: 'new' }, [bad])).rejects.toThrow();
+    const before = await db.segments.get('user-id0001');
+    await expect(
+      store.putDocument({ ...record, text: 'new' }, [bad], rowsFor(record.id, [{ ...bad, section: [] }])),
+    ).rejects.toThrow();
     expect((await store.document('user-id0001'))?.text).toBe(REPORT);
     expect(await db.passages.where('docId').equals('user-id0001').count()).toBe(4);
+    expect((await db.segments.get('user-id0001'))?.search.key).toBe(before?.search.key);
   });
 });
 

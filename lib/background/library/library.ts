@@ -16,10 +16,11 @@ import {
   type UserDocumentRecord,
 } from '../../core/library/schema.ts';
 import { TERM_LISTS_MAX } from '../../core/limits.ts';
-import { computeOccurrences } from '../../core/pipeline/occurrences.ts';
 import { packMatcher, type PackedMatcher } from '../../core/term-matcher-packed.ts';
 import type { Passage } from '../../core/types.ts';
 import type { UserMatcherAnswer } from '../../messaging.ts';
+import type { SegmentRow, UserOccRow } from './db.ts';
+import { bundledKeyOf, deriveNew, listsKeyOf, loadDerived, type DerivedContext } from './derived.ts';
 import type { LibraryStore } from './store.ts';
 import {
   buildViews,
@@ -45,6 +46,8 @@ export interface LibraryDeps {
 interface State {
   docs: Map<string, UserDocEntry>;
   lists: UserLists;
+  /** listsKeyOf(lists.lists): what the stored user occurrences were matched with. */
+  listsKey: string;
   version: number;
 }
 
@@ -88,11 +91,25 @@ export class Library {
     return this.state;
   }
 
+  private bundledKey_: string | null = null;
+
+  /** The glossary the bundled occurrences are matched with (derived.ts). */
+  private get bundledKey(): string {
+    return (this.bundledKey_ ??= bundledKeyOf(this.deps.bundled.data()));
+  }
+
+  /**
+   * One bulk read: records, passages, segments, occurrences and lists. Nothing is matched or
+   * indexed again unless a stored row is missing, stale or bad (then it is made again, logged
+   * when bad, and written back): a start does not re-read the documents' text.
+   */
   private async loadState(): Promise<State> {
     const { store, bundled } = this.deps;
-    const [records, passages, lists, version] = await Promise.all([
+    const [records, passages, segments, occs, lists, version] = await Promise.all([
       store.documents(),
       store.passages(),
+      store.segments(),
+      store.userOccs(),
       store.termLists(),
       store.version(),
     ]);
@@ -103,33 +120,58 @@ export class Library {
       if (!list) byDoc.set(p.docId, (list = []));
       list.push(p);
     }
+    const segById = new Map(segments.map((r) => [r.docId, r]));
+    const occById = new Map(occs.map((r) => [r.docId, r]));
+    const ctx: DerivedContext = {
+      matcher: bundled.matcher(),
+      bundledKey: this.bundledKey,
+      lists: compiled,
+      listsKey: listsKeyOf(compiled.lists),
+      log: store.log,
+    };
     const docs = new Map<string, UserDocEntry>();
+    const writeSeg: SegmentRow[] = [];
+    const writeOcc: UserOccRow[] = [];
     for (const record of records) {
       const stored = (byDoc.get(record.id) ?? []).sort((a, b) => a.index - b.index);
-      docs.set(record.id, this.entry(record, stored, compiled));
+      const e = this.entry(record, stored, segById.get(record.id), occById.get(record.id), ctx);
+      docs.set(record.id, e.entry);
+      if (e.write.segment) writeSeg.push(e.write.segment);
+      if (e.write.userOcc) writeOcc.push(e.write.userOcc);
     }
-    return { docs, lists: compiled, version };
+    if (writeSeg.length || writeOcc.length) {
+      try {
+        await store.putDerived(writeSeg, writeOcc);
+      } catch (e) {
+        // in memory they are right; the next start makes them again
+        store.log('segments', `${writeSeg.length} segments`, `not written back: ${problem(e)}`);
+      }
+    }
+    return { docs, lists: compiled, listsKey: ctx.listsKey, version };
   }
 
   /**
-   * A document in memory. Its stored passages are used when they are whole (indexes 0..n-1);
-   * otherwise (an entry skipped as invalid) they are made again from the record's text.
+   * A document in memory. Its stored passages are used when they are whole (indexes 0..n-1), with
+   * its stored segment and occurrences when they fit; otherwise (an entry skipped as invalid) the
+   * passages are made again from the record's text, and everything derived from them.
    */
-  private entry(record: UserDocumentRecord, stored: Passage[], lists: UserLists): UserDocEntry {
+  private entry(
+    record: UserDocumentRecord,
+    stored: Passage[],
+    seg: SegmentRow | undefined,
+    occ: UserOccRow | undefined,
+    ctx: DerivedContext,
+  ): { entry: UserDocEntry; write: { segment?: SegmentRow; userOcc?: UserOccRow } } {
     const whole = stored.length > 0 && stored.every((p, i) => p.index === i);
-    const matcher = this.deps.bundled.matcher();
-    let passages = stored;
-    let bundledOcc;
     if (whole) {
-      // matched again at every start: an extension update may bring new bundled concepts
-      bundledOcc = computeOccurrences(matcher, stored);
-    } else {
-      const r = ingestUserDocument(record, matcher);
-      passages = r.passages;
-      bundledOcc = r.occurrences;
+      const { derived, write } = loadDerived(record.id, stored, seg, occ, ctx);
+      const document = userCorpusDocument(record, stored);
+      return { entry: { record, document, passages: stored, ...derived }, write };
     }
-    const document = userCorpusDocument(record, passages);
-    return { record, document, passages, bundledOcc, userOcc: userOccurrences(lists, passages) };
+    const r = ingestUserDocument(record, ctx.matcher);
+    const { derived, rows } = deriveNew(record.id, r.passages, r.occurrences, ctx);
+    const document = userCorpusDocument(record, r.passages);
+    return { entry: { record, document, passages: r.passages, ...derived }, write: rows };
   }
 
   private touch(state: State, version: number): void {
@@ -176,10 +218,12 @@ export class Library {
     return this.exclusive(async (s) => {
       const r = ingestUserDocument(record, this.deps.bundled.matcher());
       try {
-        const version = await this.store.putDocument(record, r.passages);
-        const userOcc = userOccurrences(s.lists, r.passages);
+        const ctx = { bundledKey: this.bundledKey, lists: s.lists, listsKey: s.listsKey };
+        const { derived, rows } = deriveNew(record.id, r.passages, r.occurrences, ctx);
+        const version = await this.store.putDocument(record, r.passages, rows);
+        const userOcc = derived.userOcc;
         const document = userCorpusDocument(record, r.passages);
-        s.docs.set(record.id, { record, document, passages: r.passages, bundledOcc: r.occurrences, userOcc });
+        s.docs.set(record.id, { record, document, passages: r.passages, ...derived });
         this.touch(s, version);
         const concepts = new Set([...Object.keys(r.occurrences), ...Object.keys(userOcc)]);
         return { ok: true, id: record.id, passageCount: r.passages.length, conceptCount: concepts.size };
@@ -224,9 +268,21 @@ export class Library {
   /** Lists changed: recompile, rematch every document, drop the packed matcher, tell the frames. */
   private async listsChanged(s: State, lists: TermListRecord[], version: number): Promise<void> {
     s.lists = compileLists(lists, this.deps.bundled);
-    for (const [id, e] of s.docs) s.docs.set(id, { ...e, userOcc: userOccurrences(s.lists, e.passages) });
+    s.listsKey = listsKeyOf(s.lists.lists);
+    const rows: UserOccRow[] = [];
+    for (const [id, e] of s.docs) {
+      const occ = userOccurrences(s.lists, e.passages);
+      s.docs.set(id, { ...e, userOcc: occ });
+      rows.push({ docId: id, listsKey: s.listsKey, occ });
+    }
     this.packed = null;
     this.touch(s, version);
+    try {
+      await this.store.putUserOccs(rows);
+    } catch (e) {
+      // the lists are stored; a start matches the documents again (their listsKey is stale)
+      this.store.log('userOcc', `${rows.length} documents`, `not written: ${problem(e)}`);
+    }
     try {
       await this.deps.broadcast?.(version);
     } catch {

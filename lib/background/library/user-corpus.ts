@@ -4,6 +4,7 @@
 import { userManifestEntry } from '../../core/library/ingest-user.ts';
 import { compileUserMatcher, type UserMatcherBuild } from '../../core/library/user-matcher.ts';
 import type { TermListRecord, UserDocumentRecord } from '../../core/library/schema.ts';
+import type { SearchSegment } from '../../core/search/segment.ts';
 import { listOfConcept } from '../../core/library/schema.ts';
 import { computeOccurrences } from '../../core/pipeline/occurrences.ts';
 import { PARAGRAPH_SEPARATOR } from '../../core/corpus.ts';
@@ -31,6 +32,8 @@ export interface UserDocEntry {
   bundledOcc: Record<string, Occurrence[]>;
   /** Occurrences of user concepts in its passages (recomputed when the lists change). */
   userOcc: Record<string, Occurrence[]>;
+  /** Its search segment (lib/core/search/segment.ts), made at import and stored with it. */
+  segment: SearchSegment;
 }
 
 export interface UserLists {
@@ -86,6 +89,8 @@ export function listRef(lists: readonly TermListRecord[], conceptId: string): Us
  */
 export interface UserViews {
   user: CorpusData;
+  /** The documents' search segments, in the order of user.passages. */
+  segments: SearchSegment[];
   userConcepts: CorpusData;
   conceptById: Map<string, Concept>;
 }
@@ -122,5 +127,5 @@ export function buildViews(docs: Iterable<UserDocEntry>, lists: UserLists, bundl
     occurrences: userOcc,
   };
   const conceptById = new Map(user.concepts.map((c) => [c.id, c]));
-  return { user, userConcepts: conceptsView, conceptById };
+  return { user, segments: entries.map((e) => e.segment), userConcepts: conceptsView, conceptById };
 }

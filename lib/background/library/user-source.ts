@@ -1,5 +1,6 @@
 // The user's library as a corpus source (issue #12): its documents are searched with the same
-// search core as the bundled corpus (an index built on first use after a change), listed and
+// search core as the bundled corpus, over the per-document segments stored with them (issue #11
+// item 2: assembled after a change or a start without re-reading any text), listed and
 // opened in the reader; concept details answer for bundled concepts (their occurrences in the
 // user's documents) and for user concepts (their occurrences in the bundled and the user's
 // documents, with their list). Registered after the bundled source in a combined source.
@@ -11,8 +12,12 @@ import {
 } from '../../core/corpus-queries.ts';
 import { isUserDocId, listOfConcept } from '../../core/library/schema.ts';
 import { cutSafe, RAW_QUERY_CAP } from '../../core/limits.ts';
-import { createSearch, type Search } from '../../core/search/create-search.ts';
-import { buildSearchIndex } from '../../core/search/index-data.ts';
+import type { Search } from '../../core/search/create-search.ts';
+import {
+  createSegmentedSearch,
+  segmentConceptIndex,
+  type SegmentConcepts,
+} from '../../core/search/segmented.ts';
 import type { ConceptDetails, ConceptSummary, SearchResult } from '../../core/types.ts';
 import type { CorpusSource } from '../sources/corpus-source.ts';
 import type { Library } from './library.ts';
@@ -32,6 +37,8 @@ export class UserSource implements CorpusSource {
   readonly id = 'user';
   readonly kind = 'user' as const;
   private search_: { views: UserViews; search: Search } | null = null;
+  /** The concepts' names index: it changes with the term lists only, not with the documents. */
+  private concepts_: { lists: unknown; index: SegmentConcepts } | null = null;
 
   private readonly library: Library;
 
@@ -43,8 +50,16 @@ export class UserSource implements CorpusSource {
   private async searchFor(): Promise<Search | null> {
     const views = await this.library.currentViews();
     if (views.user.passages.length === 0 && views.user.concepts.length === 0) return null;
-    if (this.search_?.views !== views)
-      this.search_ = { views, search: createSearch(views.user, buildSearchIndex(views.user)) };
+    if (this.search_?.views !== views) {
+      const { lists } = await this.library.snapshot();
+      if (this.concepts_?.lists !== lists) this.concepts_ = { lists, index: segmentConceptIndex(views.user) };
+      const search = createSegmentedSearch({
+        data: views.user,
+        segments: views.segments,
+        concepts: this.concepts_.index,
+      });
+      this.search_ = { views, search };
+    }
     return this.search_.search;
   }
 

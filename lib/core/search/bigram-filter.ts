@@ -94,7 +94,7 @@ export class BigramFilter {
 }
 
 /** Bucketed by shared count (<= keys.size): linear in the strings touched, no full sort. */
-function byShared(touched: number[], counts: Int32Array, minShared: number, max: number): number[] {
+export function byShared(touched: number[], counts: Int32Array, minShared: number, max: number): number[] {
   const buckets: number[][] = [];
   for (const si of touched) {
     const c = counts[si]!;

@@ -1,7 +1,7 @@
 // Stage 4: fuse.js bitap over passage chunks, directly or on the bigram prefilter's picks.
 import Fuse from 'fuse.js';
 import type { IFuseOptions } from 'fuse.js';
-import { BigramFilter, bigramKeys, densestWindow } from './bigram-filter.ts';
+import { bigramKeys, densestWindow } from './bigram-filter.ts';
 import { hydrateIndex } from './index-data.ts';
 import type { SearchIndexData } from './index-data.ts';
 import type { PreparedPassage } from './prepared-passage.ts';
@@ -26,35 +26,71 @@ export interface FuzzyChunk {
   we: number;
 }
 
+/** The chunks a ChunkSearch reads: one index's (index-data.ts) or per-document segments'. */
+export interface ChunkTable {
+  readonly count: number;
+  /** [passage index, start, end] of a chunk in its prepared passage's text. */
+  at(ci: number): readonly [number, number, number] | undefined;
+  text(ci: number): string;
+}
+
+/** The bigram prefilter over the chunks (BigramFilter, or one merged from segments). */
+export interface ChunkFilter {
+  candidates(pattern: string, max: number, dice: false): number[];
+}
+
+/** The chunks of one search index, their texts cut from the prepared passages. */
+export function indexChunks(
+  index: SearchIndexData,
+  prepared: readonly PreparedPassage[],
+): ChunkTable & {
+  texts: string[];
+} {
+  const texts = index.chunks.map(([pi, s, e]) => prepared[pi]?.text.slice(s, e) ?? '');
+  return { texts, count: texts.length, at: (ci) => index.chunks[ci], text: (ci) => texts[ci] ?? '' };
+}
+
+/** fuse.js over chunk texts, with their parsed index when there is one. */
+export function chunkFuse(texts: readonly string[], index?: SearchIndexData): Fuse<string> {
+  const parsed = index
+    ? Fuse.parseIndex<string>(hydrateIndex(index.chunkIndex, (i) => texts[i] ?? ''))
+    : Fuse.createIndex<string>([], texts);
+  return new Fuse<string>(texts, FUZZY_OPTIONS, parsed);
+}
+
 export class ChunkSearch {
-  /** Chunk strings, cut from the prepared passages (the index stores only their ranges). */
-  readonly texts: string[];
-  private readonly fuse: Fuse<string>;
+  readonly table: ChunkTable;
+  /** Built on first use: a large collection never needs it, a small one builds it in no time. */
+  private fuse: Fuse<string> | null = null;
+  private readonly makeFuse: () => Fuse<string>;
   /** Built on first use: a small corpus never needs it. */
-  private filter: BigramFilter | null = null;
+  private filter: ChunkFilter | null = null;
+  private readonly makeFilter: () => ChunkFilter;
   private readonly directMax: number;
 
-  constructor(index: SearchIndexData, prepared: readonly PreparedPassage[], directMax: number) {
+  constructor(
+    table: ChunkTable,
+    directMax: number,
+    makeFuse: () => Fuse<string>,
+    makeFilter: () => ChunkFilter,
+  ) {
+    this.table = table;
     this.directMax = directMax;
-    const texts = index.chunks.map(([pi, s, e]) => prepared[pi]?.text.slice(s, e) ?? '');
-    this.texts = texts;
-    this.fuse = new Fuse<string>(
-      texts,
-      FUZZY_OPTIONS,
-      Fuse.parseIndex<string>(hydrateIndex(index.chunkIndex, (i) => texts[i] ?? '')),
-    );
+    this.makeFuse = makeFuse;
+    this.makeFilter = makeFilter;
   }
 
   /** Up to `max` chunks fuse.js accepts for `pattern`, best first. */
   search(pattern: string, max: number): FuzzyChunk[] {
     const out: FuzzyChunk[] = [];
-    if (this.texts.length <= this.directMax) {
+    if (this.table.count <= this.directMax) {
+      this.fuse ??= this.makeFuse();
       for (const r of this.fuse.search(pattern, { limit: max })) {
-        out.push({ ci: r.refIndex, score: r.score ?? 1, ws: 0, we: this.texts[r.refIndex]?.length ?? 0 });
+        out.push({ ci: r.refIndex, score: r.score ?? 1, ws: 0, we: this.table.text(r.refIndex).length });
       }
       return out;
     }
-    this.filter ??= new BigramFilter(this.texts);
+    this.filter ??= this.makeFilter();
     const keys = bigramKeys(pattern);
     // Bounded work: bitap costs about (0.4 * m) error levels x window length per candidate.
     const m = pattern.length;
@@ -63,7 +99,7 @@ export class ChunkSearch {
     for (const ci of this.filter.candidates(pattern, maxCandidates, false)) {
       // fuse.js bitap cost grows with the text: run it on the window of the chunk where the
       // pattern's bigrams are densest (the best match lies there), not on the whole chunk.
-      const text = this.texts[ci]!;
+      const text = this.table.text(ci);
       const [ws, we] = densestWindow(text, keys, pattern.length);
       const r = Fuse.match(pattern, text.slice(ws, we), FUZZY_OPTIONS);
       if (r.isMatch) out.push({ ci, score: r.score === 0 ? Number.EPSILON : r.score, ws, we });

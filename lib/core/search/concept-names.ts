@@ -43,7 +43,7 @@ export class ConceptNames {
   /** Short all-letter names and the initials of multi-word names ("ccp", "cewc") -> concept ids. */
   private readonly acronyms: Map<string, string[]>;
 
-  constructor(index: SearchIndexData, directMax: number) {
+  constructor(index: Pick<SearchIndexData, 'concepts' | 'conceptIndex'>, directMax: number) {
     this.directMax = directMax;
     const concepts = index.concepts;
     this.concepts = concepts;

@@ -34,19 +34,24 @@
 import { corpusLookups } from '../corpus-queries.ts';
 import { CONCEPT_CAP, cutSafe, RAW_QUERY_CAP } from '../limits.ts';
 import type { ConceptAnswer, CorpusData, SearchResult } from '../types.ts';
-import { ChunkSearch } from './chunk-search.ts';
+import { BigramFilter } from './bigram-filter.ts';
+import { ChunkSearch, chunkFuse, indexChunks } from './chunk-search.ts';
 import { ConceptNames } from './concept-names.ts';
 import { addConceptHits, findConcepts, suggestLabels } from './concepts.ts';
 import { addExactHits } from './exact-hits.ts';
+import type { Holders } from './exact-hits.ts';
 import { fold } from './fold.ts';
+import type { FoldTable } from './fold.ts';
 import { addFuzzyHits } from './fuzzy-hits.ts';
 import { restoreIndex } from './index-data.ts';
 import { NarrowerOccurrences } from './narrower.ts';
 import type { SearchIndexData } from './index-data.ts';
+import type { PreparedPassage } from './prepared-passage.ts';
 import { readQuery } from './query.ts';
 import { Candidates, emptyResult, toSearchHits } from './rank.ts';
 import { addTermHits } from './term-hits.ts';
 import { TermIndex } from './term-index.ts';
+import type { TermSource } from './term-index.ts';
 import { understand } from './understand.ts';
 import type { TermAt, UnderstandSources } from './understand.ts';
 import {
@@ -81,16 +86,50 @@ export function createSearch(
   options: CreateSearchOptions = {},
 ): Search {
   const restored = restoreIndex(data, index);
-  const { prepared, fold: t } = restored;
-  const lookups = corpusLookups(data);
+  const { prepared } = restored;
   const directMax = options.directFuseMax ?? DIRECT_FUSE_MAX;
-  const chunks = new ChunkSearch(restored.index, prepared, directMax);
-  const names = new ConceptNames(restored.index, directMax);
+  const table = indexChunks(restored.index, prepared);
+  return assembleSearch({
+    data,
+    prepared,
+    fold: restored.fold,
+    concepts: restored.index,
+    names: new ConceptNames(restored.index, directMax),
+    terms: new TermIndex(prepared, restored.index.pinyin),
+    chunks: new ChunkSearch(
+      table,
+      directMax,
+      () => chunkFuse(table.texts, restored.index),
+      () => new BigramFilter(table.texts),
+    ),
+    rebuilt: restored.rebuilt,
+  });
+}
+
+/** What a Search is made of: one index restored (createSearch) or per-document segments
+ * (segmented.ts); the stages and the ranking are the same. */
+export interface SearchParts {
+  data: CorpusData;
+  /** Passages of data.passages, prepared (same order). */
+  prepared: readonly PreparedPassage[];
+  fold: FoldTable;
+  /** The concepts as the index names them, with the pinyin of their names. */
+  concepts: Pick<SearchIndexData, 'concepts' | 'pinyin'>;
+  names: ConceptNames;
+  terms: TermSource;
+  chunks: ChunkSearch;
+  /** Prefilter of the substring scans (exact hits, all-words hits); without it all passages. */
+  holders?: Holders;
+  rebuilt: boolean;
+}
+
+export function assembleSearch(parts: SearchParts): Search {
+  const { data, prepared, fold: t, names, terms, chunks } = parts;
+  const lookups = corpusLookups(data);
   const conceptSources = { data, passageIndex: lookups.passageIndex, fold: t };
-  const fuzzySources = { index: restored.index, prepared, chunks };
-  const terms = new TermIndex(prepared, restored.index.pinyin);
+  const fuzzySources = { prepared, chunks, ...(parts.holders ? { holders: parts.holders } : {}) };
   const occurrenceAt = conceptOccurrences(data, lookups.passageIndex);
-  const narrower = new NarrowerOccurrences(restored.index.concepts, (id) => occurrenceAt.get(id)?.at);
+  const narrower = new NarrowerOccurrences(parts.concepts.concepts, (id) => occurrenceAt.get(id)?.at);
   const understandSources: UnderstandSources = { terms, names, conceptAt: (id) => narrower.at(id) };
   const conceptRanges = (id: string, pi: number) => {
     const own = occurrenceAt.get(id)?.ranges.get(pi);
@@ -110,7 +149,7 @@ export function createSearch(
     if (!q) return result;
 
     const cands = new Candidates();
-    addExactHits(prepared, q, cands);
+    addExactHits(prepared, q, cands, parts.holders);
     const cq = cutSafe(q, CONCEPT_CAP);
     const found = findConcepts(cq, names);
     result.concepts = found.hits;
@@ -144,7 +183,7 @@ export function createSearch(
     for (const id of new Set([...strong, ...named])) {
       const c = lookups.conceptById.get(id);
       if (!c || out.length >= ANSWERS_MAX) continue;
-      const pinyin = restored.index.pinyin?.concepts[id]?.label;
+      const pinyin = parts.concepts.pinyin?.concepts[id]?.label;
       out.push({
         id,
         category: c.category,
@@ -167,10 +206,10 @@ export function createSearch(
       }
     },
     get indexRebuilt() {
-      return restored.rebuilt;
+      return parts.rebuilt;
     },
     get chunkCount() {
-      return chunks.texts.length;
+      return chunks.table.count;
     },
   };
 }

@@ -8,8 +8,20 @@ const COUNT_MAX = 50;
 /** Occurrences marked per passage: the first few. */
 const MARKS_MAX = 3;
 
-export function addExactHits(prepared: readonly PreparedPassage[], q: string, cands: Candidates): void {
-  for (let pi = 0; pi < prepared.length; pi++) {
+/** Passages that may hold a string (ascending), or null for "any": a prefilter that never drops a
+ * passage holding it (segmented.ts: the passages of the chunks holding its rarest bigram). */
+export type Holders = (s: string) => readonly number[] | null;
+
+export function addExactHits(
+  prepared: readonly PreparedPassage[],
+  q: string,
+  cands: Candidates,
+  holders?: Holders,
+): void {
+  const only = holders?.(q) ?? null;
+  const n = only ? only.length : prepared.length;
+  for (let k = 0; k < n; k++) {
+    const pi = only ? only[k]! : k;
     const pp = prepared[pi]!;
     let at = pp.text.indexOf(q);
     if (at < 0) continue;

@@ -61,7 +61,8 @@ export interface BuildSearchIndexOptions {
   hanFold?: HanFold;
 }
 
-function fnv1a(s: string, h = 0x811c9dc5): number {
+/** FNV-1a, 32 bits: the index's fingerprints and the segments' term hashes (segment.ts). */
+export function fnv1a(s: string, h = 0x811c9dc5): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
@@ -93,7 +94,8 @@ function conceptNames(c: Concept, variants: string[] | undefined): { names: stri
   return { names: raw, weak: new Set(weakRaw) };
 }
 
-function chunkRanges(text: string): Array<[number, number]> {
+/** The fuzzy chunks of a prepared passage text: [start, end) ranges, CHUNK_OVERLAP apart. */
+export function chunkRanges(text: string): Array<[number, number]> {
   const len = text.length;
   if (len <= CHUNK_SIZE) return len > 0 ? [[0, len]] : [];
   const out: Array<[number, number]> = [];
@@ -119,6 +121,14 @@ function indexConcept(c: Concept, variants: string[] | undefined, t: FoldTable):
   return weakFinal.length ? { id: c.id, names: normed, weak: weakFinal } : { id: c.id, names: normed };
 }
 
+/** Every character of the concepts' names (the Han folding is restricted to these and the corpus's). */
+export function conceptChars(data: Pick<CorpusData, 'concepts' | 'variants'>): Set<string> {
+  const chars = new Set<string>();
+  for (const c of data.concepts)
+    for (const n of conceptNames(c, data.variants[c.id]).names) for (const ch of n) chars.add(ch);
+  return chars;
+}
+
 /** Builds the search index (build time). JSON-able and deterministic for the same input. */
 export function buildSearchIndex(data: CorpusData, options: BuildSearchIndexOptions = {}): SearchIndexData {
   return buildIndexWith(data, options.hanFold ?? tableHanFold);
@@ -128,8 +138,7 @@ function buildIndexWith(data: CorpusData, hanFold: HanFold): SearchIndexData {
   // Han folding table from every character of the corpus and glossary.
   const chars = new Set<string>();
   for (const p of data.passages) for (const ch of p.text) chars.add(ch);
-  for (const c of data.concepts)
-    for (const n of conceptNames(c, data.variants[c.id]).names) for (const ch of n) chars.add(ch);
+  for (const ch of conceptChars(data)) chars.add(ch);
   const foldPairs = hanFold([...chars].sort());
   const t = foldTableFor(foldPairs);
 
@@ -142,7 +151,7 @@ function buildIndexWith(data: CorpusData, hanFold: HanFold): SearchIndexData {
       chunkTexts.push(pp.text.slice(s, e));
     }
   });
-  const concepts = data.concepts.map((c) => indexConcept(c, data.variants[c.id], t));
+  const { concepts, conceptIndex } = buildConceptIndex(data, t);
 
   return {
     version: SEARCH_INDEX_VERSION,
@@ -153,6 +162,18 @@ function buildIndexWith(data: CorpusData, hanFold: HanFold): SearchIndexData {
     fold: foldPairs,
     chunks,
     chunkIndex: compactIndex(Fuse.createIndex<string>([], chunkTexts).toJSON()),
+    concepts,
+    conceptIndex,
+  };
+}
+
+/** The concepts' folded names and their fuse.js index (also what a segmented search is given). */
+export function buildConceptIndex(
+  data: Pick<CorpusData, 'concepts' | 'variants'>,
+  t: FoldTable,
+): Pick<SearchIndexData, 'concepts' | 'conceptIndex'> {
+  const concepts = data.concepts.map((c) => indexConcept(c, data.variants[c.id], t));
+  return {
     concepts,
     conceptIndex: compactIndex(Fuse.createIndex<SearchIndexConcept>(['names'], concepts).toJSON()),
   };

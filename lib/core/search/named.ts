@@ -2,7 +2,7 @@
 // close spellings of a few words or of a CJK segment, most of a long name's words, pinyin.
 import { similarity } from './approximate.ts';
 import type { ConceptNames, NameMatch } from './concept-names.ts';
-import type { TermIndex } from './term-index.ts';
+import type { TermSource } from './term-index.ts';
 import { LATIN_STOP } from './stop-words.ts';
 import { spellOutVi } from './vi-abbreviations.ts';
 import { CJK_SIMILARITY, NAME_WORDS_SHARE, WINDOW_SIMILARITY } from './tunables.ts';
@@ -228,7 +228,7 @@ function mostWordsOfName(words: readonly QueryWord[], names: ConceptNames, n: Na
 
 /** Concepts a pinyin query names: any run of its words, or its initials ("sgys"). Spans are in
  * syllables (of `syl`, when the words split into syllables). */
-export function findPinyinNamed(words: readonly string[], syl: string[][] | null, terms: TermIndex): Named {
+export function findPinyinNamed(words: readonly string[], syl: string[][] | null, terms: TermSource): Named {
   const n: Named = { found: new Map(), spans: [], spansOf: new Map() };
   const ws = words.slice(0, WINDOW_WORDS_MAX);
   const sylStart: number[] = [];

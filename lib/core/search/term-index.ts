@@ -37,13 +37,32 @@ function dropsOne(long: string, short: string): boolean {
   return long.slice(i + 1) === short.slice(i);
 }
 
+/** A term's postings by key (a Map, or a lookup over per-document segments: segmented.ts). */
+export interface TermLookup {
+  get(key: string): Postings | undefined;
+  has(key: string): boolean;
+}
+
+/** What the query understanding reads of the term index (TermIndex, or SegmentedTerms). */
+export interface TermSource {
+  readonly words: TermLookup;
+  readonly bigrams: TermLookup;
+  readonly pinyinPairs: TermLookup;
+  readonly syllables: ReadonlySet<string>;
+  readonly cjk: Uint8Array;
+  readonly conceptPinyin: ReadonlyMap<string, string[]>;
+  readonly conceptInitials: ReadonlyMap<string, string[]>;
+  latinOnly(w: string): boolean;
+  wordMatches(w: string): WordMatch[];
+}
+
 export interface WordMatch {
   word: string;
   /** 1 for the word itself, less for another form or a misspelling of it. */
   weight: number;
 }
 
-export class TermIndex {
+export class TermIndex implements TermSource {
   readonly passageCount: number;
   readonly words = new Map<string, Postings>();
   readonly bigrams = new Map<string, Postings>();
@@ -113,37 +132,42 @@ export class TermIndex {
     return true;
   }
 
-  /**
-   * Corpus words a query word stands for: itself, other forms sharing its stem ("auditing" /
-   * "audit", "villages" / "village"), else close misspellings, bounded by length so that a short
-   * word is never read as another short word (1 edit from 5 letters, 2 from 8).
-   */
+  /** Corpus words a query word stands for (matchWords). */
   wordMatches(w: string): WordMatch[] {
-    const out: WordMatch[] = [];
-    if (this.words.has(w)) out.push({ word: w, weight: 1 });
-    // The plural of a word in -y, as people misspell it ("dutys" / "duties").
-    const ies = /[^aeiou]ys$/.test(w) ? `${w.slice(0, -2)}ies` : '';
-    if (ies && this.words.has(ies)) out.push({ word: ies, weight: 0.9 });
-    const same = this.byFirst.get(w[0] ?? '') ?? [];
-    if (w.length >= 4) {
-      for (const v of same) {
-        if (v === w) continue;
-        const [s, l] = v.length < w.length ? [v, w] : [w, v];
-        if (s.length >= 4 && l.length - s.length <= 4 && l.startsWith(s)) out.push({ word: v, weight: 0.9 });
-      }
-    }
-    if (out.length || w.length < 4 || /\d/.test(w)) return out;
-    // Four letters: only a dropped letter ("audt" / "audit"), never another short word.
-    if (w.length === 4) {
-      for (const v of same) if (v.length === 5 && dropsOne(v, w)) out.push({ word: v, weight: 0.6 });
-      return out;
-    }
-    const max = w.length >= 8 ? 2 : 1;
+    return matchWords(w, (v) => this.words.has(v), this.byFirst.get(w[0] ?? '') ?? []);
+  }
+}
+
+/**
+ * Corpus words a query word stands for: itself, other forms sharing its stem ("auditing" /
+ * "audit", "villages" / "village"), else close misspellings, bounded by length so that a short
+ * word is never read as another short word (1 edit from 5 letters, 2 from 8). `same`: the corpus
+ * words with the first letter of `w`.
+ */
+export function matchWords(w: string, has: (v: string) => boolean, same: readonly string[]): WordMatch[] {
+  const out: WordMatch[] = [];
+  if (has(w)) out.push({ word: w, weight: 1 });
+  // The plural of a word in -y, as people misspell it ("dutys" / "duties").
+  const ies = /[^aeiou]ys$/.test(w) ? `${w.slice(0, -2)}ies` : '';
+  if (ies && has(ies)) out.push({ word: ies, weight: 0.9 });
+  if (w.length >= 4) {
     for (const v of same) {
-      if (Math.abs(v.length - w.length) > max || v.length < 4) continue;
-      const d = editDistance(w, v);
-      if (d <= max) out.push({ word: v, weight: 0.8 - 0.1 * d });
+      if (v === w) continue;
+      const [s, l] = v.length < w.length ? [v, w] : [w, v];
+      if (s.length >= 4 && l.length - s.length <= 4 && l.startsWith(s)) out.push({ word: v, weight: 0.9 });
     }
+  }
+  if (out.length || w.length < 4 || /\d/.test(w)) return out;
+  // Four letters: only a dropped letter ("audt" / "audit"), never another short word.
+  if (w.length === 4) {
+    for (const v of same) if (v.length === 5 && dropsOne(v, w)) out.push({ word: v, weight: 0.6 });
     return out;
   }
+  const max = w.length >= 8 ? 2 : 1;
+  for (const v of same) {
+    if (Math.abs(v.length - w.length) > max || v.length < 4) continue;
+    const d = editDistance(w, v);
+    if (d <= max) out.push({ word: v, weight: 0.8 - 0.1 * d });
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import type { Named, QueryWord } from './named.ts';
 import { pinyinWords, querySyllables } from './pinyin.ts';
 import { HAN_STOP, LATIN_STOP } from './stop-words.ts';
 import { entries } from './term-index.ts';
-import type { TermIndex } from './term-index.ts';
+import type { TermSource } from './term-index.ts';
 import { CONCEPT_TERM_WEIGHT } from './tunables.ts';
 
 export type TermKind = 'concept' | 'word' | 'bigram' | 'pinyin';
@@ -43,7 +43,7 @@ export interface Understood {
 
 /** What the understanding reads besides the query. */
 export interface UnderstandSources {
-  terms: TermIndex;
+  terms: TermSource;
   names: ConceptNames;
   /** Passages holding a concept (occurrences), as term positions. */
   conceptAt(id: string): ReadonlyMap<number, TermAt>;
@@ -58,7 +58,7 @@ const WORDS_MAX = 40;
 const inside = (spans: ReadonlyArray<[number, number]>, s: number, e: number) =>
   spans.some(([a, b]) => a <= s && e <= b);
 
-function wordTerms(words: readonly QueryWord[], spans: Named['spans'], terms: TermIndex): Term[] {
+function wordTerms(words: readonly QueryWord[], spans: Named['spans'], terms: TermSource): Term[] {
   const out: Term[] = [];
   const seen = new Set<string>();
   for (const { w, at: qa } of words) {
@@ -99,7 +99,7 @@ export function cjkSegments(q: string): QueryWord[] {
   return out;
 }
 
-function bigramTerms(segments: readonly QueryWord[], spans: Named['spans'], terms: TermIndex): Term[] {
+function bigramTerms(segments: readonly QueryWord[], spans: Named['spans'], terms: TermSource): Term[] {
   const seen = new Set<string>();
   const out: Term[] = [];
   for (const { w: s, at: qa } of segments) {
@@ -115,7 +115,7 @@ function bigramTerms(segments: readonly QueryWord[], spans: Named['spans'], term
   return out;
 }
 
-function pinyinTerms(syllables: readonly string[], spans: Named['spans'], terms: TermIndex): Term[] {
+function pinyinTerms(syllables: readonly string[], spans: Named['spans'], terms: TermSource): Term[] {
   const out: Term[] = [];
   const seen = new Set<string>();
   for (let i = 0; i + 1 < syllables.length; i++) {
