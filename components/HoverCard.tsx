@@ -54,6 +54,33 @@ function KindChip(props: { category: Category | undefined; list: UserListRef | u
   return category ? <span class={`cat cat-${category}`}>{categoryName(category)}</span> : null;
 }
 
+/** The concept's names, the page's language first, and the pinyin of the Chinese name. */
+function Names(props: {
+  labels: ConceptDetails['concept']['labels'];
+  langs: Lang[];
+  pinyin?: string | undefined;
+}) {
+  return (
+    <dl class="names" aria-label={t('conceptNames')}>
+      {props.langs.map((l) =>
+        props.labels[l] ? (
+          <div class="name" key={l}>
+            <dt>{langName(l)}</dt>
+            <dd lang={l}>{props.labels[l]}</dd>
+          </div>
+        ) : null,
+      )}
+      {props.pinyin && (
+        // the reading of the Chinese name (build time, pinyin-pro): how to say it and search it
+        <div class="name pinyin" key="pinyin">
+          <dt>{t('pinyin')}</dt>
+          <dd lang="zh-Latn-pinyin">{props.pinyin}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
 /** Actions that open a tab run on the user's own click or key press, never on a script's .click(). */
 const byUser = (action: () => void) => (e: Event) => {
   if (e.isTrusted) action();
@@ -99,23 +126,7 @@ export function HoverCard(props: HoverCardProps) {
 
       {concept && (
         <>
-          <dl class="names" aria-label={t('conceptNames')}>
-            {langs.map((l) =>
-              concept.labels[l] ? (
-                <div class="name" key={l}>
-                  <dt>{langName(l)}</dt>
-                  <dd lang={l}>{concept.labels[l]}</dd>
-                </div>
-              ) : null,
-            )}
-            {details.pinyin && (
-              // the reading of the Chinese name (build time, pinyin-pro): how to say it and search it
-              <div class="name pinyin" key="pinyin">
-                <dt>{t('pinyin')}</dt>
-                <dd lang="zh-Latn-pinyin">{details.pinyin}</dd>
-              </div>
-            )}
-          </dl>
+          <Names labels={concept.labels} langs={langs} pinyin={details.pinyin} />
           {(() => {
             // The reader's UI language, not the page's: the card explains in the reader's tongue.
             const d = definitionIn(concept.definition, uiLabelLang());

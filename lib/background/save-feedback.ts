@@ -23,7 +23,7 @@ export interface SaveFeedbackStrings {
 /** How long the result stays on the button. */
 export const SAVE_FEEDBACK_MS = 6000;
 
-const COLOURS = { busy: '#64748b', ok: '#15803d', error: '#b91c1c' } as const;
+const COLOURS = { busy: '#4b5563', ok: '#166534', error: '#991b1b' } as const;
 
 export interface SaveFeedback {
   busy(tabId: number): Promise<void>;
