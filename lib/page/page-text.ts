@@ -155,6 +155,59 @@ export function classify(el: Element, opts: WalkOptions = {}): Kind {
   return 'block';
 }
 
+/**
+ * Blocks longer than this are matched a window at a time from their Text nodes (block-hits.ts):
+ * the walker does not join their text, and no step reads a whole long node's data.
+ */
+export const LONG_BLOCK = 1 << 14;
+
+/** Some non-space text in `node`, read a chunk at a time (a long node's data is never read whole). */
+function hasInk(node: Text): boolean {
+  const n = node.length;
+  if (n <= 4096) return /\S/.test(node.data);
+  for (let at = 0; at < n; at += 4096) if (/\S/.test(node.substringData(at, 4096))) return true;
+  return false;
+}
+
+/** Node data over [a, b): the whole string when that is all of it, else a copy of just that part. */
+export function nodeText(node: Text, a: number, b: number): string {
+  return a === 0 && b === node.length ? node.data : node.substringData(a, b - a);
+}
+
+/** The text of `segments` over block offsets [start, end): slices of their Text nodes, joined. */
+export function segmentText(segments: readonly Segment[], start: number, end: number): string {
+  let out = '';
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.start >= end) break;
+    out += nodeText(s.node, Math.max(start, s.start) - s.start, Math.min(end, s.end) - s.start);
+  }
+  return out;
+}
+
+/**
+ * A block; `text` of a long one (over LONG_BLOCK units) is joined from its nodes only if asked
+ * for (tests): the scanner reads long blocks a window at a time and never asks.
+ */
+function textBlock(container: BlockContainer, segments: Segment[], length: number, text: string): TextBlock {
+  if (length <= LONG_BLOCK) return { container, segments, length, text };
+  return {
+    container,
+    segments,
+    length,
+    get text() {
+      return segmentText(segments, 0, length);
+    },
+  };
+}
+
 interface Frame {
   next: Node | null;
   /** Container to restore when this frame ends (set for block frames only). */
@@ -171,6 +224,7 @@ export class BlockWalker {
   private readonly out: TextBlock[] = [];
   private container: BlockContainer;
   private text = '';
+  private length = 0;
   private segments: Segment[] = [];
   private gap = false;
   private ink = false; // some segment has non-space text (a regex over `text` would flatten it)
@@ -195,8 +249,9 @@ export class BlockWalker {
   }
 
   private flush(): void {
-    if (this.ink) this.out.push({ container: this.container, text: this.text, segments: this.segments });
+    if (this.ink) this.out.push(textBlock(this.container, this.segments, this.length, this.text));
     this.text = '';
+    this.length = 0;
     this.segments = [];
     this.gap = false;
     this.ink = false;
@@ -220,18 +275,18 @@ export class BlockWalker {
       }
       top.next = node.nextSibling;
       if (node.nodeType === 3) {
-        const data = (node as Text).data;
-        if (data.length === 0) continue;
-        const seg: Segment = {
-          node: node as Text,
-          start: this.text.length,
-          end: this.text.length + data.length,
-        };
+        const text = node as Text;
+        const length = text.length;
+        if (length === 0) continue;
+        const seg: Segment = { node: text, start: this.length, end: this.length + length };
         if (this.gap && this.segments.length) seg.gap = true;
         this.gap = false;
         this.segments.push(seg);
-        this.text += data;
-        if (!this.ink) this.ink = /\S/.test(data);
+        this.length += length;
+        // A long block's text is never joined (see textBlock); nor is a long node's data read
+        // whole: Blink hands V8 a 13.5 M-unit string for the 20 MB text page's one Text node.
+        if (this.length <= LONG_BLOCK) this.text += text.data;
+        if (!this.ink) this.ink = hasInk(text);
         continue;
       }
       if (node.nodeType !== 1) continue; // comments, processing instructions
