@@ -4,9 +4,10 @@
 // whole. Hits keep offsets into Text nodes; their text is read from those nodes, never sliced
 // from a block string (a slice would keep the whole block's text alive).
 import { CONTEXT_WINDOW } from '../core/limits.ts';
-import { LONG_BLOCK, locate, nodeText, segmentText } from './page-text.ts';
+import { LONG_BLOCK, nodeText, segmentText } from './node-text.ts';
+import { locate } from './page-text.ts';
 
-export { segmentText } from './page-text.ts';
+export { segmentText } from './node-text.ts';
 import type { Hit, PageMatcher, TextBlock } from './types.ts';
 
 /** Units matched per step in a long block (about 1.5 ms of matching at 1×, bench machine). */

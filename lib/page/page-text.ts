@@ -2,6 +2,7 @@
 // elements, with the Text-node segments that map block offsets back to the DOM (the
 // `{ node, start, end }[]` design of 10ten Japanese Reader). The matcher only ever sees strings.
 import { HOST_TAG } from './constants.ts';
+import { hasInk, LONG_BLOCK, textBlock } from './node-text.ts';
 import type { BlockContainer, Piece, Segment, TextBlock } from './types.ts';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -155,59 +156,6 @@ export function classify(el: Element, opts: WalkOptions = {}): Kind {
   return 'block';
 }
 
-/**
- * Blocks longer than this are matched a window at a time from their Text nodes (block-hits.ts):
- * the walker does not join their text, and no step reads a whole long node's data.
- */
-export const LONG_BLOCK = 1 << 14;
-
-/** Some non-space text in `node`, read a chunk at a time (a long node's data is never read whole). */
-function hasInk(node: Text): boolean {
-  const n = node.length;
-  if (n <= 4096) return /\S/.test(node.data);
-  for (let at = 0; at < n; at += 4096) if (/\S/.test(node.substringData(at, 4096))) return true;
-  return false;
-}
-
-/** Node data over [a, b): the whole string when that is all of it, else a copy of just that part. */
-export function nodeText(node: Text, a: number, b: number): string {
-  return a === 0 && b === node.length ? node.data : node.substringData(a, b - a);
-}
-
-/** The text of `segments` over block offsets [start, end): slices of their Text nodes, joined. */
-export function segmentText(segments: readonly Segment[], start: number, end: number): string {
-  let out = '';
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < segments.length; i++) {
-    const s = segments[i]!;
-    if (s.start >= end) break;
-    out += nodeText(s.node, Math.max(start, s.start) - s.start, Math.min(end, s.end) - s.start);
-  }
-  return out;
-}
-
-/**
- * A block; `text` of a long one (over LONG_BLOCK units) is joined from its nodes only if asked
- * for (tests): the scanner reads long blocks a window at a time and never asks.
- */
-function textBlock(container: BlockContainer, segments: Segment[], length: number, text: string): TextBlock {
-  if (length <= LONG_BLOCK) return { container, segments, length, text };
-  return {
-    container,
-    segments,
-    length,
-    get text() {
-      return segmentText(segments, 0, length);
-    },
-  };
-}
-
 interface Frame {
   next: Node | null;
   /** Container to restore when this frame ends (set for block frames only). */
@@ -283,9 +231,7 @@ export class BlockWalker {
         this.gap = false;
         this.segments.push(seg);
         this.length += length;
-        // A long block's text is never joined (see textBlock); nor is a long node's data read
-        // whole: Blink hands V8 a 13.5 M-unit string for the 20 MB text page's one Text node.
-        if (this.length <= LONG_BLOCK) this.text += text.data;
+        if (this.length <= LONG_BLOCK) this.text += text.data; // a long block's is never joined (node-text.ts)
         if (!this.ink) this.ink = hasInk(text);
         continue;
       }
@@ -402,9 +348,8 @@ export interface Located {
 }
 
 /**
- * Maps block offsets [start, end) back to the DOM: the segment→DOM mapping, done once per match
- * (binary search for the first and last segment, one pass between them). StaticRange where
- * available.
+ * Maps block offsets [start, end) back to the DOM, once per match (binary search for the first
+ * and last segment, one pass between them). StaticRange where available.
  */
 export function locate(
   segments: readonly Segment[],
