@@ -22,6 +22,9 @@ import { cpuModel } from './lib/machine.ts';
 import { round } from './lib/stats.ts';
 import * as driver from './highlight/driver.ts';
 import { diffSnapshots, formatDiff, snapshotSummary } from './lib/heap-snapshot.ts';
+import matcherData from '../generated/matcher.json' with { type: 'json' };
+import { pageTerms } from '../lib/core/page-terms.ts';
+import { createMatcher, type CompiledMatcher } from '../lib/core/term-matcher.ts';
 
 const { opt, flag, num, outDir } = cli(process.argv.slice(2));
 const PAGES = opt('pages', 'nodes-200k,text-20mb,scroll-10k', 'nodes-200k').split(',');
@@ -33,6 +36,8 @@ const TIMING = {
   settleMaxMs: num('settle-max-ms', 180_000),
   peerTimeoutMs: 0,
   loadTimeoutMs: num('load-timeout-ms', 600_000),
+  // our test build answers the stats hook: silence means "not started yet", never "settled"
+  requireStats: true,
 };
 
 // Terms the glossary knows in every script, and plain filler in the same languages.
@@ -85,10 +90,22 @@ requestAnimationFrame(step);
 </script></body></html>`;
 }
 
-const GENERATORS: Record<string, { file: string; make: () => string }> = {
-  'nodes-200k': { file: 'nodes-200k.html', make: nodes200k },
-  'text-20mb': { file: 'text-20mb.txt', make: text20mb },
-  'scroll-10k': { file: 'scroll-10k.html', make: scroll10k },
+// What the lens must paint on each page: the glossary's page matches (exclusions and evidence
+// rules included), found in node over the same texts, per block as the page holds them. A run
+// that paints fewer did not measure the lens (the 16:29Z run of 2026-12-06 painted 0 of 447
+// and reported itself settled): it is flagged, and the bench exits non-zero.
+const compiled = matcherData as unknown as CompiledMatcher;
+const terms = pageTerms(createMatcher(compiled), compiled);
+const linesExpected = (n: number) => {
+  let k = 0;
+  for (let i = 0; i < n; i++) k += terms.find(line(i)).length;
+  return k;
+};
+
+const GENERATORS: Record<string, { file: string; make: () => string; expected: (page: string) => number }> = {
+  'nodes-200k': { file: 'nodes-200k.html', make: nodes200k, expected: () => linesExpected(PARAGRAPHS) },
+  'text-20mb': { file: 'text-20mb.txt', make: text20mb, expected: (text) => terms.find(text).length },
+  'scroll-10k': { file: 'scroll-10k.html', make: scroll10k, expected: () => linesExpected(10_000) },
 };
 
 const MiB = 2 ** 20;
@@ -102,6 +119,7 @@ async function measurePage(
   ext: Awaited<ReturnType<typeof launchChromium>>,
   bare: Awaited<ReturnType<typeof launchChromium>>,
   run: number,
+  expected: number,
 ) {
   const loadBefore = round(loadavg()[0]!, 2);
   log(`${name} #${run + 1}: ours (load average ${loadBefore})`);
@@ -125,6 +143,10 @@ async function measurePage(
     cpuMs: round(ours.res.time.eventCpuMs, 1),
     tasksOver50: ours.res.time.tasksOver50,
     highlights: ours.res.highlights,
+    expectedHighlights: expected,
+    allPainted: ours.res.highlights === expected,
+    visibility: ours.res.visibility,
+    lensStats: ours.res.lensStats,
     heapOursMiB: round((heapSum(ours.res.heap) - heapSum(base.res.heap)) / MiB, 2),
     v8OursMiB: round((ours.res.heap.usedSize - base.res.heap.usedSize) / MiB, 2),
     blinkOursMiB: round((ours.res.heap.embedderHeapUsedSize - base.res.heap.embedderHeapUsedSize) / MiB, 2),
@@ -143,7 +165,14 @@ async function measurePage(
         }
       : {}),
   };
-  log(`  ${JSON.stringify({ ...row, snapshot: undefined, longestTaskDetail: undefined })}`);
+  log(
+    `  ${JSON.stringify({ ...row, snapshot: undefined, longestTaskDetail: undefined, lensStats: undefined })}`,
+  );
+  if (!row.allPainted)
+    console.error(
+      `!!! ${name}: painted ${row.highlights} of the ${expected} terms the page holds` +
+        `${row.settleTimedOut ? ' (settle timed out)' : ''}: this row does not measure the lens`,
+    );
   return row;
 }
 
@@ -162,10 +191,17 @@ async function main(): Promise<void> {
     `${server.url}/gen/${name === 'text-20mb' ? 'plain' : 'bench'}/${GENERATORS[name]!.file}`;
   const ext = await launchChromium({ extensionDir: driver.EXT_DIR });
   const bare = await launchChromium({ noExtension: true });
+  const expected = new Map<string, number>();
+  for (const name of PAGES) {
+    const g = GENERATORS[name]!;
+    expected.set(name, g.expected(g.make()));
+    log(`${name}: ${expected.get(name)} terms expected`);
+  }
   const rows = [];
   try {
     for (let run = 0; run < REPEAT; run++) {
-      for (const name of PAGES) rows.push(await measurePage(name, url(name), ext, bare, run));
+      for (const name of PAGES)
+        rows.push(await measurePage(name, url(name), ext, bare, run, expected.get(name)!));
     }
   } finally {
     await ext.close();
@@ -183,8 +219,49 @@ async function main(): Promise<void> {
     },
     rows,
   };
-  log(`wrote ${saveResult('huge-pages', result, outDir())}`);
+  const file = saveResult('huge-pages', result, outDir());
   console.log(JSON.stringify(result, null, 2));
+  log(`wrote ${file}`);
+  console.log(table(result.meta, rows));
+  const failed = rows.filter((r) => !r.allPainted);
+  if (failed.length) {
+    for (const r of failed)
+      console.error(`FAILED: ${r.page} #${r.run} painted ${r.highlights} of ${r.expectedHighlights} terms`);
+    process.exit(1);
+  }
+}
+
+/** The docs/benchmarks.md table of a run. */
+function table(
+  meta: { date: string; machine: { cpu: string; cores: number } },
+  rows: Array<{
+    page: string;
+    run: number;
+    loadAverage1: number[];
+    longestTaskMs: number;
+    longestTaskCpuMs: number;
+    tasksOver50: number;
+    cpuMs: number;
+    highlights: number;
+    expectedHighlights: number;
+    settledAfterMs: number;
+    settleTimedOut: boolean;
+    heapOursMiB: number;
+    v8OursMiB: number;
+    blinkOursMiB: number;
+  }>,
+): string {
+  const head = [
+    `${meta.date}, ${meta.machine.cpu}, ${meta.machine.cores} cores`,
+    '',
+    '| page (run, load average 1 min) | longest task of ours, wall | … its CPU time | tasks > 50 ms (wall) | our CPU time | highlights (expected) | settled after | heap, ours (V8 + Blink) |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  const body = rows.map(
+    (r) =>
+      `| ${r.page} (#${r.run}, ${r.loadAverage1.join('–')}) | ${r.longestTaskMs} ms | ${r.longestTaskCpuMs} ms | ${r.tasksOver50} | ${r.cpuMs} ms | ${r.highlights} (${r.expectedHighlights}) | ${r.settleTimedOut ? 'not settled at ' : ''}${(r.settledAfterMs / 1000).toFixed(1)} s | ${r.heapOursMiB} MiB (${r.v8OursMiB} + ${r.blinkOursMiB}) |`,
+  );
+  return [...head, ...body].join('\n');
 }
 
 await main();

@@ -24,6 +24,12 @@ export const CONTROL_DIR = join(ROOT, 'bench', 'fixtures', 'mo-control');
 type Timing = Pick<HighlightOptions, 'quietMs' | 'settleMaxMs' | 'peerTimeoutMs'> & {
   /** Longest a page may take to load (default 120 s; the 20 MB text page takes longer on a busy machine). */
   loadTimeoutMs?: number;
+  /**
+   * The build answers the stats hook: a tab that does not answer (yet) is not settled. Without it,
+   * an unanswered query counts as "no hook" and only the painted count is watched, which let a 20 MB
+   * page whose content script had not started report 0 highlights as settled (huge-pages bench).
+   */
+  requireStats?: boolean;
 };
 
 export const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
@@ -83,7 +89,8 @@ async function waitFixtureDone(page: Page, url: string): Promise<void> {
 
 /**
  * Settled: the content script reports no pending scan work (E2E hook; it has run at least one
- * slice) and the painted count has not changed for quietMs. Without the hook: count only.
+ * slice) and the painted count has not changed for quietMs. Without the hook (and not
+ * `requireStats`): count only.
  */
 async function waitSettled(
   page: Page,
@@ -96,7 +103,7 @@ async function waitSettled(
   while (Date.now() - t0 < o.settleMaxMs) {
     const n = await page.evaluate(countHighlights);
     stats = await page.evaluate(queryLensStats);
-    const idle = stats === null || (stats.pending === false && Number(stats.slices) > 0);
+    const idle = stats === null ? !o.requireStats : stats.pending === false && Number(stats.slices) > 0;
     if (n !== last || !idle) {
       if (n !== last) last = n;
       lastChange = Date.now();

@@ -4,7 +4,15 @@ import matcherData from '../../generated/matcher.json';
 import { pageTerms } from '../core/page-terms.ts';
 import { createMatcher, type CompiledMatcher } from '../core/term-matcher.ts';
 import type { Category } from '../core/types.ts';
-import { hitsForBlock, MARGIN, nextWindow, segmentText, WINDOW, windowCursor } from './block-hits.ts';
+import {
+  FIRST_WINDOW,
+  hitsForBlock,
+  MARGIN,
+  nextWindow,
+  segmentText,
+  WINDOW,
+  windowCursor,
+} from './block-hits.ts';
 import { collectBlocks } from './page-text.ts';
 import { createScanner } from './scanner.ts';
 import type { Painter } from './highlighter.ts';
@@ -35,7 +43,7 @@ const TERMS = ['the Two Safeguards', '两个维护', '習近平総書記', 'Ngh�
 function longBlock(): TextBlock {
   let text = '';
   let k = 0;
-  const edges = [1, 2, 3].map((i) => i * WINDOW);
+  const edges = [1, 2, 4, 8].map((i) => i * FIRST_WINDOW).concat([1, 2, 3].map((i) => i * WINDOW));
   while (text.length < 3.5 * WINDOW) {
     const edge = edges.find((e) => e - text.length >= 20 && e - text.length < 200);
     if (edge !== undefined) {
@@ -73,7 +81,15 @@ describe('long blocks, a window at a time', () => {
       .map((m) => [m.start, m.conceptId, block.text.slice(m.start, m.end)] as const);
     expect(whole.length).toBeGreaterThan(30);
     // the edge terms are really across the edges
-    for (const edge of [WINDOW, 2 * WINDOW, 3 * WINDOW])
+    for (const edge of [
+      FIRST_WINDOW,
+      2 * FIRST_WINDOW,
+      4 * FIRST_WINDOW,
+      8 * FIRST_WINDOW,
+      WINDOW,
+      2 * WINDOW,
+      3 * WINDOW,
+    ])
       expect(whole.some(([start, , t]) => start < edge && start + t.length > edge)).toBe(true);
     const hits = hitsForBlock(block, matcher);
     expect(hits.map((h) => at(block, h))).toEqual(whole);
@@ -94,8 +110,12 @@ describe('long blocks, a window at a time', () => {
       nextWindow(cursor, spy);
       steps++;
     }
-    expect(steps).toBe(Math.ceil(block.text.length / WINDOW));
+    // 1 K, 1 K, 2 K, 4 K, 8 K (to WINDOW = 16 K), then a step per 16 K
+    expect(WINDOW).toBe(16 * FIRST_WINDOW);
+    expect(steps).toBe(5 + Math.ceil((block.length - WINDOW) / WINDOW));
     expect(Math.max(...lengths)).toBeLessThanOrEqual(WINDOW + 2 * MARGIN);
+    // the first step, before the matcher is warm, reads a short window
+    expect(lengths[0]).toBeLessThanOrEqual(FIRST_WINDOW + MARGIN);
   });
 
   it('reads window text from the Text nodes', () => {
@@ -130,5 +150,40 @@ describe('long blocks, a window at a time', () => {
     expect(Math.max(...lengths)).toBeLessThanOrEqual(WINDOW + 2 * MARGIN);
     expect(painted.map((h) => at(block, h))).toEqual(hitsForBlock(block, matcher).map((h) => at(block, h)));
     expect(scanner.stats(new Set(categories.values())).total).toBe(painted.length);
+  });
+});
+
+describe('a long Text node (the plain-text viewer holds a 20 MB file in one)', () => {
+  it('is scanned without ever reading its whole data', () => {
+    let text = '';
+    for (let k = 0; text.length < 3.5 * WINDOW; k++)
+      text += FILLER[k % FILLER.length]! + (k % 5 === 0 ? ` ${TERMS[k % TERMS.length]} ` : '');
+    const pre = document.createElement('div'); // (a jsdom document is not text/plain: a <pre> would be code)
+    pre.append(text);
+    document.body.replaceChildren(pre);
+    const expected = matcher
+      .find(text)
+      .filter((m) => categories.has(m.conceptId))
+      .map((m) => [m.start, m.conceptId, text.slice(m.start, m.end)] as const);
+    expect(expected.length).toBeGreaterThan(30);
+    const proto = Object.getPrototypeOf(Object.getPrototypeOf(pre.firstChild)) as object; // CharacterData
+    const desc = Object.getOwnPropertyDescriptor(proto, 'data')!;
+    const read: number[] = [];
+    Object.defineProperty(proto, 'data', {
+      ...desc,
+      get(this: CharacterData) {
+        const d = desc.get!.call(this) as string;
+        read.push(d.length);
+        return d;
+      },
+    });
+    try {
+      const [block] = collectBlocks(document.body);
+      const hits = hitsForBlock(block!, matcher);
+      expect(hits.map((h) => at(block!, h))).toEqual(expected);
+    } finally {
+      Object.defineProperty(proto, 'data', desc);
+    }
+    expect(Math.max(0, ...read)).toBeLessThan(text.length);
   });
 });

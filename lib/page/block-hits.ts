@@ -4,36 +4,19 @@
 // whole. Hits keep offsets into Text nodes; their text is read from those nodes, never sliced
 // from a block string (a slice would keep the whole block's text alive).
 import { CONTEXT_WINDOW } from '../core/limits.ts';
+import { LONG_BLOCK, nodeText, segmentText } from './node-text.ts';
 import { locate } from './page-text.ts';
-import type { Hit, PageMatcher, Segment, TextBlock } from './types.ts';
+
+export { segmentText } from './node-text.ts';
+import type { Hit, PageMatcher, TextBlock } from './types.ts';
 
 /** Units matched per step in a long block (about 1.5 ms of matching at 1×, bench machine). */
-export const WINDOW = 1 << 14;
+export const WINDOW = LONG_BLOCK;
 /**
  * Units read on each side of a window: more than the longest term plus the reach of the context
  * rules (CONTEXT_WINDOW), so a match near a window's edge is judged as in the whole block.
  */
 export const MARGIN = CONTEXT_WINDOW + 724;
-
-/** The text of a block's segments over [start, end): slices of Text node data, joined. */
-export function segmentText(segments: readonly Segment[], start: number, end: number): string {
-  let out = '';
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < segments.length; i++) {
-    const s = segments[i]!;
-    if (s.start >= end) break;
-    const a = Math.max(start, s.start) - s.start;
-    const b = Math.min(end, s.end) - s.start;
-    out += a === 0 && b === s.node.data.length ? s.node.data : s.node.data.slice(a, b);
-  }
-  return out;
-}
 
 /** Hits for `matches` of `text`, which starts at block offset `offset`. */
 function toHits(
@@ -51,7 +34,7 @@ function toHits(
     const { pieces, ranges } = locate(block.segments, offset + m.start, offset + m.end);
     if (!ranges.length) continue;
     let text = '';
-    for (const p of pieces) text += p.node.data.slice(p.start, p.end);
+    for (const p of pieces) text += nodeText(p.node, p.start, p.end);
     hits.push({
       conceptId: m.conceptId,
       ...(category ? { category } : { colour }),
@@ -66,7 +49,7 @@ function toHits(
 
 /** All hits of a block in one go (blocks up to WINDOW units; tests). */
 export function hitsForBlock(block: TextBlock, matcher: PageMatcher): Hit[] {
-  if (block.text.length > WINDOW) {
+  if (block.length > WINDOW) {
     const cursor = windowCursor(block);
     const hits: Hit[] = [];
     while (!cursor.done) hits.push(...nextWindow(cursor, matcher));
@@ -87,14 +70,26 @@ export interface WindowCursor {
 
 export const windowCursor = (block: TextBlock): WindowCursor => ({ block, pos: 0, taken: 0, done: false });
 
+/** The first window of a long block; each next one doubles up to WINDOW. */
+export const FIRST_WINDOW = 1 << 10;
+
 /**
- * The hits starting in the cursor's next window [pos, pos + WINDOW), matched with MARGIN units of
- * context on each side; advances the cursor.
+ * End of the window that starts at `pos`: 1 K, 1 K, 2 K, 4 K, 8 K units, then WINDOW each. The
+ * first steps of a page's first long block run the matcher before V8 has compiled it, and pay its
+ * one-off set-up (context rules, character tables): 13–48 ms of CPU for each of the first full
+ * windows in node, 1.5–3 ms once warm. Short first windows keep those steps short.
+ */
+export const windowEnd = (pos: number, length: number): number =>
+  Math.min(length, pos + Math.min(WINDOW, Math.max(FIRST_WINDOW, pos)));
+
+/**
+ * The hits starting in the cursor's next window [pos, windowEnd(pos)), matched with MARGIN units
+ * of context on each side; advances the cursor.
  */
 export function nextWindow(cursor: WindowCursor, matcher: PageMatcher): Hit[] {
   const { block, pos } = cursor;
-  const length = block.text.length;
-  const end = Math.min(length, pos + WINDOW);
+  const length = block.length;
+  const end = windowEnd(pos, length);
   const from = Math.max(0, pos - MARGIN);
   const text = segmentText(block.segments, from, Math.min(length, end + MARGIN));
   const own = matcher

@@ -2,6 +2,7 @@
 // elements, with the Text-node segments that map block offsets back to the DOM (the
 // `{ node, start, end }[]` design of 10ten Japanese Reader). The matcher only ever sees strings.
 import { HOST_TAG } from './constants.ts';
+import { hasInk, LONG_BLOCK, textBlock } from './node-text.ts';
 import type { BlockContainer, Piece, Segment, TextBlock } from './types.ts';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -171,6 +172,7 @@ export class BlockWalker {
   private readonly out: TextBlock[] = [];
   private container: BlockContainer;
   private text = '';
+  private length = 0;
   private segments: Segment[] = [];
   private gap = false;
   private ink = false; // some segment has non-space text (a regex over `text` would flatten it)
@@ -195,8 +197,9 @@ export class BlockWalker {
   }
 
   private flush(): void {
-    if (this.ink) this.out.push({ container: this.container, text: this.text, segments: this.segments });
+    if (this.ink) this.out.push(textBlock(this.container, this.segments, this.length, this.text));
     this.text = '';
+    this.length = 0;
     this.segments = [];
     this.gap = false;
     this.ink = false;
@@ -220,18 +223,16 @@ export class BlockWalker {
       }
       top.next = node.nextSibling;
       if (node.nodeType === 3) {
-        const data = (node as Text).data;
-        if (data.length === 0) continue;
-        const seg: Segment = {
-          node: node as Text,
-          start: this.text.length,
-          end: this.text.length + data.length,
-        };
+        const text = node as Text;
+        const length = text.length;
+        if (length === 0) continue;
+        const seg: Segment = { node: text, start: this.length, end: this.length + length };
         if (this.gap && this.segments.length) seg.gap = true;
         this.gap = false;
         this.segments.push(seg);
-        this.text += data;
-        if (!this.ink) this.ink = /\S/.test(data);
+        this.length += length;
+        if (this.length <= LONG_BLOCK) this.text += text.data; // a long block's is never joined (node-text.ts)
+        if (!this.ink) this.ink = hasInk(text);
         continue;
       }
       if (node.nodeType !== 1) continue; // comments, processing instructions
@@ -347,9 +348,8 @@ export interface Located {
 }
 
 /**
- * Maps block offsets [start, end) back to the DOM: the segment→DOM mapping, done once per match
- * (binary search for the first and last segment, one pass between them). StaticRange where
- * available.
+ * Maps block offsets [start, end) back to the DOM, once per match (binary search for the first
+ * and last segment, one pass between them). StaticRange where available.
  */
 export function locate(
   segments: readonly Segment[],

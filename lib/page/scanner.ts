@@ -223,7 +223,7 @@ export function createScanner(opts: ScannerOptions): Scanner {
   };
   const scanBlock = (block: TextBlock) => {
     if (!filled.has(block.container)) store.forget(block.container);
-    if (block.text.length > WINDOW) {
+    if (block.length > WINDOW) {
       long = windowCursor(block);
       scanWindow();
       return;

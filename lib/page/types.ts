@@ -29,7 +29,10 @@ export interface Segment {
 /** Visible text of one block, joined across inline elements; the segments tile `text` exactly. */
 export interface TextBlock {
   container: BlockContainer;
-  text: string;
+  /** The block's text; for a long block (page-text.ts LONG_BLOCK) joined from its nodes on demand. */
+  readonly text: string;
+  /** Units of text (text.length, known without joining a long block). */
+  length: number;
   segments: Segment[];
 }
 
