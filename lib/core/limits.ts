@@ -93,8 +93,8 @@ export const TERM_LISTS_MAX = 64;
 export const USER_PASSAGE_MAX = 3_000;
 
 // ---------------------------------------------------------------------------------------------
-// browser.storage.sync quotas (the same in Chrome and Firefox: developer.chrome.com
-// "chrome.storage" and MDN "storage.sync"). Sizes count a key's length plus its value's JSON.
+// The sync storage area's quotas (the same in Chrome and Firefox: Chrome's extension
+// storage API reference and MDN "storage.sync"). Sizes count a key's length plus its value's JSON.
 // Settings go to sync one key per value or list entry; what sync refuses stays in storage.local
 // (lib/settings.ts), so these bound what syncs, never what the user may set.
 
