@@ -3,7 +3,7 @@
 // to storage.sync as far as its quotas allow. Only the background runs it, one run at a time.
 import { browser } from 'wxt/browser';
 import { SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, SYNC_QUOTA_BYTES_PER_ITEM } from './core/limits.ts';
-import { SETS, legacyMembers, storageAreas, validEntries } from './settings.ts';
+import { SETS, legacyMembers, storageAreas, validEntries, type StorageArea } from './settings.ts';
 
 /** Bytes of one item as the sync quotas count them: key length + the value's JSON. */
 export const syncBytes = (key: string, value: unknown): number => key.length + JSON.stringify(value).length;
@@ -118,10 +118,25 @@ export async function migrateSettings(): Promise<void> {
     await local.remove(moved.filter((k) => Object.hasOwn(still, k)));
   }
   if (plan.legacyKeys.length > 0) {
-    await local.remove(plan.legacyKeys);
-    if (syncItems && plan.legacyKeys.some((k) => Object.hasOwn(syncItems, k)))
-      await sync?.remove(plan.legacyKeys);
+    await dropLegacy(local, localItems, plan.legacyKeys);
+    if (sync && syncItems) await dropLegacy(sync, syncItems, plan.legacyKeys);
   }
+}
+
+/**
+ * Removes the v1 arrays this run converted. One written again meanwhile (a restore, a test) is
+ * left for the run its write queued, rather than dropped unconverted.
+ */
+async function dropLegacy(
+  area: StorageArea,
+  seen: Record<string, unknown>,
+  legacyKeys: string[],
+): Promise<void> {
+  const mine = legacyKeys.filter((k) => Object.hasOwn(seen, k));
+  if (mine.length === 0) return;
+  const now = await area.get(mine);
+  const same = mine.filter((k) => JSON.stringify(now[k]) === JSON.stringify(seen[k]));
+  if (same.length > 0) await area.remove(same);
 }
 
 /** A change that calls for a run: a v1 array written (a restored old profile, a test) in either
