@@ -211,22 +211,42 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
 /**
  * Reloads the extension as an update does (chrome.runtime.reload(): its pages close, its content
  * scripts are orphaned, a new service worker starts; its storage and IndexedDB stay) and waits for
- * the new service worker, which becomes `s.serviceWorker`.
+ * the new service worker, which becomes `s.serviceWorker`. Chromium starts the new worker on its
+ * first event: an extension page (options.html, which asks the background for its data) wakes it.
  */
 export async function reloadChromiumExtension(s: ChromiumSession): Promise<Worker> {
+  // Chromium (137+) disables, instead of reloading, an unpacked extension whose profile is not in
+  // developer mode (DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION): switch it on as a developer would.
+  const extensions = await s.context.newPage();
+  await extensions.goto('chrome://extensions');
+  const devMode = extensions.locator('#devMode');
+  if (!(await devMode.isChecked())) await devMode.click();
+  await extensions.close();
   const old = s.serviceWorker;
-  const next = s.context.waitForEvent('serviceworker', {
-    predicate: (w) => w !== old && w.url().startsWith(`chrome-extension://${s.extensionId}/`),
-    timeout: 30_000,
-  });
+  const ours = (w: Worker) => w !== old && w.url().startsWith(`chrome-extension://${s.extensionId}/`);
   // The worker ends while answering: the evaluation's rejection is expected.
   await old
     .evaluate(() =>
       (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
     )
     .catch(() => undefined);
-  s.serviceWorker = await next;
-  return s.serviceWorker;
+  const page = await s.context.newPage();
+  try {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const found = s.context.serviceWorkers().find(ours);
+      if (found) {
+        s.serviceWorker = found;
+        return found;
+      }
+      // Fails while the extension is still being reloaded; the next round tries again.
+      await page.goto(`chrome-extension://${s.extensionId}/options.html`).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await page.close();
+  }
+  throw new Error('no new service worker after chrome.runtime.reload()');
 }
 
 export interface HighlightDump {
