@@ -85,6 +85,11 @@ export interface LaunchOptions {
   locale?: string;
   /** More directories for the fixture server (URL prefix -> directory), e.g. generated pages. */
   mounts?: Record<string, string>;
+  /**
+   * A profile directory to use and keep (launching again with it is a browser restart with the
+   * same profile); by default a fresh one, removed on close.
+   */
+  userDataDir?: string;
 }
 
 export async function launchChromium(opts: LaunchOptions = {}): Promise<ChromiumSession> {
@@ -104,7 +109,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
   const consoleErrors: string[] = [];
   const offMachine: string[] = [];
   const proxy = await startTrapProxy(offMachine);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'policy-lens-e2e-'));
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'policy-lens-e2e-'));
   const extArgs = opts.noExtension
     ? []
     : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
@@ -198,9 +203,50 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium
       for (const r of requests) appendFileSync(NETWORK_LOG, JSON.stringify(r) + '\n');
       await server.close();
       await new Promise<void>((ok) => proxy.server.close(() => ok()));
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Reloads the extension as an update does (chrome.runtime.reload(): its pages close, its content
+ * scripts are orphaned, a new service worker starts; its storage and IndexedDB stay) and waits for
+ * the new service worker, which becomes `s.serviceWorker`. Chromium starts the new worker on its
+ * first event: an extension page (options.html, which asks the background for its data) wakes it.
+ */
+export async function reloadChromiumExtension(s: ChromiumSession): Promise<Worker> {
+  // Chromium (137+) disables, instead of reloading, an unpacked extension whose profile is not in
+  // developer mode (DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION): switch it on as a developer would.
+  const extensions = await s.context.newPage();
+  await extensions.goto('chrome://extensions');
+  const devMode = extensions.locator('#devMode');
+  if (!(await devMode.isChecked())) await devMode.click();
+  await extensions.close();
+  const old = s.serviceWorker;
+  const ours = (w: Worker) => w !== old && w.url().startsWith(`chrome-extension://${s.extensionId}/`);
+  // The worker ends while answering: the evaluation's rejection is expected.
+  await old
+    .evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+    )
+    .catch(() => undefined);
+  const page = await s.context.newPage();
+  try {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const found = s.context.serviceWorkers().find(ours);
+      if (found) {
+        s.serviceWorker = found;
+        return found;
+      }
+      // Fails while the extension is still being reloaded; the next round tries again.
+      await page.goto(`chrome-extension://${s.extensionId}/options.html`).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await page.close();
+  }
+  throw new Error('no new service worker after chrome.runtime.reload()');
 }
 
 export interface HighlightDump {
@@ -361,4 +407,16 @@ export async function launchFirefox(
       await server.close();
     },
   };
+}
+
+/**
+ * Installs the built add-on again over the running one, through the same WebDriver BiDi call the
+ * harness installs it with: Firefox treats it as an update of the temporary add-on (same id, same
+ * internal UUID, its storage and IndexedDB kept; its pages close, content scripts are orphaned).
+ */
+export async function reinstallFirefoxExtension(
+  f: FirefoxSession,
+  extensionDir = FIREFOX_BUILD,
+): Promise<string> {
+  return f.browser.installExtension(extensionDir);
 }

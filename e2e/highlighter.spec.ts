@@ -26,7 +26,10 @@ import {
 
 /** The bits of the extension API the spec calls inside the service worker (evaluated there). */
 declare const chrome: {
-  storage: { local: { set(v: object): Promise<void>; remove(keys: string[]): Promise<void> } };
+  storage: {
+    local: { remove(keys: string[]): Promise<void> };
+    sync: { set(v: object): Promise<void>; clear(): Promise<void> };
+  };
   tabs: {
     query(q: object): Promise<Array<{ id?: number; url?: string }>>;
     sendMessage(tabId: number, msg: object, opts?: object): Promise<unknown>;
@@ -120,10 +123,13 @@ const cardOpen = async (page: Page) => (await cardSnapshot(page)).open;
 describe('highlighter (Chromium)', () => {
   let s: ChromiumSession;
   const setSettings = (values: Record<string, unknown>) =>
-    s.serviceWorker.evaluate((v) => chrome.storage.local.set(v), values);
+    s.serviceWorker.evaluate((v) => chrome.storage.sync.set(v), values);
   const resetSettings = () =>
     s.serviceWorker.evaluate(() =>
-      chrome.storage.local.remove(['v1.enabled', 'v1.disabledSites', 'v1.hiddenCategories']),
+      Promise.all([
+        chrome.storage.sync.clear(),
+        chrome.storage.local.remove(['v1.enabled', 'v1.disabledSites', 'v1.hiddenCategories']),
+      ]),
     );
   // No "tabs" permission, so no tab URLs: bring the page to the front and take the active tab.
   const tabIdOf = async (page: Page) => {

@@ -10,7 +10,7 @@ import { launchChromium, waitForHighlights, type ChromiumSession } from './harne
 // The few extension APIs the specs call inside extension pages (no @types/chrome here).
 declare const chrome: {
   tabs: { query(q: object): Promise<Array<{ id?: number }>> };
-  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } };
   runtime: { getURL(path: string): string };
 };
 
@@ -304,8 +304,8 @@ describe('popup (en)', () => {
     const tabId = await newestTabId(popup);
     const page = await s.openExtensionPage(`popup.html?tab=${tabId}`);
     await page.waitForSelector('#popup-site');
-    const stored = () => page.evaluate(() => chrome.storage.local.get(null));
-    // One key per disabled site / hidden category (lib/settings.ts).
+    const stored = () => page.evaluate(() => chrome.storage.sync.get(null));
+    // One key per disabled site / hidden category, in storage.sync (lib/settings.ts).
     const storedKeys = async (prefix: string) =>
       Object.keys(await stored()).filter((k) => k.startsWith(prefix));
     expect(await page.isChecked('#popup-site')).toBe(true);

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness.ts';
 
 declare const chrome: {
-  storage: { local: { get(keys: null): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+  storage: {
+    local: { set(v: object): Promise<void> };
+    sync: { get(keys: null): Promise<Record<string, unknown>> };
+  };
 };
 
 const AXE = readFileSync(join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -416,9 +419,9 @@ describe('reader', () => {
 
   it('options page: switches, categories and the removable list of disabled sites', async () => {
     const opt = await s.openExtensionPage('options.html');
-    const stored = () => opt.evaluate(() => chrome.storage.local.get(null));
-    // Settings in v1's shape (one array per list, one entry invalid) are migrated by the background
-    // to one key per entry; the valid entries survive.
+    const stored = () => opt.evaluate(() => chrome.storage.sync.get(null));
+    // Settings in v1's shape (one array per list in storage.local, one entry invalid) are migrated
+    // by the background to one key per entry in storage.sync; the valid entries survive.
     await opt.evaluate(() =>
       chrome.storage.local.set({ 'v1.disabledSites': ['a.example', 'b.example', 'x'.repeat(300)] }),
     );
@@ -441,7 +444,7 @@ describe('reader', () => {
       .toEqual(['v2.hiddenCategory:place']);
     await opt.click('#opt-enabled');
     await expect
-      .poll(async () => (await opt.evaluate(() => chrome.storage.local.get(null)))['v1.enabled'] ?? true)
+      .poll(async () => (await opt.evaluate(() => chrome.storage.sync.get(null)))['v1.enabled'] ?? true)
       .toBe(false);
     expect(await axeViolations(opt)).toEqual([]);
     await opt.close();

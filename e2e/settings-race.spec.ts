@@ -1,11 +1,11 @@
 // Two options pages changing settings at the same moment (issue #13): each change is one storage
-// key, so neither page's change undoes the other's. With v1's read-modify-write of whole lists,
+// key (in storage.sync), so neither page's change undoes the other's. With v1's read-modify-write of whole lists,
 // testers lost one of the two updates 8 times in 10. Chromium and Firefox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, launchFirefox, type ChromiumSession, type FirefoxSession } from './harness.ts';
 
 declare const chrome: {
-  storage: { local: { get(keys: null): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+  storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
 };
 
 /** What the spec needs of a Playwright or Puppeteer page. */
@@ -41,16 +41,16 @@ async function race(one: OptionsPage, two: OptionsPage): Promise<void> {
       await one.run(
         async () =>
           JSON.stringify(
-            await (
-              (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome
-            ).storage.local.get(null),
+            await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.sync.get(
+              null,
+            ),
           ),
         null,
       ),
     ) as Record<string, unknown>;
   await one.run(
     (sites) =>
-      ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.set(
+      ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.sync.set(
         Object.fromEntries(sites.map((h) => [`v2.disabledSite:${h}`, true])),
       ),
     SITES,

@@ -1,6 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../lib/background/start-background.ts';
-import { startSettingsMigration } from '../lib/settings.ts';
+import { startSettingsMigration } from '../lib/settings-migration.ts';
 
 export default defineBackground(() => {
   startBackground();

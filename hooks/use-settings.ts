@@ -1,14 +1,17 @@
 // Settings (lib/settings.ts) as Preact state, plus the setters the UI needs. Each setter writes one
 // storage key (no read first), so two pages changing settings at once keep both changes; the
-// state follows storage (watchSettings), whichever page wrote.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+// state follows storage (watchSettingsState), whichever page wrote, and says where the settings are
+// kept: browser sync, or (for what sync refused or while it is down) this browser only.
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Category } from '../lib/core/types.ts';
 import * as store from '../lib/settings.ts';
-import type { LensSettings } from '../lib/settings.ts';
+import type { LensSettings, SettingsPlace, SettingsState } from '../lib/settings.ts';
 
 export interface SettingsApi {
   /** undefined while loading (or when loading failed: see `loadError`). */
   settings: LensSettings | undefined;
+  /** undefined until read. */
+  place: SettingsPlace | undefined;
   /** The settings could not be read; `retry` reads them again. */
   loadError: string | undefined;
   /**
@@ -23,21 +26,21 @@ export interface SettingsApi {
 }
 
 export function useSettings(): SettingsApi {
-  const [settings, setSettings] = useState<LensSettings>();
+  const [state, setState] = useState<SettingsState>();
   const [loadError, setLoadError] = useState<string>();
   const [saveError, setSaveError] = useState<{ message: string }>();
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     setLoadError(undefined);
-    store.readSettings().then(
-      (s) => live && setSettings(s),
+    store.readSettingsState().then(
+      (s) => live && setState(s),
       (e: unknown) => live && setLoadError(String(e)),
     );
-    const off = store.watchSettings((s) => {
+    const off = store.watchSettingsState((s) => {
       if (!live) return;
       setLoadError(undefined);
-      setSettings(s);
+      setState(s);
     });
     return () => {
       live = false;
@@ -54,8 +57,13 @@ export function useSettings(): SettingsApi {
       setSaveError({ message: String(e) });
     }
   }, []);
+  const place = useMemo(
+    () => (state ? { syncAvailable: state.syncAvailable, localOnly: state.localOnly } : undefined),
+    [state?.syncAvailable, state?.localOnly],
+  );
   return {
-    settings,
+    settings: state?.settings,
+    place,
     loadError,
     saveError,
     retry: useCallback(() => setAttempt((n) => n + 1), []),

@@ -23,11 +23,12 @@ describe('settings', () => {
     expect(storage.dump()).toEqual({});
   });
 
-  it('stores only what the user changed, one versioned key per value or list entry', async () => {
+  it('stores only what the user changed, one versioned key per value or list entry, in sync', async () => {
     await settings.setEnabled(false);
     await settings.setSiteEnabled('a.example', false);
     await settings.setCategoryShown('person', false);
-    expect(storage.dump()).toEqual({
+    expect(storage.dump()).toEqual({});
+    expect(storage.sync.dump()).toEqual({
       'v1.enabled': false,
       'v2.disabledSite:a.example': true,
       'v2.hiddenCategory:person': true,
@@ -40,7 +41,7 @@ describe('settings', () => {
     await settings.setEnabled(true);
     await settings.setSiteEnabled('a.example', true);
     await settings.setCategoryShown('person', true);
-    expect(storage.dump()).toEqual({});
+    expect(storage.sync.dump()).toEqual({});
   });
 
   it('lists sites sorted and categories in the table order', async () => {
@@ -149,6 +150,7 @@ describe('settings: writes and watchers', () => {
     await expect(settings.setSiteEnabled('h'.repeat(254), false)).rejects.toThrow();
     await expect(settings.setCategoryShown('nope' as never, false)).rejects.toThrow();
     expect(storage.dump()).toEqual({});
+    expect(storage.sync.dump()).toEqual({});
   });
 
   it('two writers interleaving on one storage area: both changes survive', async () => {
@@ -183,6 +185,7 @@ describe('settings: writes and watchers', () => {
     const seen: unknown[] = [];
     const off = settings.watchSettings((s) => seen.push(s));
     await storage.api.local.set({ 'other.thing': 1 });
+    await storage.api.sync.set({ 'other.thing': 1 });
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toEqual([]);
     off();
@@ -193,67 +196,5 @@ describe('settings: writes and watchers', () => {
     expect(settings.isActiveFor(base, 'b.example')).toBe(true);
     expect(settings.isActiveFor(base, 'a.example')).toBe(false);
     expect(settings.isActiveFor({ ...base, enabled: false }, 'b.example')).toBe(false);
-  });
-});
-
-describe('settings: migration', () => {
-  describe('migration from v1 arrays', () => {
-    const OLD = {
-      'v1.enabled': false,
-      'v1.disabledSites': ['b.example', 'a.example', 'w'.repeat(300)],
-      'v1.hiddenCategories': ['person', 'bogus', 'ideology'],
-    };
-    const SAME = {
-      enabled: false,
-      disabledSites: ['a.example', 'b.example'],
-      hiddenCategories: ['person', 'ideology'],
-    };
-
-    it('moves every valid entry to its own key, drops the arrays, and changes nothing users see', async () => {
-      storage.reset(OLD);
-      expect(await settings.readSettings()).toEqual(SAME);
-      await settings.migrateSettings();
-      expect(storage.dump()).toEqual({
-        'v1.enabled': false,
-        'v2.disabledSite:a.example': true,
-        'v2.disabledSite:b.example': true,
-        'v2.hiddenCategory:person': true,
-        'v2.hiddenCategory:ideology': true,
-      });
-      expect(await settings.readSettings()).toEqual(SAME);
-      // Idempotent.
-      await settings.migrateSettings();
-      expect(await settings.readSettings()).toEqual(SAME);
-      expect(Object.keys(storage.dump())).toHaveLength(5);
-    });
-
-    it('finishes an interrupted run (keys written, arrays still there)', async () => {
-      storage.reset({ ...OLD, 'v2.disabledSite:a.example': true });
-      await settings.migrateSettings();
-      expect(await settings.readSettings()).toEqual(SAME);
-      expect(Object.keys(storage.dump()).filter((k) => k.startsWith('v1.'))).toEqual(['v1.enabled']);
-    });
-
-    it('a v1 array written later replaces that list (as in v1), and is migrated in the background', async () => {
-      const stop = settings.startSettingsMigration();
-      await settings.setSiteEnabled('old.example', false);
-      await settings.setCategoryShown('place', false);
-      await storage.api.local.set({ 'v1.disabledSites': ['new.example'] });
-      // Readers see the v1 array as the whole list at once…
-      expect((await settings.readSettings()).disabledSites).toEqual(['new.example']);
-      // …and the background turns it into keys.
-      await vi.waitFor(() =>
-        expect(storage.dump()).toEqual({
-          'v2.disabledSite:new.example': true,
-          'v2.hiddenCategory:place': true,
-        }),
-      );
-      expect(await settings.readSettings()).toEqual({
-        enabled: true,
-        disabledSites: ['new.example'],
-        hiddenCategories: ['place'],
-      });
-      stop();
-    });
   });
 });

@@ -1,89 +1,163 @@
-// Test double of browser.storage (local area + onChanged) with the browser's asynchrony: every
-// get/set/remove is queued and runs one macrotask later, in call order, and its caller hears back
-// only after that; values are copied in and out (structured clone), and onChanged fires after a
-// write with { oldValue, newValue } per key. Two "pages" sharing one area therefore interleave the
-// way two options tabs do: both can read before either writes. Not bundled.
+// Test double of browser.storage (local and sync areas + onChanged) with the browser's asynchrony:
+// every get/set/remove is queued and runs one macrotask later, in call order (one queue for both
+// areas, as one browser process serves them), and its caller hears back only after that; values
+// are copied in and out (structured clone), and onChanged fires after a write with
+// { oldValue, newValue } per key and the area's name. Two "pages" sharing one area therefore
+// interleave the way two options tabs do: both can read before either writes.
+// The sync area enforces the browser's quotas (lib/core/limits.ts: items, bytes, bytes per item,
+// measured as Chrome and Firefox do: key length + JSON of the value), rejecting the whole write
+// with Chrome's message, and can be switched off (`faults.syncDown`: Firefox with sync disabled)
+// or given a write budget (`faults.syncWritesLeft`: Chrome's per-minute write limit). Not bundled.
+import { SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, SYNC_QUOTA_BYTES_PER_ITEM } from './core/limits.ts';
 
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 type Listener = (changes: Changes, area: string) => void;
+type AreaName = 'local' | 'sync';
+
+export interface FakeArea {
+  get(keys?: string | string[] | Record<string, unknown> | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
 
 export interface FakeStorage {
-  /** What the area holds now (a copy). */
+  /** What the local area holds now (a copy). */
   dump(): Record<string, unknown>;
-  /** Replaces the area's content at once, without events (test setup). */
+  /** Replaces the local area's content at once and empties sync, without events (test setup). */
   reset(data?: Record<string, unknown>): void;
+  /** The sync area's content, and its setup. */
+  sync: { dump(): Record<string, unknown>; reset(data?: Record<string, unknown>): void };
+  /** Faults of the sync area, changed by tests at will. */
+  faults: { syncDown: boolean; syncWritesLeft: number };
   /** The object to put at browser.storage. */
   api: {
-    local: {
-      get(keys?: string | string[] | Record<string, unknown> | null): Promise<Record<string, unknown>>;
-      set(items: Record<string, unknown>): Promise<void>;
-      remove(keys: string | string[]): Promise<void>;
-    };
+    local: FakeArea;
+    sync: FakeArea;
     onChanged: { addListener(l: Listener): void; removeListener(l: Listener): void };
   };
 }
 
+/** Bytes of one item as the sync quotas count them. */
+export const syncItemBytes = (key: string, value: unknown): number =>
+  key.length + JSON.stringify(value).length;
+
+function quotaError(data: Map<string, unknown>, items: Record<string, unknown>): Error | undefined {
+  const next = new Map(data);
+  for (const [k, v] of Object.entries(items)) {
+    if (syncItemBytes(k, v) > SYNC_QUOTA_BYTES_PER_ITEM)
+      return new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+    next.set(k, v);
+  }
+  if (next.size > SYNC_MAX_ITEMS) return new Error('MAX_ITEMS quota exceeded');
+  let bytes = 0;
+  for (const [k, v] of next) bytes += syncItemBytes(k, v);
+  return bytes > SYNC_QUOTA_BYTES ? new Error('QUOTA_BYTES quota exceeded') : undefined;
+}
+
 export function fakeStorage(): FakeStorage {
-  const data = new Map<string, unknown>();
+  const areas: Record<AreaName, Map<string, unknown>> = { local: new Map(), sync: new Map() };
   const listeners = new Set<Listener>();
+  const faults = { syncDown: false, syncWritesLeft: Infinity };
   let queue = Promise.resolve();
   const later = <T>(op: () => T): Promise<T> => {
-    const run = queue.then(() => new Promise<T>((ok) => setTimeout(() => ok(op()), 0)));
+    const run = queue.then(
+      () =>
+        new Promise<T>((ok, no) =>
+          setTimeout(() => {
+            try {
+              ok(op());
+            } catch (e) {
+              no(e);
+            }
+          }, 0),
+        ),
+    );
     queue = run.then(
       () => undefined,
       () => undefined,
     );
     // the caller hears back a macrotask after the operation ran (the reply crosses processes)
-    return run.then((r) => new Promise<T>((ok) => setTimeout(() => ok(r), 0)));
+    return run.then(
+      (r) => new Promise<T>((ok) => setTimeout(() => ok(r), 0)),
+      (e: unknown) => new Promise<T>((_, no) => setTimeout(() => no(e), 0)),
+    );
   };
-  const emit = (changes: Changes) => {
+  const emit = (changes: Changes, name: AreaName) => {
     if (Object.keys(changes).length === 0) return;
-    for (const l of [...listeners]) setTimeout(() => l(structuredClone(changes), 'local'), 0);
+    for (const l of [...listeners]) setTimeout(() => l(structuredClone(changes), name), 0);
+  };
+  /** Throws what the browser would for this call, before anything changes. */
+  const check = (name: AreaName, write: boolean, items?: Record<string, unknown>) => {
+    if (name !== 'sync') return;
+    if (faults.syncDown) throw new Error('storage.sync is not available');
+    if (!write) return;
+    if (faults.syncWritesLeft <= 0) throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
+    const err = items && quotaError(areas.sync, items);
+    if (err) throw err;
+    faults.syncWritesLeft--;
+  };
+  const area = (name: AreaName): FakeArea => {
+    const data = areas[name];
+    return {
+      get: (keys) =>
+        later(() => {
+          check(name, false);
+          const names =
+            keys === null || keys === undefined
+              ? [...data.keys()]
+              : typeof keys === 'string'
+                ? [keys]
+                : Array.isArray(keys)
+                  ? keys
+                  : Object.keys(keys);
+          const out: Record<string, unknown> = {};
+          for (const k of names) if (data.has(k)) out[k] = structuredClone(data.get(k));
+          return out;
+        }),
+      set: (items) => {
+        const copy = structuredClone(items);
+        return later(() => {
+          check(name, true, copy);
+          const changes: Changes = {};
+          for (const [k, v] of Object.entries(copy)) {
+            changes[k] = { oldValue: data.get(k), newValue: v };
+            data.set(k, v);
+          }
+          emit(changes, name);
+        });
+      },
+      remove: (keys) =>
+        later(() => {
+          check(name, true);
+          const changes: Changes = {};
+          for (const k of typeof keys === 'string' ? [keys] : keys) {
+            if (!data.has(k)) continue;
+            changes[k] = { oldValue: data.get(k) };
+            data.delete(k);
+          }
+          emit(changes, name);
+        }),
+    };
+  };
+  const dumpOf = (name: AreaName) => () =>
+    Object.fromEntries([...areas[name]].map(([k, v]) => [k, structuredClone(v)]));
+  const fill = (name: AreaName, init: Record<string, unknown>) => {
+    areas[name].clear();
+    for (const [k, v] of Object.entries(init)) areas[name].set(k, structuredClone(v));
   };
   return {
-    dump: () => Object.fromEntries([...data].map(([k, v]) => [k, structuredClone(v)])),
+    dump: dumpOf('local'),
     reset(init = {}) {
-      data.clear();
-      for (const [k, v] of Object.entries(init)) data.set(k, structuredClone(v));
+      fill('local', init);
+      fill('sync', {});
+      faults.syncDown = false;
+      faults.syncWritesLeft = Infinity;
     },
+    sync: { dump: dumpOf('sync'), reset: (init = {}) => fill('sync', init) },
+    faults,
     api: {
-      local: {
-        get: (keys) =>
-          later(() => {
-            const names =
-              keys === null || keys === undefined
-                ? [...data.keys()]
-                : typeof keys === 'string'
-                  ? [keys]
-                  : Array.isArray(keys)
-                    ? keys
-                    : Object.keys(keys);
-            const out: Record<string, unknown> = {};
-            for (const k of names) if (data.has(k)) out[k] = structuredClone(data.get(k));
-            return out;
-          }),
-        set: (items) => {
-          const copy = structuredClone(items);
-          return later(() => {
-            const changes: Changes = {};
-            for (const [k, v] of Object.entries(copy)) {
-              changes[k] = { oldValue: data.get(k), newValue: v };
-              data.set(k, v);
-            }
-            emit(changes);
-          });
-        },
-        remove: (keys) =>
-          later(() => {
-            const changes: Changes = {};
-            for (const k of typeof keys === 'string' ? [keys] : keys) {
-              if (!data.has(k)) continue;
-              changes[k] = { oldValue: data.get(k) };
-              data.delete(k);
-            }
-            emit(changes);
-          }),
-      },
+      local: area('local'),
+      sync: area('sync'),
       onChanged: {
         addListener: (l) => void listeners.add(l),
         removeListener: (l) => void listeners.delete(l),

@@ -1,13 +1,14 @@
 import { ErrorRetry } from '../../components/ErrorRetry.tsx';
 import { DisabledSites } from '../../components/options/DisabledSites.tsx';
 import { LibrarySection } from '../../components/options/LibrarySection.tsx';
+import { SettingsPlaceNotice } from '../../components/options/SettingsPlace.tsx';
 import { SettingsControls } from '../../components/SettingsControls.tsx';
 import { useLibrary } from '../../hooks/use-library.ts';
 import { useSettings } from '../../hooks/use-settings.ts';
 import { t } from '../../lib/i18n.ts';
 
 export function App() {
-  const { settings, loadError, saveError, retry, setEnabled, setSiteEnabled, setCategoryShown } =
+  const { settings, place, loadError, saveError, retry, setEnabled, setSiteEnabled, setCategoryShown } =
     useSettings();
   const library = useLibrary();
   let body;
@@ -15,6 +16,7 @@ export function App() {
     body = (
       <>
         {saveError ? <ErrorRetry message={t('settingsSaveFailed')} /> : null}
+        <SettingsPlaceNotice place={place} />
         <section aria-labelledby="hl-h">
           <h2 id="hl-h">{t('highlightingHeading')}</h2>
           <SettingsControls

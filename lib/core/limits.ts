@@ -91,3 +91,19 @@ export const TERM_LISTS_MAX = 64;
  * anchors and the search work on passages of the size the bundled corpus has.
  */
 export const USER_PASSAGE_MAX = 3_000;
+
+// ---------------------------------------------------------------------------------------------
+// The sync storage area's quotas (the same in Chrome and Firefox: Chrome's extension
+// storage API reference and MDN "storage.sync"). Sizes count a key's length plus its value's JSON.
+// Settings go to sync one key per value or list entry; what sync refuses stays in storage.local
+// (lib/settings.ts), so these bound what syncs, never what the user may set.
+
+/** Most bytes the whole sync area may hold. */
+export const SYNC_QUOTA_BYTES = 102_400;
+/** Most bytes of one sync item (key + JSON value). */
+export const SYNC_QUOTA_BYTES_PER_ITEM = 8_192;
+/** Most items in the sync area. */
+export const SYNC_MAX_ITEMS = 512;
+/** Chrome's write-rate limits for sync (set/remove calls, whatever their size); Firefox has none. */
+export const SYNC_MAX_WRITES_PER_MINUTE = 120;
+export const SYNC_MAX_WRITES_PER_HOUR = 1_800;

@@ -2,7 +2,7 @@
 // the article extraction in a tab (scripting.executeScript of the unlisted script), and the
 // settings part of a backup. Injected into the library and its handlers (tests pass fakes).
 import { browser } from 'wxt/browser';
-import { parseSettings, readSettings, setCategoryShown, setEnabled, setSiteEnabled } from '../../settings.ts';
+import { restoreSettings, storedSettingsItems } from '../../settings.ts';
 import type { SettingsIo } from './handlers.ts';
 import { EXTRACT_SCRIPT, type RunExtraction } from './save-page.ts';
 
@@ -43,20 +43,8 @@ export const extractInTab: RunExtraction = async (tabId) => {
   return first?.result ?? null;
 };
 
-/** Settings as storage holds them; restored through lib/settings.ts, entry by entry. */
-export const settingsIo: SettingsIo = {
-  read: async () => (await browser.storage.local.get(null)) as Record<string, unknown>,
-  async restore(items, replace) {
-    const want = parseSettings(items);
-    const now = await readSettings();
-    await setEnabled(want.enabled);
-    const sites = new Set(want.disabledSites);
-    const hidden = new Set(want.hiddenCategories);
-    if (replace) {
-      for (const s of now.disabledSites) if (!sites.has(s)) await setSiteEnabled(s, true);
-      for (const c of now.hiddenCategories) if (!hidden.has(c)) await setCategoryShown(c, true);
-    }
-    for (const s of sites) await setSiteEnabled(s, false);
-    for (const c of hidden) await setCategoryShown(c, false);
-  },
-};
+/**
+ * Settings as storage holds them (storage.sync, and storage.local for what sync refused), restored
+ * through lib/settings.ts, entry by entry, in one write.
+ */
+export const settingsIo: SettingsIo = { read: storedSettingsItems, restore: restoreSettings };
