@@ -342,7 +342,10 @@ async function collectChromium(s: ChromiumSession, page: Page) {
         ];
         if (!urls.some((u) => u.startsWith('chrome-extension://'))) return;
         requestedByUs.add(ev.request.url);
-        if (!ev.request.url.startsWith(s.baseUrl)) extRequests.push(ev.request.url);
+        // The extension's own files (matcher.bin at its per-session dynamic URL) are read from
+        // its package, not the network: a request by us is one that leaves the browser.
+        const own = ev.request.url.startsWith('chrome-extension://');
+        if (!own && !ev.request.url.startsWith(s.baseUrl)) extRequests.push(ev.request.url);
       },
     );
     await cdp.send('Runtime.enable');
