@@ -28,7 +28,7 @@ import {
 declare const chrome: {
   storage: {
     local: { remove(keys: string[]): Promise<void> };
-    sync: { set(v: object): Promise<void>; clear(): Promise<void> };
+    sync: { set(v: object): Promise<void>; clear(): Promise<void>; remove(k: string[]): Promise<void> };
   };
   tabs: {
     query(q: object): Promise<Array<{ id?: number; url?: string }>>;
@@ -124,6 +124,8 @@ describe('highlighter (Chromium)', () => {
   let s: ChromiumSession;
   const setSettings = (values: Record<string, unknown>) =>
     s.serviceWorker.evaluate((v) => chrome.storage.sync.set(v), values);
+  const removeSettings = (keys: string[]) =>
+    s.serviceWorker.evaluate((k) => chrome.storage.sync.remove(k), keys);
   const resetSettings = () =>
     s.serviceWorker.evaluate(() =>
       Promise.all([
@@ -577,12 +579,15 @@ describe('highlighter (Chromium)', () => {
       await until(0);
       await setSettings({ 'v1.enabled': true });
       await until(3);
-      await setSettings({ 'v1.hiddenCategories': ['person'] });
+      // the keys the extension writes (one per entry, lib/settings.ts); rewriting the old v1
+      // arrays back to back raced the background's move of them to v2 keys in one loaded CI run
+      await setSettings({ 'v2.hiddenCategory:person': true });
       await until(2);
       expect(Object.keys(await readHighlights(page))).toEqual(['policy-lens-formulation']);
-      await setSettings({ 'v1.hiddenCategories': [], 'v1.disabledSites': ['127.0.0.1'] });
+      await removeSettings(['v2.hiddenCategory:person']);
+      await setSettings({ 'v2.disabledSite:127.0.0.1': true });
       await until(0);
-      await setSettings({ 'v1.disabledSites': [] });
+      await removeSettings(['v2.disabledSite:127.0.0.1']);
       await until(3);
     } finally {
       await resetSettings();
