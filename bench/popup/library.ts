@@ -42,23 +42,36 @@ export async function importLibrary(
   const docs = libraryDocuments(shipped, passages);
   const t0 = performance.now();
   let failed = 0;
+  let firstError = '';
   const BATCH = 20;
   for (let i = 0; i < docs.length; i += BATCH) {
-    failed += await page.evaluate(
-      async (batch) => {
-        const rt = (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime;
-        let bad = 0;
-        for (const d of batch) {
-          const r = (await rt.sendMessage({ type: 'importDocument', payload: d })) as
-            { ok?: boolean } | undefined;
-          if (!r?.ok) bad++;
-        }
+    failed += await page
+      .evaluate(
+        async (batch) => {
+          const rt = (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime;
+          let bad = 0;
+          let why = '';
+          for (const d of batch) {
+            const r = (await rt.sendMessage({ type: 'importDocument', payload: d }).catch((e: unknown) => ({
+              ok: false,
+              error: `rejected: ${String(e)}`,
+            }))) as { ok?: boolean; error?: string } | undefined;
+            if (!r?.ok) {
+              bad++;
+              why ||= r ? (r.error ?? JSON.stringify(r)) : 'no answer';
+            }
+          }
+          return { bad, why };
+        },
+        docs.slice(i, i + BATCH),
+      )
+      .then(({ bad, why }) => {
+        // a failed import must be seen: a library bench over an empty library measures nothing
+        if (bad > 0 && !firstError) console.error(`  !!! importDocument failed: ${(firstError = why)}`);
         return bad;
-      },
-      docs.slice(i, i + BATCH),
-    );
+      });
     if (i % 200 === 0) console.error(`  imported ${Math.min(docs.length, i + BATCH)}/${docs.length}`);
   }
   return {
