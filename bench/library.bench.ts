@@ -30,6 +30,7 @@ import { createSearch } from '../lib/core/search/create-search.ts';
 import { combineSources } from '../lib/background/sources/combined-source.ts';
 import type { CorpusSource } from '../lib/background/sources/corpus-source.ts';
 import { cli, log, ROOT, saveResult } from './lib/cli.ts';
+import { prng as rng } from './lib/generated-library.ts';
 import { cpuModel } from './lib/machine.ts';
 import { round, summary } from './lib/stats.ts';
 
@@ -44,17 +45,6 @@ const data = json<CorpusData>('corpus.json');
 const shippedIndex = json<SearchIndexData>('search-index.json');
 const matcher = createMatcher(json<CompiledMatcher>('matcher.json'));
 
-// A small deterministic generator (mulberry32): the same library on every run.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const SENTENCES = [
   'The council met on Tuesday to discuss the budget for the coming year and the repair of roads.',
   '本市今天举行了春季运动会，来自各学校的学生参加了比赛。',

@@ -5,17 +5,7 @@
 // stay without a term: the bench measures the cost of carrying the list, not of painting it.
 import type { Page } from 'playwright-core';
 import type { ChromiumSession } from '../e2e/harness.ts';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './lib/generated-library.ts';
 
 const SYLLABLES = ['var', 'zel', 'mor', 'quin', 'tash', 'lod', 'brix', 'fen', 'yul', 'drov', 'kem', 'sarn'];
 const HEADS = ['Initiative', 'Programme', 'Plan', 'Council', 'Zone', 'Fund', 'Compact', 'Directive'];

@@ -5,7 +5,8 @@
 import type { CorpusData, CorpusDocument, Occurrence, Passage } from '../../lib/core/types.ts';
 
 /** mulberry32: a small seeded PRNG (the same library every run). */
-function prng(seed: number): () => number {
+/** mulberry32: the same pseudo-random sequence for a seed on every run (shared by the benches). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
