@@ -5,11 +5,17 @@
 // never evidence for another one, so two ambiguous words cannot vouch for each other.
 // A gated form that several concepts share (a bare "Politburo" or 政治局: China's or Vietnam's)
 // becomes the concept of the country of the nearest evidence that belongs to one of them; with
-// no such evidence it stays the automaton's choice.
+// no such evidence it stays the automaton's choice. A shared form that the glossary knows for one
+// country only (国家行政学院: China's academy; Vietnam has its own) goes when the nearest evidence
+// with a country is the other country.
+// And a gated match loses an overlap to a name that needs no context (yieldToUngated): the
+// automaton's leftmost-longest choice gave "sửa đổi Hiến pháp" (gated, a generic phrase) the
+// text of "Hiến pháp năm 2013" (a name); the name is the more specific reading.
 import { CONTEXT_WINDOW } from './limits.ts';
 import { foldHan, type HanFoldTable } from './match-han-fold.ts';
 import { normalizeQuery } from './normalize.ts';
 import type { MatcherExtras } from './term-matcher-format.ts';
+import { isWordUnit } from './term-matcher-boundaries.ts';
 import type { TermMatch } from './types.ts';
 
 export interface ContextRules {
@@ -50,7 +56,7 @@ export function contextRules(
       const c = countryAt(i);
       if (c && !byCountry.has(c) && ids[i] !== undefined) byCountry.set(c, ids[i]);
     }
-    if (byCountry.size > 1) shared.set(form, byCountry);
+    if (byCountry.size > 0) shared.set(form, byCountry);
   }
   return {
     needsContext: (text, m) => set.has(`${index.get(m.conceptId)} ${formOf(text, m)}`),
@@ -61,25 +67,31 @@ export function contextRules(
 
 const distance = (a: TermMatch, b: TermMatch) => Math.max(a.start - b.end, b.start - a.end, 0);
 
-/** `m` as the concept of the country of its nearest evidence with a country among `by`. */
+/**
+ * `m` as the concept of the country of its nearest evidence that has a country; null when that
+ * country has no concept among `by` (the glossary knows only the other country's body).
+ */
 function byNearestCountry(
   m: TermMatch,
   evidence: readonly TermMatch[],
   by: ReadonlyMap<string, string>,
   countryOf: (id: string) => string | undefined,
   window: number,
-): TermMatch {
+): TermMatch | null {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const e of evidence) {
     const d = distance(e, m);
     const c = countryOf(e.conceptId);
-    if (d <= window && d < bestDistance && c !== undefined && by.has(c)) {
-      best = by.get(c);
+    if (d <= window && d < bestDistance && c !== undefined) {
+      best = c;
       bestDistance = d;
     }
   }
-  return best && best !== m.conceptId ? { ...m, conceptId: best } : m;
+  if (best === undefined) return m;
+  const id = by.get(best);
+  if (id === undefined) return null;
+  return id !== m.conceptId ? { ...m, conceptId: id } : m;
 }
 
 /** `matches` (in document order) without the needsContext ones that have no evidence nearby. */
@@ -98,7 +110,49 @@ export function acceptWithContext(
     if (!gated[k]) return void out.push(m);
     if (!evidence.some((e) => distance(e, m) <= window)) return;
     const by = rules.sharedBy?.(text, m);
-    out.push(by && rules.countryOf ? byNearestCountry(m, evidence, by, rules.countryOf, window) : m);
+    const chosen = by && rules.countryOf ? byNearestCountry(m, evidence, by, rules.countryOf, window) : m;
+    if (chosen) out.push(chosen);
+  });
+  return out;
+}
+
+/** How far past a gated match a name that overlaps it may run (units; longer than any alias). */
+const NAME_REACH = 256;
+
+/**
+ * `matches` (leftmost-longest, in document order) where each gated match that overlaps a name
+ * needing no context gives its text to that name. `rescan(from, to)` is the automaton's matches
+ * in text.slice(from, to), in `text`'s offsets: it is asked from one unit after the gated
+ * match's start, so it sees what the gated match hid. A name that would overlap another kept
+ * match is not taken (the gated match stays, and the evidence rule decides it).
+ */
+export function yieldToUngated(
+  text: string,
+  matches: readonly TermMatch[],
+  rules: ContextRules | null,
+  rescan: (from: number, to: number) => TermMatch[],
+): TermMatch[] {
+  if (!rules || matches.length === 0) return [...matches];
+  const out: TermMatch[] = [];
+  matches.forEach((g, k) => {
+    if (!rules.needsContext(text, g)) return void out.push(g);
+    const from = g.start + 1;
+    const to = Math.min(text.length, g.end + NAME_REACH);
+    // a name found at `from` would start mid-word when the gated match starts with a letter
+    const midWord = isWordUnit(text.charCodeAt(g.start));
+    const prevEnd = out.length ? out[out.length - 1]!.end : 0;
+    const nextStart = matches[k + 1]?.start ?? Infinity;
+    const names = rescan(from, to).filter(
+      (c) =>
+        c.start < g.end &&
+        !(midWord && c.start === from) &&
+        (c.end < to || to === text.length) &&
+        c.start >= prevEnd &&
+        c.end <= nextStart &&
+        !rules.needsContext(text, c),
+    );
+    if (names.length) out.push(...names);
+    else out.push(g);
   });
   return out;
 }

@@ -48,6 +48,12 @@ describe('no terms inside URLs, addresses, file names, slugs, identifiers', () =
     expect(kept('the socialist-oriented market economy', 'socialist-oriented market economy')).toEqual([
       'socialist-oriented market economy',
     ]);
+    // Vietnamese prose hyphenates a slogan's words; a slug is written without tone marks
+    expect(
+      kept('tinh thần địa phương quyết-làm-chịu trách nhiệm', 'địa phương quyết-làm-chịu trách nhiệm'),
+    ).toEqual(['địa phương quyết-làm-chịu trách nhiệm']);
+    expect(kept('đường dẫn nghi-quyet-57-dot-pha đã đổi', 'nghi-quyet-57')).toEqual([]);
+    expect(kept('đường dẫn tô-lâm-thăm-trung-quốc đã đổi', 'tô-lâm')).toEqual([]);
   });
 
   it('a number that goes on as a longer document number (a council resolution)', () => {

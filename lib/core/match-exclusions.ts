@@ -6,6 +6,20 @@ import type { TermMatch } from './types.ts';
 
 // Characters that end a URL in running text: white space, brackets and CJK punctuation.
 const URL_END = String.raw`\s<>"'「」『』（）【】《》〈〉，。、；！？`;
+const SLUG = /(?<![\p{L}\p{N}_-])[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]+){2,}(?![\p{L}\p{N}_-])/gu;
+
+/**
+ * A slug is written without tone marks or accents (doi-moi-40-years); Vietnamese prose hyphenates
+ * a slogan's words with them (quyết-làm-chịu). So a token with a letter beyond ASCII is a slug only
+ * when it is long (five words or more) or has a number in it (an IRI path's last part).
+ */
+function isSlug(token: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(token)) return true;
+  const parts = token.split(/[-_]/);
+  return parts.length >= 5 || parts.some((p) => /^\p{N}+$/u.test(p));
+}
+
 const EXCLUDED: readonly RegExp[] = [
   // scheme or www. URLs (IRIs: CJK paths included)
   new RegExp(String.raw`(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^${URL_END}]+`, 'giu'),
@@ -18,8 +32,9 @@ const EXCLUDED: readonly RegExp[] = [
   /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu,
   // file names with a known extension
   /[\p{L}\p{N}_.-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|json|xml|html?|php|aspx?|jsp|jpe?g|png|gif|webp|svg|bmp|tiff?|mp[34]|mov|avi|zip|rar|7z|gz|tar|js|ts|py)(?![\p{L}\p{N}])/giu,
-  // slugs: three or more lower-case words joined by hyphens or underscores (doi-moi-40-years)
-  /(?<![\p{L}\p{N}_-])[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]+){2,}(?![\p{L}\p{N}_-])/gu,
+  // slugs: three or more lower-case words joined by hyphens or underscores (doi-moi-40-years),
+  // see isSlug
+  SLUG,
   // snake_case identifiers
   /(?<![\p{L}\p{N}_])[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+(?![\p{L}\p{N}_])/gu,
 ];
@@ -29,7 +44,8 @@ export function excludedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const re of EXCLUDED) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+    for (let m = re.exec(text); m !== null; m = re.exec(text))
+      if (re !== SLUG || isSlug(m[0])) spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
 }

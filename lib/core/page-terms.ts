@@ -1,8 +1,11 @@
 // Page time: the policy terms of one text block as the page shows them — the automaton's matches
-// (term-matcher.ts) without those inside URLs, addresses, file names, slugs or longer document
-// numbers (match-exclusions.ts), then the needsContext ones without evidence (match-context.ts).
-import { acceptWithContext, contextRules, type ContextRules } from './match-context.ts';
+// (term-matcher.ts), a gated match giving way to a name it overlaps (match-context.ts), without
+// those inside URLs, addresses, file names, slugs or longer document numbers
+// (match-exclusions.ts) or inside a longer Han word (match-han-words.ts), then the needsContext
+// ones without evidence (match-context.ts).
+import { acceptWithContext, contextRules, yieldToUngated, type ContextRules } from './match-context.ts';
 import { dropExcluded } from './match-exclusions.ts';
+import { dropInsideHanWords } from './match-han-words.ts';
 import { findTermMatches, type Matcher } from './term-matcher.ts';
 import type { MatcherExtras } from './term-matcher-format.ts';
 import type { TermMatch } from './types.ts';
@@ -18,7 +21,14 @@ export function pageTerms(matcher: Matcher, data: MatcherExtras): PageTerms {
       const found = findTermMatches(matcher, text, { context: 'page' });
       if (found.length === 0) return found;
       rules ??= contextRules(data, matcher.ids, matcher.fold);
-      return acceptWithContext(text, dropExcluded(text, found), rules);
+      const rescan = (from: number, to: number) =>
+        findTermMatches(matcher, text.slice(from, to), { context: 'page' }).map((m) => ({
+          ...m,
+          start: m.start + from,
+          end: m.end + from,
+        }));
+      const named = yieldToUngated(text, found, rules, rescan);
+      return acceptWithContext(text, dropInsideHanWords(text, dropExcluded(text, named)), rules);
     },
   };
 }

@@ -81,7 +81,16 @@ const CJK_COUNTERS = [
 
 function followedByCounter(s: string, pos: number): boolean {
   for (const c of CJK_COUNTERS) if (s.startsWith(c, pos)) return true;
-  return false;
+  return congressAbbreviation(s, pos);
+}
+
+/**
+ * 大 after a number ends a congress abbreviation (中共二十大, 越共十三大, 党的二十大: news writes
+ * 中共20大, 越共13大 too) when nothing Han follows it; before more Han text (三大攻坚战, 四大发明)
+ * the number is part of a formulation and is left alone.
+ */
+function congressAbbreviation(s: string, pos: number): boolean {
+  return s[pos] === '大' && !/\p{Script=Han}/u.test(s[pos + 1] ?? '');
 }
 
 const CJK_NUM_RE = /[0-9０-９]+|[〇零一二三四五六七八九十]+/g;

@@ -13,6 +13,24 @@ const identity: ScriptConverter = { toTraditional: (s) => s, toSimplified: (s) =
 const gen = (alias: string, lang: Lang) => generateVariants(alias, lang, conv);
 const keys = (vs: string[]) => vs.map(normalizeQuery);
 
+describe('generateVariants: plenum names in English word orders', () => {
+  it('of-order, possessive order, plenum and plenary session, with and without the Party', () => {
+    const v = keys(gen('Fifth Plenary Session of the 19th CPC Central Committee', 'en'));
+    for (const x of [
+      "19th Central Committee's fifth plenary session",
+      'fifth plenary session of the 19th Central Committee',
+      'Fifth Plenum of the 19th Central Committee',
+      "19th Central Committee's fifth plenum",
+      "19th CPC Central Committee's fifth plenary session",
+    ])
+      expect(v).toContain(normalizeQuery(x));
+    expect(keys(gen('Third Plenum of the 11th Central Committee', 'en'))).toContain(
+      normalizeQuery("11th Central Committee's third plenary session"),
+    );
+    expect(gen('Central Committee', 'en')).not.toContain("Central Committee's plenum");
+  });
+});
+
 describe('generateVariants: Chinese', () => {
   it('starts with the alias and adds simplified <-> traditional', () => {
     expect(gen('两个维护', 'zh-Hans')).toEqual(['两个维护', '兩個維護']);
@@ -35,6 +53,27 @@ describe('generateVariants: Chinese', () => {
     expect(gen('十九届四中全会', 'zh-Hans')).toEqual(
       expect.arrayContaining(['19届四中全会', '十九届4中全会', '十九屆四中全會']),
     );
+  });
+
+  it('numbers a congress abbreviation both ways (中共二十大 / 中共20大), not a formulation', () => {
+    expect(gen('中共二十大', 'zh-Hans')).toContain('中共20大');
+    expect(gen('越共十三大', 'zh-Hans')).toEqual(expect.arrayContaining(['越共13大', '越共十三大']));
+    expect(gen('越共13大', 'zh-Hant')).toContain('越共十三大');
+    expect(gen('党的二十大', 'zh-Hans')).toContain('党的20大');
+    expect(gen('三大攻坚战', 'zh-Hans')).toEqual(['三大攻坚战', '三大攻堅戰']);
+  });
+
+  it('names a plenum without the Party prefix', () => {
+    expect(gen('中国共产党第十九届中央委员会第五次全体会议', 'zh-Hans')).toEqual(
+      expect.arrayContaining(['第十九届中央委员会第五次全体会议', '十九届中央委员会第五次全体会议']),
+    );
+    expect(gen('中國共產黨第十九屆中央委員會第五次全體會議', 'zh-Hant')).toEqual(
+      expect.arrayContaining(['十九届中央委员会第五次全体会议']),
+    );
+    expect(gen('中共二十届三中全会', 'zh-Hans')).toContain('二十届三中全会');
+    expect(gen('中国共産党第19期中央委員会第5回全体会議', 'ja')).toContain('第19期中央委員会第5回全体会議');
+    // not a numbered term: the prefix stays
+    expect(gen('中共中央全会', 'zh-Hans')).not.toContain('中央全会');
   });
 
   it('leaves numerals that are part of a formulation alone', () => {

@@ -17,6 +17,7 @@
 import type { Lang } from './types.ts';
 import { normalizeQuery } from './normalize.ts';
 import { cjkNumerals, jaCounters, optionalDi } from './variants-cjk.ts';
+import { cjkPlenumNames, enPlenumNames } from './variants-plenum.ts';
 import { enHyphens, enNumberSign, enOrdinals, enPlural, viNumberSign } from './variants-latin.ts';
 import {
   compoundVariants,
@@ -43,11 +44,11 @@ function rulesFor(lang: Lang, conv: ScriptConverter): Rule[] {
   switch (lang) {
     case 'zh-Hans':
     case 'zh-Hant':
-      return [(s) => [conv.toTraditional(s), conv.toSimplified(s)], cjkNumerals, optionalDi];
+      return [(s) => [conv.toTraditional(s), conv.toSimplified(s)], cjkPlenumNames, cjkNumerals, optionalDi];
     case 'ja':
-      return [cjkNumerals, jaCounters, optionalDi, hanEquivalents('ja')];
+      return [cjkPlenumNames, cjkNumerals, jaCounters, optionalDi, hanEquivalents('ja')];
     case 'en':
-      return [enOrdinals, enHyphens, enNumberSign, enPlural, enPossessive];
+      return [enPlenumNames, enOrdinals, enHyphens, enNumberSign, enPlural, enPossessive];
     case 'vi':
       return [viNumerals, viNumberSign, viToneMarks];
     default:

@@ -54,6 +54,9 @@ export function buildMatcherEntries(
   const sources: VariantSource[] = [];
   const contextOnly = new Set<string>();
   const gatedBy = new Map<string, number[]>();
+  // gated forms a concept lists under `shared` although no other concept claims them: a name
+  // the other country's body has too (the page decides by the nearest country, match-context.ts)
+  const declared = new Set<string>();
   concepts.forEach((c, i) => {
     const forms = new Set<string>();
     const free = new Set<string>();
@@ -69,6 +72,7 @@ export function buildMatcherEntries(
         const n = normalizeForMatch(t).text.trim();
         if (n) own.add(n);
         (rule?.needsContext === true ? gated : free).add(normalizeQuery(t));
+        if (rule?.needsContext === true && c.shared?.includes(a.text)) declared.add(normalizeQuery(t));
       }
       for (const n of own) forms.add(n);
       sources.push({ conceptId: c.id, alias: a.text, forms: [...own] });
@@ -82,6 +86,6 @@ export function buildMatcherEntries(
   });
   const contextShared: Record<string, number[]> = {};
   for (const [form, indices] of [...gatedBy].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    if (indices.length > 1) contextShared[form] = indices;
+    if (indices.length > 1 || declared.has(form)) contextShared[form] = indices;
   return { entries, variants, sources, needsContext: [...contextOnly].sort(), contextShared };
 }

@@ -107,6 +107,17 @@ describe('buildCorpus', () => {
     expect(entries.map((e) => e.text)).toEqual(expect.arrayContaining(['六稳', '六穩']));
     expect(calls).toContain('六稳');
   });
+
+  it('lists a gated form as shared when two concepts claim it or one declares it shared', () => {
+    const school: Concept = {
+      ...concept('party-school', '中央党校', 'Central Party School'),
+      aliases: { 'zh-Hans': ['国家行政学院', '党校'] },
+      rules: { 国家行政学院: { needsContext: true }, 党校: { needsContext: true } },
+      shared: ['国家行政学院'],
+    };
+    const { contextShared } = buildMatcherEntries([school], convert, (a) => [a]);
+    expect(contextShared).toEqual({ 国家行政学院: [0] });
+  });
 });
 
 describe('ingestDocument', () => {
