@@ -23,6 +23,11 @@ export function parseOptions(argv: readonly string[]) {
   const with100 = flag('with-100x');
   return {
     ext: resolve(ROOT, opt('ext', '.output-popupbench/chrome-mv3')),
+    /**
+     * Build the extension into .output-popupbench first (unless --ext names a build or --no-build):
+     * a build left from an older tree is what the bench would otherwise measure.
+     */
+    build: !flag('ext') && !flag('no-build'),
     with100,
     /** A given 100x build (not rebuilt), else the one --with-100x builds, else none. */
     ext100: flag('ext100')
