@@ -3,7 +3,7 @@
 //   npm run bench -- popup [--ext <chrome-mv3 dir> | --no-build]
 //       [--runs 3] [--node-runs 10] [--factor 100] [--delay 100] [--out bench/results]
 //       [--no-browser] [--with-100x [--runs100 1]] [--ext100 <chrome-mv3 dir of a 100x build>]
-//       [--with-library [--library-passages 10000]] [--quick]
+//       [--with-library [--library-passages 10000]] [--profile] [--compare <chrome-mv3 dir>] [--quick]
 // Without --ext or --no-build it first builds the extension from this tree (icons, data, wxt build
 // into .output-popupbench/): a bench that loads a build left from an older tree measures that tree
 // (the 20:07 quiet run loaded a 09:43 build without the library). --no-build reuses that directory.
@@ -43,6 +43,11 @@
 // --with-library: the browser part once more on the shipped build with a generated user library
 // (10,000 passages ≈ 20 MB; --quick: 1,000) imported into its IndexedDB first (popup/library.ts).
 // Any import that is not stored stops the bench with exit code 1 and no table.
+// --profile: one more typing pass per build under a Chromium trace; the popup's main-thread time
+// per keystroke by phase (input handler, while the worker searches, the answer's render, the next
+// frame) and kind (script, style, layout, paint): popup/profile.ts.
+// --compare <dir>: the shipped-corpus browser part once more on another build (e.g. the tree
+// before a change, built with `PL_OUT_DIR=<dir> npx wxt build`), same run, rows "compare build".
 // Writes bench/results/popup-<date>T<HHMM>Z.json and prints a Markdown table.
 // Modules: popup/node.ts (node part), popup/in-page.ts (instrumentation), driver.ts, service-worker.ts
 // and typing.ts (browser part), build.ts (the 100x variant), report.ts (Markdown).
@@ -92,12 +97,27 @@ const nodeRes = nodeBench(o);
 let browserRes: BrowserResult | null = null;
 let browser100: BrowserResult | null = null;
 let browserLib: BrowserResult | null = null;
+let browserCompare: BrowserResult | null = null;
 let build100: ReturnType<typeof build100x> | null = null;
 if (!o.noBrowser) {
   console.error('browser: popup (shipped corpus) …');
   const shipped = readShipped(o.dataDir);
   const shippedSearch = createSearch(shipped.data, shipped.index);
-  browserRes = await browserBench(o.ext, 'shipped corpus', nodeRes.mb, shippedSearch, o.runs, o.delay);
+  browserRes = await browserBench(o.ext, 'shipped corpus', nodeRes.mb, shippedSearch, o.runs, o.delay, {
+    profile: o.profile,
+  });
+  if (o.compare) {
+    console.error(`browser: popup (shipped corpus), compare build ${o.compare} …`);
+    browserCompare = await browserBench(
+      o.compare,
+      'shipped corpus, compare build',
+      nodeRes.mb,
+      shippedSearch,
+      o.runs,
+      o.delay,
+      { profile: o.profile },
+    );
+  }
   if (o.ext100) {
     if (o.build100) {
       console.error(`building the ${o.factor}x extension variant …`);
@@ -125,11 +145,14 @@ if (!o.noBrowser && o.withLibrary) {
     null,
     o.runs,
     o.delay,
-    async (open) => {
-      const page = await open();
-      const r = await importLibrary(page, shipped.data, o.libraryPassages);
-      await page.close();
-      return r;
+    {
+      prepare: async (open) => {
+        const page = await open();
+        const r = await importLibrary(page, shipped.data, o.libraryPassages);
+        await page.close();
+        return r;
+      },
+      profile: o.profile,
     },
   ).catch((e: unknown) => fail(`with the library: ${e instanceof Error ? e.message : String(e)}`));
 }
@@ -146,6 +169,7 @@ const result = {
   browser: browserRes,
   browser100x: browser100,
   browserLibrary: browserLib,
+  browserCompare,
   build100x: build100,
   loadAvgAtEnd: loadavg().map(r2),
   wallSeconds: Math.round((performance.now() - started) / 1000),

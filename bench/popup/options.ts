@@ -47,6 +47,13 @@ export function parseOptions(argv: readonly string[]) {
     noBrowser: flag('no-browser'),
     /** Also measure the popup with a generated user library imported (library.ts). */
     withLibrary: flag('with-library'),
+    /** Trace one typing pass per build: where a keystroke's time goes in the popup (profile.ts). */
+    profile: flag('profile'),
+    /**
+     * Another build (chrome-mv3 dir, e.g. the tree before a change) measured in the same run after
+     * the shipped one, its rows labelled "compare".
+     */
+    compare: flag('compare') ? resolve(ROOT, opt('compare', '')) : '',
     libraryPassages: num('library-passages', 10_000, 1000),
   };
 }
