@@ -1,10 +1,12 @@
 // Popup and search latency benchmark (`npm run bench -- popup`; not part of `npm test`):
 //
-//   npm run icons && npm run data && PL_OUT_DIR=.output-popupbench npx wxt build
-//   npm run bench -- popup [--ext .output-popupbench/chrome-mv3]
+//   npm run bench -- popup [--ext <chrome-mv3 dir> | --no-build]
 //       [--runs 3] [--node-runs 10] [--factor 100] [--delay 100] [--out bench/results]
 //       [--no-browser] [--with-100x [--runs100 1]] [--ext100 <chrome-mv3 dir of a 100x build>]
-//       [--with-library [--library-passages 10000]] [--quick]
+//       [--with-library [--library-passages 10000]] [--profile] [--compare <chrome-mv3 dir>] [--quick]
+// Without --ext or --no-build it first builds the extension from this tree (icons, data, wxt build
+// into .output-popupbench/): a bench that loads a build left from an older tree measures that tree
+// (the 20:07 quiet run loaded a 09:43 build without the library). --no-build reuses that directory.
 // --with-100x also writes a synthetic 100x corpus + index to $TMPDIR/policy-lens-popupbench-100x
 // and builds an extension variant that bundles them (.output-popupbench-100x/, see popup/build.ts),
 // then runs the browser part on it too. A full run with --with-100x takes ~2.5 minutes. --quick:
@@ -40,12 +42,19 @@
 //     cap); no page error / console error / service-worker error allowed.
 // --with-library: the browser part once more on the shipped build with a generated user library
 // (10,000 passages ≈ 20 MB; --quick: 1,000) imported into its IndexedDB first (popup/library.ts).
+// Any import that is not stored stops the bench with exit code 1 and no table.
+// --profile: one more typing pass per build under a Chromium trace; the popup's main-thread time
+// per keystroke by phase (input handler, while the worker searches, the answer's render, the next
+// frame) and kind (script, style, layout, paint): popup/profile.ts.
+// --compare <dir>: the shipped-corpus browser part once more on another build (e.g. the tree
+// before a change, built with `PL_OUT_DIR=<dir> npx wxt build`), same run, rows "compare build".
 // Writes bench/results/popup-<date>T<HHMM>Z.json and prints a Markdown table.
 // Modules: popup/node.ts (node part), popup/in-page.ts (instrumentation), driver.ts, service-worker.ts
 // and typing.ts (browser part), build.ts (the 100x variant), report.ts (Markdown).
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { createSearch } from '../lib/core/search/create-search.ts';
+import { run } from '../scripts/lib/run.ts';
 import { ROOT, saveResult } from './lib/cli.ts';
 import { cpuModel } from './lib/machine.ts';
 import { round } from './lib/stats.ts';
@@ -67,17 +76,48 @@ const machine = {
   loadAvgAtStart: loadavg().map(r2),
 };
 
+/** Stops the bench: no table, exit code 1 (a bench that measured the wrong thing prints nothing). */
+function fail(why: string): never {
+  console.error(`\n✖ popup bench stopped: ${why}`);
+  process.exit(1);
+}
+
+if (!o.noBrowser && o.build) {
+  console.error('building the extension (.output-popupbench) …');
+  const env = { PL_OUT_DIR: '.output-popupbench' };
+  for (const [cmd, args] of [
+    ['npm', ['run', '--silent', 'icons']],
+    ['npm', ['run', '--silent', 'data']],
+    ['npx', ['wxt', 'build']],
+  ] as const)
+    if ((await run(cmd, [...args], env)) !== 0) fail(`${cmd} ${args.join(' ')} failed`);
+}
 console.error('node: search function …');
 const nodeRes = nodeBench(o);
 let browserRes: BrowserResult | null = null;
 let browser100: BrowserResult | null = null;
 let browserLib: BrowserResult | null = null;
+let browserCompare: BrowserResult | null = null;
 let build100: ReturnType<typeof build100x> | null = null;
 if (!o.noBrowser) {
   console.error('browser: popup (shipped corpus) …');
   const shipped = readShipped(o.dataDir);
   const shippedSearch = createSearch(shipped.data, shipped.index);
-  browserRes = await browserBench(o.ext, 'shipped corpus', nodeRes.mb, shippedSearch, o.runs, o.delay);
+  browserRes = await browserBench(o.ext, 'shipped corpus', nodeRes.mb, shippedSearch, o.runs, o.delay, {
+    profile: o.profile,
+  });
+  if (o.compare) {
+    console.error(`browser: popup (shipped corpus), compare build ${o.compare} …`);
+    browserCompare = await browserBench(
+      o.compare,
+      'shipped corpus, compare build',
+      nodeRes.mb,
+      shippedSearch,
+      o.runs,
+      o.delay,
+      { profile: o.profile },
+    );
+  }
   if (o.ext100) {
     if (o.build100) {
       console.error(`building the ${o.factor}x extension variant …`);
@@ -105,13 +145,16 @@ if (!o.noBrowser && o.withLibrary) {
     null,
     o.runs,
     o.delay,
-    async (open) => {
-      const page = await open();
-      const r = await importLibrary(page, shipped.data, o.libraryPassages);
-      await page.close();
-      return r;
+    {
+      prepare: async (open) => {
+        const page = await open();
+        const r = await importLibrary(page, shipped.data, o.libraryPassages);
+        await page.close();
+        return r;
+      },
+      profile: o.profile,
     },
-  );
+  ).catch((e: unknown) => fail(`with the library: ${e instanceof Error ? e.message : String(e)}`));
 }
 const now = new Date();
 const result = {
@@ -126,6 +169,7 @@ const result = {
   browser: browserRes,
   browser100x: browser100,
   browserLibrary: browserLib,
+  browserCompare,
   build100x: build100,
   loadAvgAtEnd: loadavg().map(r2),
   wallSeconds: Math.round((performance.now() - started) / 1000),

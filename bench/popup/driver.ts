@@ -6,6 +6,7 @@ import type { Search } from '../../lib/core/search/create-search.ts';
 import { findChromium } from '../../scripts/lib/find-browser.ts';
 import { round, summary, type Stats } from '../lib/stats.ts';
 import { instrumentScript, type KeyEntry } from './in-page.ts';
+import { profileTyping, type ProfileResult } from './profile.ts';
 import { swBench, type SwResult } from './service-worker.ts';
 import { fastTyping, pasteOne, rawValueFrame, typingPasses, type OpenPopup } from './typing.ts';
 
@@ -50,6 +51,8 @@ export interface BrowserResult {
   swErrors: string[];
   /** What `prepare` returned (the imported library). */
   prepared?: unknown;
+  /** --profile: main-thread time per keystroke by phase and kind. */
+  profile?: ProfileResult;
 }
 
 /** Keystrokes answered (not superseded), split into normal ones and trailing-space re-sends. */
@@ -78,9 +81,14 @@ export async function browserBench(
   node: Search | null,
   passes: number,
   delay: number,
-  /** Run once before anything is measured (e.g. import a user library: library.ts). */
-  prepare?: (open: OpenPopup) => Promise<unknown>,
+  extra: {
+    /** Run once before anything is measured (e.g. import a user library: library.ts). */
+    prepare?: (open: OpenPopup) => Promise<unknown>;
+    /** Also trace one typing pass: where a keystroke's time goes (profile.ts). */
+    profile?: boolean;
+  } = {},
 ): Promise<BrowserResult> {
+  const { prepare } = extra;
   const chromium = execFileSync(findChromium(), ['--version'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
@@ -112,6 +120,7 @@ export async function browserBench(
     const pv = await pasteOne(open, mb, 'setValue', pageErrors);
     const pi = await pasteOne(open, mb, 'insertText', pageErrors);
     const ks = keystrokeStats(t.keys);
+    const profile = extra.profile ? await profileTyping(open, delay) : undefined;
     return {
       chromium,
       extension: extDir,
@@ -152,6 +161,7 @@ export async function browserBench(
       pageErrors,
       swErrors,
       ...(prepared === undefined ? {} : { prepared }),
+      ...(profile ? { profile } : {}),
     };
   } finally {
     await s.close();

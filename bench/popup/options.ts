@@ -23,6 +23,11 @@ export function parseOptions(argv: readonly string[]) {
   const with100 = flag('with-100x');
   return {
     ext: resolve(ROOT, opt('ext', '.output-popupbench/chrome-mv3')),
+    /**
+     * Build the extension into .output-popupbench first (unless --ext names a build or --no-build):
+     * a build left from an older tree is what the bench would otherwise measure.
+     */
+    build: !flag('ext') && !flag('no-build'),
     with100,
     /** A given 100x build (not rebuilt), else the one --with-100x builds, else none. */
     ext100: flag('ext100')
@@ -42,6 +47,13 @@ export function parseOptions(argv: readonly string[]) {
     noBrowser: flag('no-browser'),
     /** Also measure the popup with a generated user library imported (library.ts). */
     withLibrary: flag('with-library'),
+    /** Trace one typing pass per build: where a keystroke's time goes in the popup (profile.ts). */
+    profile: flag('profile'),
+    /**
+     * Another build (chrome-mv3 dir, e.g. the tree before a change) measured in the same run after
+     * the shipped one, its rows labelled "compare".
+     */
+    compare: flag('compare') ? resolve(ROOT, opt('compare', '')) : '',
     libraryPassages: num('library-passages', 10_000, 1000),
   };
 }
