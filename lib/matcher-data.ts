@@ -6,4 +6,4 @@
 import raw from '../generated/matcher.json';
 import type { CompiledMatcher } from './core/term-matcher-format.ts';
 
-export const bundledMatcherData: CompiledMatcher = raw as CompiledMatcher;
+export const bundledMatcherData = raw as unknown as CompiledMatcher;
