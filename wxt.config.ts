@@ -1,12 +1,13 @@
 import preact from '@preact/preset-vite';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { sinkAudit } from './scripts/lib/sink-audit-plugin.ts';
 import { POPUP_SHORTCUT } from './scripts/lib/targets.ts';
 import { matcherFile } from './lib/core/term-matcher-file.ts';
-import { createMatcher, type CompiledMatcher } from './lib/core/term-matcher.ts';
+import { createMatcher } from './lib/core/term-matcher.ts';
+import { readMatcherJson } from './scripts/lib/matcher-json.ts';
 
 // One config for both targets, both Manifest V3. WXT defaults Firefox to MV2, where the
 // `_execute_action` command below does not exist (MV2 calls it `_execute_browser_action`), so the
@@ -25,7 +26,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * Written beside it, through a rename (builds of both targets may run at once).
  */
 function writeMatcherFile(): string {
-  const data = JSON.parse(readFileSync(here('generated/matcher.json'), 'utf8')) as CompiledMatcher;
+  const data = readMatcherJson(here('generated/matcher.json'));
   const { hanFold, needsContext, contextShared, countries } = data;
   const file = here('generated/matcher.bin');
   const tmp = `${file}.${process.pid}.tmp`;

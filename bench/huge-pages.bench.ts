@@ -16,15 +16,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../e2e/harness.ts';
+import { readMatcherJson } from '../scripts/lib/matcher-json.ts';
 import { startStaticServer } from '../scripts/lib/static-server.ts';
 import { cli, log, saveResult } from './lib/cli.ts';
 import { cpuModel } from './lib/machine.ts';
 import { round } from './lib/stats.ts';
 import * as driver from './highlight/driver.ts';
 import { diffSnapshots, formatDiff, snapshotSummary } from './lib/heap-snapshot.ts';
-import matcherData from '../generated/matcher.json' with { type: 'json' };
 import { pageTerms } from '../lib/core/page-terms.ts';
-import { createMatcher, type CompiledMatcher } from '../lib/core/term-matcher.ts';
+import { createMatcher } from '../lib/core/term-matcher.ts';
 
 const { opt, flag, num, outDir } = cli(process.argv.slice(2));
 const PAGES = opt('pages', 'nodes-200k,text-20mb,scroll-10k', 'nodes-200k').split(',');
@@ -94,7 +94,7 @@ requestAnimationFrame(step);
 // rules included), found in node over the same texts, per block as the page holds them. A run
 // that paints fewer did not measure the lens (the 16:29Z run of 2026-12-06 painted 0 of 447
 // and reported itself settled): it is flagged, and the bench exits non-zero.
-const compiled = matcherData as unknown as CompiledMatcher;
+const compiled = readMatcherJson();
 const terms = pageTerms(createMatcher(compiled), compiled);
 const linesExpected = (n: number) => {
   let k = 0;

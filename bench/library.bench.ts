@@ -21,7 +21,8 @@ import { ingestUserDocument } from '../lib/core/library/ingest-user.ts';
 import { compileUserMatcher } from '../lib/core/library/user-matcher.ts';
 import type { TermListRecord, UserDocumentRecord } from '../lib/core/library/schema.ts';
 import type { SearchIndexData } from '../lib/core/search/index-data.ts';
-import { createMatcher, type CompiledMatcher } from '../lib/core/term-matcher.ts';
+import { createMatcher } from '../lib/core/term-matcher.ts';
+import { readMatcherJson } from '../scripts/lib/matcher-json.ts';
 import type { CorpusData, Passage } from '../lib/core/types.ts';
 import { Library } from '../lib/background/library/library.ts';
 import type { LibraryStore } from '../lib/background/library/store.ts';
@@ -43,7 +44,7 @@ const TERMS = num('terms', 5000, 500);
 const json = <T>(name: string) => JSON.parse(readFileSync(join(ROOT, 'generated', name), 'utf8')) as T;
 const data = json<CorpusData>('corpus.json');
 const shippedIndex = json<SearchIndexData>('search-index.json');
-const matcher = createMatcher(json<CompiledMatcher>('matcher.json'));
+const matcher = createMatcher(readMatcherJson(join(ROOT, 'generated', 'matcher.json')));
 
 const SENTENCES = [
   'The council met on Tuesday to discuss the budget for the coming year and the repair of roads.',

@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { createSearch } from '../lib/core/search/create-search.ts';
 import { buildSearchIndex } from '../lib/core/search/index-data.ts';
-import { createMatcher, type CompiledMatcher } from '../lib/core/term-matcher.ts';
+import { createMatcher } from '../lib/core/term-matcher.ts';
+import { readMatcherJson } from '../scripts/lib/matcher-json.ts';
 import type { SearchIndexData } from '../lib/core/search/index-data.ts';
 import type { CorpusData } from '../lib/core/types.ts';
 import { scale } from './lib/synthetic.ts';
@@ -120,7 +121,7 @@ function bench(label: string, d: CorpusData, index: SearchIndexData | null) {
 }
 
 // The content script's matcher: decoding generated/matcher.json (trie + derived failure links).
-const matcherData = JSON.parse(readFileSync(join(dir, 'matcher.json'), 'utf8')) as CompiledMatcher;
+const matcherData = readMatcherJson(join(dir, 'matcher.json'));
 const decode: number[] = [];
 for (let r = 0; r < 21; r++) {
   const a = performance.now();

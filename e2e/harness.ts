@@ -321,7 +321,19 @@ export interface FirefoxSession {
    * popup UI as a tab, `reader|<hash>` the reader. Scripts evaluated in it see the `browser` API.
    */
   openExtensionPage(request: string): Promise<PptrPage>;
+  /** The options page, its library section rendered: the reader, which then goes to options.html. */
+  openOptions(): Promise<PptrPage>;
   close(): Promise<void>;
+}
+
+/**
+ * Sends a runtime message to the background from an extension page or the service worker, with
+ * whichever API the browser has there. Self-contained: pass it to `evaluate` as it is.
+ */
+export function extensionMessage(msg: unknown): Promise<unknown> {
+  type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  return (g.browser ?? g.chrome).runtime.sendMessage(msg);
 }
 
 /** True once the content script has painted at least one policy-lens highlight. */
@@ -372,12 +384,23 @@ export async function launchFirefox(
     await page.goto(path.startsWith('http') ? path : server.url + (path.startsWith('/') ? path : '/' + path));
     return page;
   };
-  return {
+  const session: FirefoxSession = {
     browser,
     extensionId,
     baseUrl: server.url,
     server,
     openPage,
+    async openOptions() {
+      // BiDi cannot navigate to moz-extension:// URLs: the extension opens its reader, which goes on.
+      const page = await session.openExtensionPage('reader|');
+      // The navigation may end the evaluation's context before it answers; that is expected.
+      await page.evaluate(() => location.assign('/options.html')).catch(() => undefined);
+      await page.waitForFunction(
+        () => location.pathname === '/options.html' && document.getElementById('lib-h') !== null,
+        { timeout: 20_000 },
+      );
+      return page;
+    },
     async openExtensionPage(request: string) {
       const page = await openPage('/smoke.html');
       const before = new Set(await browser.pages());
@@ -407,6 +430,7 @@ export async function launchFirefox(
       await server.close();
     },
   };
+  return session;
 }
 
 /**

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Page as PptrPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import matcherData from '../generated/matcher.json' with { type: 'json' };
-import { matcherConcepts, type CompiledMatcher } from '../lib/core/term-matcher.ts';
+import { matcherConcepts } from '../lib/core/term-matcher.ts';
+import { readMatcherJson } from '../scripts/lib/matcher-json.ts';
 import {
   EVAL_LANGS,
   LOOKALIKE_RULES,
@@ -31,7 +31,7 @@ import {
 
 const MIN_RECALL = 0.95;
 const CASES = loadEvalCases();
-const { ids, categories } = matcherConcepts(matcherData as unknown as CompiledMatcher);
+const { ids, categories } = matcherConcepts(readMatcherJson());
 const CATEGORY = new Map(ids.map((id, i) => [id, categories[i]!]));
 const HTML_LANG: Record<string, string> = { en: 'en', zh: 'zh', ja: 'ja', vi: 'vi' };
 

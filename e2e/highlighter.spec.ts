@@ -28,7 +28,12 @@ import {
 declare const chrome: {
   storage: {
     local: { remove(keys: string[]): Promise<void> };
-    sync: { set(v: object): Promise<void>; clear(): Promise<void>; remove(k: string[]): Promise<void> };
+    sync: {
+      get(k: null): Promise<Record<string, unknown>>;
+      set(v: object): Promise<void>;
+      clear(): Promise<void>;
+      remove(k: string[]): Promise<void>;
+    };
   };
   tabs: {
     query(q: object): Promise<Array<{ id?: number; url?: string }>>;
@@ -594,6 +599,35 @@ describe('highlighter (Chromium)', () => {
     }
     const { now, initial } = await bodyWithoutHost(page);
     expect(now).toBe(initial);
+    await page.close();
+  });
+
+  it('settings: a v1 array written twice in quick succession (an older version syncing): the last applies', async () => {
+    const page = await s.openPage(`${F}/zh-hant.html`);
+    await settled(page);
+    const painted = () =>
+      readHighlights(page).then((d) =>
+        Object.keys(d)
+          .filter((k) => (d[k]?.length ?? 0) > 0)
+          .sort(),
+      );
+    const stored = () => s.serviceWorker.evaluate(() => chrome.storage.sync.get(null));
+    expect(await painted()).toEqual(['policy-lens-formulation', 'policy-lens-person']);
+    try {
+      // Back to back, each while the background may be moving the one before (lib/settings-migration.ts).
+      await setSettings({ 'v1.hiddenCategories': ['formulation'] });
+      await setSettings({ 'v1.hiddenCategories': ['person'] });
+      await expect.poll(stored, { timeout: 30_000 }).toEqual({ 'v2.hiddenCategory:person': true });
+      await expect.poll(painted, { timeout: 30_000 }).toEqual(['policy-lens-formulation']);
+      await setSettings({ 'v1.disabledSites': ['127.0.0.1'] });
+      await setSettings({ 'v1.disabledSites': [], 'v1.hiddenCategories': [] });
+      await expect.poll(stored, { timeout: 30_000 }).toEqual({});
+      await expect
+        .poll(painted, { timeout: 30_000 })
+        .toEqual(['policy-lens-formulation', 'policy-lens-person']);
+    } finally {
+      await resetSettings();
+    }
     await page.close();
   });
 

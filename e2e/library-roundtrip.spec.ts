@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import type { ElementHandle, Page as PptrPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  extensionMessage,
   launchChromium,
   launchFirefox,
   readHighlightsScript,
@@ -167,6 +168,7 @@ async function firefox(): Promise<Browser> {
   return {
     // BiDi cannot navigate to moz-extension:// URLs: the extension opens its reader, which goes on.
     async extensionPage(path) {
+      if (path === 'options.html') return puppeteerTab(await f.openOptions());
       const p = await f.openExtensionPage('reader|');
       await p.evaluate((to) => location.assign(to), `/${path}`);
       await p.waitForFunction(
@@ -193,17 +195,8 @@ async function firefox(): Promise<Browser> {
 type Listed = { documents: Array<{ id: string; meta: Record<string, unknown> }>; termLists: unknown[] };
 
 /** What the library holds, as the background says (the options page may send library messages). */
-const listLibrary = (tab: Tab) =>
-  tab.run(async () => {
-    const g = globalThis as unknown as {
-      browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-      chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-    };
-    return (await (g.browser ?? g.chrome).runtime.sendMessage({
-      type: 'listLibrary',
-      payload: {},
-    })) as Listed;
-  }, null);
+const listLibrary = async (tab: Tab) =>
+  (await tab.run(extensionMessage, { type: 'listLibrary', payload: {} })) as Listed;
 
 const docCount = (tab: Tab, n: number, timeout = 60_000) =>
   tab.waitFor((k) => document.querySelectorAll('.lib-docs [data-doc]').length === k, n, timeout);

@@ -132,10 +132,7 @@ describe('Library section (Firefox)', () => {
   let page: PptrPage;
   beforeAll(async () => {
     f = await launchFirefox();
-    // BiDi cannot navigate to moz-extension:// URLs: open the reader, then go to the options page.
-    page = await f.openExtensionPage('reader|');
-    await page.evaluate(() => location.assign('/options.html'));
-    await page.waitForSelector('#lib-h', { timeout: 20_000 });
+    page = await f.openOptions();
   });
   afterAll(async () => {
     await f?.close();

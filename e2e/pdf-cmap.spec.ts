@@ -9,9 +9,13 @@ import type { Page } from 'playwright-core';
 import type { ElementHandle, Page as PptrPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cjkPdf } from '../lib/import/cjk-pdf.testing.ts';
-import { launchChromium, launchFirefox, type ChromiumSession, type FirefoxSession } from './harness.ts';
-
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+import {
+  extensionMessage,
+  launchChromium,
+  launchFirefox,
+  type ChromiumSession,
+  type FirefoxSession,
+} from './harness.ts';
 
 const TITLE = '巡视整改情况报告';
 const LINES = ['坚决做到两个维护', '扎实推进共同富裕'];
@@ -28,11 +32,16 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** In the options page: the stored text of the first listed document. */
-async function storedText(): Promise<string> {
-  const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-  const docId = document.querySelector('.lib-docs [data-doc]')?.getAttribute('data-doc');
-  const r = (await api.runtime.sendMessage({ type: 'getUserDocument', payload: { docId } })) as {
+/** Runs a function in the options page (Playwright's or Puppeteer's `evaluate`). */
+type Run = (fn: (arg: unknown) => unknown, arg: unknown) => Promise<unknown>;
+
+/** The stored text of the first document the options page lists, as the background returns it. */
+async function storedText(run: Run): Promise<string> {
+  const docId = await run(
+    () => document.querySelector('.lib-docs [data-doc]')?.getAttribute('data-doc') ?? null,
+    null,
+  );
+  const r = (await run(extensionMessage, { type: 'getUserDocument', payload: { docId } })) as {
     text?: string;
   } | null;
   return r?.text ?? '';
@@ -55,7 +64,7 @@ describe('PDF with fonts it does not embed (Chromium)', () => {
     await page.waitForSelector('.lib-docs [data-doc]', { timeout: 60_000 });
     expect(await page.textContent('.lib-errors')).not.toMatch(/gov\.pdf/);
     expect(await page.textContent('.lib-doc-title')).toBe(TITLE);
-    expect(await page.evaluate(storedText)).toBe(LINES.join('\n\n'));
+    expect(await storedText((fn, arg) => page.evaluate(fn, arg))).toBe(LINES.join('\n\n'));
   });
 });
 
@@ -64,9 +73,7 @@ describe('PDF with fonts it does not embed (Firefox)', () => {
   let page: PptrPage;
   beforeAll(async () => {
     f = await launchFirefox();
-    page = await f.openExtensionPage('reader|');
-    await page.evaluate(() => location.assign('/options.html'));
-    await page.waitForSelector('#lib-h', { timeout: 20_000 });
+    page = await f.openOptions();
   });
   afterAll(async () => {
     await f?.close();
@@ -78,6 +85,6 @@ describe('PDF with fonts it does not embed (Firefox)', () => {
     await page.waitForSelector('.lib-docs [data-doc]', { timeout: 60_000 });
     expect(await page.$eval('.lib-errors', (e) => e.textContent)).not.toMatch(/gov\.pdf/);
     expect(await page.$eval('.lib-doc-title', (e) => e.textContent)).toBe(TITLE);
-    expect(await page.evaluate(storedText)).toBe(LINES.join('\n\n'));
+    expect(await storedText((fn, arg) => page.evaluate(fn, arg))).toBe(LINES.join('\n\n'));
   });
 });

@@ -9,10 +9,10 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Page as PptrPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import matcherData from '../generated/matcher.json' with { type: 'json' };
 import { pageTerms } from '../lib/core/page-terms.ts';
-import { createMatcher, type CompiledMatcher } from '../lib/core/term-matcher.ts';
+import { createMatcher } from '../lib/core/term-matcher.ts';
 import { WINDOW } from '../lib/page/block-hits.ts';
+import { readMatcherJson } from '../scripts/lib/matcher-json.ts';
 import {
   launchChromium,
   launchFirefox,
@@ -40,7 +40,7 @@ const longText = (() => {
 
 // What the lens must paint: the glossary matcher's terms of the whole text, as a page scan finds
 // them (page context: exclusions and evidence rules), counted per matched text.
-const compiled = matcherData as unknown as CompiledMatcher;
+const compiled = readMatcherJson();
 const terms = pageTerms(createMatcher(compiled), compiled);
 const expectedTexts = (text: string) =>
   terms

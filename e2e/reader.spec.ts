@@ -153,7 +153,7 @@ describe('reader', () => {
 
   it('cites the original in four formats and copies the chosen one', async () => {
     // 003 is a machine translation into Japanese whose own page is unknown: the citation links the
-    // Chinese original's page (corpus/manifest.yaml), says it is a translation, and never gives the
+    // Chinese original's page (corpus/manifest.yaml), says it is a machine translation, and never gives the
     // chrome-extension:// reader address.
     const ORIGINAL = 'http://www.xiuzhou.gov.cn/art/2023/7/3/art_1684797_59215654.html';
     const BODY = 'CPC Xiuzhou District Committee of Jiaxing';
@@ -167,7 +167,7 @@ describe('reader', () => {
     const shown = () => p.locator('output.citation-text').textContent();
     const format = p.getByRole('combobox', { name: 'Format' });
     expect(await format.inputValue()).toBe('text');
-    const text = `${BODY}. ${doc} (${en}). ${PLACE}, 2023-07-03, para. 42. Translation from Chinese (simplified). ${ORIGINAL}`;
+    const text = `${BODY}. ${doc} (${en}). ${PLACE}, 2023-07-03, para. 42. Machine translation from Chinese (simplified). ${ORIGINAL}`;
     expect(await shown()).toBe(text);
     const reader = await s.openPage('/popup-page.html');
     const clipboard = async () => {
@@ -186,7 +186,7 @@ describe('reader', () => {
     await format.focus();
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => format.inputValue()).toBe('markdown');
-    const md = `${BODY}. [${doc}](${ORIGINAL}) (*${en}*). ${PLACE}, 2023-07-03, para. 42. Translation from Chinese (simplified).`;
+    const md = `${BODY}. [${doc}](${ORIGINAL}) (*${en}*). ${PLACE}, 2023-07-03, para. 42. Machine translation from Chinese (simplified).`;
     expect(await shown()).toBe(md);
     await copy.click();
     await expect.poll(clipboard).toBe(md);
@@ -202,7 +202,7 @@ describe('reader', () => {
       `  url = {${ORIGINAL}},`,
       `  location = {${PLACE}},`,
       '  language = {Japanese},',
-      '  note = {para. 42. Translation from Chinese (simplified)},',
+      '  note = {para. 42. Machine translation from Chinese (simplified)},',
       '}',
     ].join('\n');
     expect(await shown()).toBe(bib);
@@ -221,7 +221,7 @@ describe('reader', () => {
         publisher: BODY,
         'publisher-place': PLACE,
         language: 'ja',
-        note: `para. 42. Translation from Chinese (simplified). English title: ${en}`,
+        note: `para. 42. Machine translation from Chinese (simplified). English title: ${en}`,
       },
     ];
     expect(JSON.parse((await shown()) ?? '')).toEqual(csl);

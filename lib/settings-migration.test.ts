@@ -290,3 +290,63 @@ describe('migration to sync (background)', () => {
     stop();
   });
 });
+
+// A v1 array written again while the background moves the previous one (an older version on
+// another device, a restore): storage has no compare-and-set, so the run must notice.
+describe('migration racing a rewrite of a v1 array', () => {
+  it('a v1 array rewritten while the run plans: the run writes the new array’s entries', async () => {
+    storage.sync.reset({ 'v1.hiddenCategories': ['person', 'place'] });
+    // Another device's write lands right after the run has read sync, before it writes anything.
+    let fired = false;
+    storage.hooks.onRan = (area, op, arg) => {
+      if (fired || area !== 'sync' || op !== 'get' || arg !== null) return;
+      fired = true;
+      void storage.api.sync.set({ 'v1.hiddenCategories': ['ideology'] });
+    };
+    await migration.migrateSettings();
+    expect(fired).toBe(true);
+    expect(storage.sync.dump()).toEqual({ [keys.hiddenCategory('ideology')]: true });
+    expect(storage.dump()).toEqual({});
+  });
+
+  it('a v1 array written between the check and the removal of the old one is not lost', async () => {
+    storage.sync.reset({ 'v1.hiddenCategories': ['person'] });
+    let fired = false;
+    storage.hooks.onCall = (area, op, arg) => {
+      if (fired || area !== 'sync' || op !== 'remove') return;
+      if (!(Array.isArray(arg) && arg.includes('v1.hiddenCategories'))) return;
+      fired = true;
+      void storage.api.sync.set({ 'v1.hiddenCategories': ['place'] });
+    };
+    const stop = migration.startSettingsMigration();
+    try {
+      await vi.waitFor(() => expect(storage.sync.dump()).toEqual({ [keys.hiddenCategory('place')]: true }));
+      expect(fired).toBe(true);
+      expect((await settings.readSettings()).hiddenCategories).toEqual(['place']);
+    } finally {
+      stop();
+    }
+  });
+
+  it('two v1 arrays written back to back, at any point of the run: the last one is applied', async () => {
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    for (let gap = 0; gap < 40; gap++) {
+      storage.reset();
+      const stop = migration.startSettingsMigration();
+      try {
+        await storage.api.sync.set({ 'v1.hiddenCategories': ['person'], 'v1.disabledSites': ['a.example'] });
+        for (let i = 0; i < gap; i++) await tick();
+        await storage.api.sync.set({ 'v1.hiddenCategories': ['place'], 'v1.disabledSites': [] });
+        await vi.waitFor(() =>
+          expect({ gap, sync: storage.sync.dump() }).toEqual({
+            gap,
+            sync: { [keys.hiddenCategory('place')]: true },
+          }),
+        );
+        expect(storage.dump()).toEqual({});
+      } finally {
+        stop();
+      }
+    }
+  });
+});

@@ -83,15 +83,77 @@ export function planMigration(
   };
 }
 
+/** v1 arrays a run removed that were not the ones it converted (see `startSettingsMigration`). */
+export type Orphans = Partial<Record<'local' | 'sync', Record<string, unknown>>>;
+
+/** What the background's listener hands a run, and learns from it. */
+export interface RunContext {
+  /** v1 arrays removed unconverted, per area: converted as if still stored (unless a newer one is). */
+  orphans?: Orphans;
+  /** Filled by the run: the values it is about to remove, per area and v1 key (JSON). */
+  removing?: Map<string, string>;
+}
+
+const removingKey = (area: string, key: string) => `${area}\u0000${key}`;
+
+/** The v1 arrays of both areas as they are now (`undefined` for sync when it cannot be read). */
+async function readLegacy(
+  local: StorageArea,
+  sync: StorageArea | undefined,
+  keys: string[],
+): Promise<[Record<string, unknown>, Record<string, unknown> | undefined]> {
+  const s = sync ? await sync.get(keys).catch(() => undefined) : undefined;
+  return [await local.get(keys), s];
+}
+
+const sameLegacy = (items: Record<string, unknown> | undefined, now: Record<string, unknown> | undefined) =>
+  SETS.every((s) => JSON.stringify(items?.[s.legacyKey]) === JSON.stringify(now?.[s.legacyKey]));
+
+/** Adds the orphaned v1 arrays to an area's items, unless the area holds a newer one. */
+function withOrphans(items: Record<string, unknown>, orphans: Record<string, unknown> | undefined) {
+  const out = { ...items };
+  for (const [k, v] of Object.entries(orphans ?? {})) if (!Object.hasOwn(out, k)) out[k] = v;
+  return out;
+}
+
+/** How often a run reads again when the v1 arrays keep changing under it; after that it writes
+ * from its last read and leaves the newer array to the run that array's write queued. */
+const REPLANS = 5;
+
 /**
  * One run. Idempotent and safe to interrupt: entries are copied to sync before they leave local,
  * and a v1 array goes last (until then readers take it as the whole list, as before the run).
+ * A v1 array rewritten while the run plans (an older version on another device, a restore) is
+ * read again just before the writes, so the run never writes an entry the new array dropped.
  */
-export async function migrateSettings(): Promise<void> {
+export async function migrateSettings({ orphans = {}, removing }: RunContext = {}): Promise<void> {
   const { local, sync } = storageAreas();
-  const localItems = await local.get(null);
-  const syncItems = sync ? await sync.get(null).catch(() => undefined) : undefined;
-  const plan = planMigration(localItems, syncItems);
+  const legacyKeys = SETS.map((s) => s.legacyKey);
+  let localItems: Record<string, unknown> = {};
+  let syncItems: Record<string, unknown> | undefined;
+  let plan: Plan | undefined;
+  for (let i = 0; i < REPLANS; i++) {
+    localItems = withOrphans(await local.get(null), orphans.local);
+    const read = sync ? await sync.get(null).catch(() => undefined) : undefined;
+    syncItems = read && withOrphans(read, orphans.sync);
+    plan = planMigration(localItems, syncItems);
+    if (plan.legacyKeys.length === 0) break;
+    const [l, s] = await readLegacy(local, sync, legacyKeys);
+    if (
+      sameLegacy(localItems, withOrphans(l, orphans.local)) &&
+      sameLegacy(syncItems, s && withOrphans(s, orphans.sync))
+    )
+      break;
+  }
+  if (!plan) return;
+  await applyPlan(plan, local, sync);
+  if (plan.legacyKeys.length > 0) {
+    await dropLegacy(local, 'local', localItems, plan.legacyKeys, removing);
+    if (sync && syncItems) await dropLegacy(sync, 'sync', syncItems, plan.legacyKeys, removing);
+  }
+}
+
+async function applyPlan(plan: Plan, local: StorageArea, sync: StorageArea | undefined): Promise<void> {
   if (plan.staleSync.length > 0) await sync?.remove(plan.staleSync);
   if (plan.staleLocal.length > 0) await local.remove(plan.staleLocal);
   let synced: Record<string, unknown> = {};
@@ -117,26 +179,30 @@ export async function migrateSettings(): Promise<void> {
     if (undone.length > 0) await sync?.remove(undone);
     await local.remove(moved.filter((k) => Object.hasOwn(still, k)));
   }
-  if (plan.legacyKeys.length > 0) {
-    await dropLegacy(local, localItems, plan.legacyKeys);
-    if (sync && syncItems) await dropLegacy(sync, syncItems, plan.legacyKeys);
-  }
 }
 
 /**
  * Removes the v1 arrays this run converted. One written again meanwhile (a restore, a test) is
- * left for the run its write queued, rather than dropped unconverted.
+ * left for the run its write queued, rather than dropped unconverted. Storage has no
+ * compare-and-remove: one written between the check and the removal is caught by the listener
+ * (`removing`), which hands it to the next run.
  */
 async function dropLegacy(
   area: StorageArea,
+  name: 'local' | 'sync',
   seen: Record<string, unknown>,
   legacyKeys: string[],
+  removing: Map<string, string> | undefined,
 ): Promise<void> {
   const mine = legacyKeys.filter((k) => Object.hasOwn(seen, k));
   if (mine.length === 0) return;
   const now = await area.get(mine);
-  const same = mine.filter((k) => JSON.stringify(now[k]) === JSON.stringify(seen[k]));
-  if (same.length > 0) await area.remove(same);
+  const same = mine.filter(
+    (k) => Object.hasOwn(now, k) && JSON.stringify(now[k]) === JSON.stringify(seen[k]),
+  );
+  if (same.length === 0) return;
+  for (const k of same) removing?.set(removingKey(name, k), JSON.stringify(seen[k]));
+  await area.remove(same);
 }
 
 /** A change that calls for a run: a v1 array written (a restored old profile, a test) in either
@@ -152,6 +218,30 @@ function needsRun(changes: Record<string, { newValue?: unknown }>, area: string)
 }
 
 /**
+ * A v1 array the migration removed that is not the one it converted: written between its check
+ * and its removal, so never converted. Recorded in `orphans` for the next run.
+ */
+function caughtOrphan(
+  changes: Record<string, { oldValue?: unknown; newValue?: unknown }>,
+  area: string,
+  orphans: Orphans,
+  removing: Map<string, string>,
+): boolean {
+  if (area !== 'local' && area !== 'sync') return false;
+  let found = false;
+  for (const [key, c] of Object.entries(changes)) {
+    const mark = removingKey(area, key);
+    const expected = removing.get(mark);
+    if (c.newValue !== undefined || expected === undefined) continue;
+    removing.delete(mark);
+    if (JSON.stringify(c.oldValue) === expected) continue;
+    (orphans[area] ??= {})[key] = c.oldValue;
+    found = true;
+  }
+  return found;
+}
+
+/**
  * Runs the migration now (each start of the background) and whenever `needsRun`, one run at a
  * time; changes during a run queue one more. Only the background calls this, so no two contexts
  * migrate at once. Returns the unsubscribe function.
@@ -159,18 +249,22 @@ function needsRun(changes: Record<string, { newValue?: unknown }>, area: string)
 export function startSettingsMigration(): () => void {
   let chain = Promise.resolve();
   let queued = false;
+  let orphans: Orphans = {};
+  const removing = new Map<string, string>();
   const run = () => {
     if (queued) return;
     queued = true;
     chain = chain
       .then(() => {
         queued = false;
-        return migrateSettings();
+        const mine = orphans;
+        orphans = {};
+        return migrateSettings({ orphans: mine, removing });
       })
       .catch((e: unknown) => console.warn('[policy-lens] settings migration failed', e));
   };
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (needsRun(changes, area)) run();
+  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    if (caughtOrphan(changes, area, orphans, removing) || needsRun(changes, area)) run();
   };
   browser.storage.onChanged.addListener(listener);
   run();

@@ -7,12 +7,17 @@
 // The sync area enforces the browser's quotas (lib/core/limits.ts: items, bytes, bytes per item,
 // measured as Chrome and Firefox do: key length + JSON of the value), rejecting the whole write
 // with Chrome's message, and can be switched off (`faults.syncDown`: Firefox with sync disabled)
-// or given a write budget (`faults.syncWritesLeft`: Chrome's per-minute write limit). Not bundled.
+// or given a write budget (`faults.syncWritesLeft`: Chrome's per-minute write limit). Tests can
+// step in (`hooks`) when a call is made, before it is queued, or right after an operation ran,
+// before anything queued behind it: where another context's write lands in a race. Not bundled.
 import { SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, SYNC_QUOTA_BYTES_PER_ITEM } from './core/limits.ts';
 
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 type Listener = (changes: Changes, area: string) => void;
 type AreaName = 'local' | 'sync';
+type Op = 'get' | 'set' | 'remove';
+/** A test's hook: the area, the operation and its argument (keys or items). */
+export type StorageHook = (area: AreaName, op: Op, arg: unknown) => void;
 
 export interface FakeArea {
   get(keys?: string | string[] | Record<string, unknown> | null): Promise<Record<string, unknown>>;
@@ -29,6 +34,8 @@ export interface FakeStorage {
   sync: { dump(): Record<string, unknown>; reset(data?: Record<string, unknown>): void };
   /** Faults of the sync area, changed by tests at will. */
   faults: { syncDown: boolean; syncWritesLeft: number };
+  /** Called when a call is made (`onCall`) and right after its operation ran (`onRan`). */
+  hooks: { onCall?: StorageHook; onRan?: StorageHook };
   /** The object to put at browser.storage. */
   api: {
     local: FakeArea;
@@ -58,8 +65,10 @@ export function fakeStorage(): FakeStorage {
   const areas: Record<AreaName, Map<string, unknown>> = { local: new Map(), sync: new Map() };
   const listeners = new Set<Listener>();
   const faults = { syncDown: false, syncWritesLeft: Infinity };
+  const hooks: FakeStorage['hooks'] = {};
   let queue = Promise.resolve();
-  const later = <T>(op: () => T): Promise<T> => {
+  const later = <T>(name: AreaName, kind: Op, arg: unknown, op: () => T): Promise<T> => {
+    hooks.onCall?.(name, kind, arg);
     const run = queue.then(
       () =>
         new Promise<T>((ok, no) =>
@@ -68,6 +77,8 @@ export function fakeStorage(): FakeStorage {
               ok(op());
             } catch (e) {
               no(e);
+            } finally {
+              hooks.onRan?.(name, kind, arg);
             }
           }, 0),
         ),
@@ -100,7 +111,7 @@ export function fakeStorage(): FakeStorage {
     const data = areas[name];
     return {
       get: (keys) =>
-        later(() => {
+        later(name, 'get', keys, () => {
           check(name, false);
           const names =
             keys === null || keys === undefined
@@ -116,7 +127,7 @@ export function fakeStorage(): FakeStorage {
         }),
       set: (items) => {
         const copy = structuredClone(items);
-        return later(() => {
+        return later(name, 'set', items, () => {
           check(name, true, copy);
           const changes: Changes = {};
           for (const [k, v] of Object.entries(copy)) {
@@ -127,7 +138,7 @@ export function fakeStorage(): FakeStorage {
         });
       },
       remove: (keys) =>
-        later(() => {
+        later(name, 'remove', keys, () => {
           check(name, true);
           const changes: Changes = {};
           for (const k of typeof keys === 'string' ? [keys] : keys) {
@@ -152,9 +163,12 @@ export function fakeStorage(): FakeStorage {
       fill('sync', {});
       faults.syncDown = false;
       faults.syncWritesLeft = Infinity;
+      delete hooks.onCall;
+      delete hooks.onRan;
     },
     sync: { dump: dumpOf('sync'), reset: (init = {}) => fill('sync', init) },
     faults,
+    hooks,
     api: {
       local: area('local'),
       sync: area('sync'),

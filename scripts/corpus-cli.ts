@@ -23,6 +23,7 @@ import type { CorpusData, TermMatch } from '../lib/core/types.ts';
 import { runSearchCommand } from './cli-search.ts';
 import { buildData, printDiagnostics } from './lib-build.ts';
 import { htmlToText } from './lib-html.ts';
+import { readMatcherJson } from './lib/matcher-json.ts';
 import { defaultPaths, normalizeAlias, ROOT } from './load-glossary.ts';
 
 const USAGE = `usage: npm run corpus -- <command>
@@ -137,7 +138,13 @@ function scan(args: string[]): number {
     console.error('generated/matcher.json is missing: run `npm run data` first');
     return 2;
   }
-  const compiled = JSON.parse(readFileSync(matcherPath, 'utf8')) as CompiledMatcher;
+  let compiled: CompiledMatcher;
+  try {
+    compiled = readMatcherJson(matcherPath);
+  } catch (e) {
+    console.error(`not a compiled matcher: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
   const corpusPath = join(matcherPath, '../corpus.json');
   const labels = new Map<string, string>();
   if (existsSync(corpusPath)) {

@@ -219,6 +219,22 @@ describe('corpus CLI', () => {
     },
     BUILD_BOUND,
   );
+
+  it(
+    'scan refuses a file that is not a compiled matcher, naming the bad field',
+    () => {
+      const dir = tempDir();
+      const page = join(dir, 'page.html');
+      writeFileSync(page, '<p>六保</p>');
+      const bad = join(dir, 'old-matcher.json');
+      writeFileSync(bad, JSON.stringify({ v: 1, ids: '' }));
+      const r = run('scripts/corpus-cli.ts', ['scan', page, '--matcher', bad]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/not a compiled matcher: .*old-matcher\.json: v: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // a message, not a stack
+    },
+    BUILD_BOUND,
+  );
 });
 
 describe('htmlToText', () => {

@@ -191,7 +191,10 @@ function useCitations(readerUrl: string, copy: ReadingProps['copy']) {
       accessedLabel: t('citationAccessed'),
       translationLabel:
         doc.translation && doc.originalLang !== doc.lang
-          ? t('citationTranslation', langName(doc.originalLang))
+          ? t(
+              doc.machineTranslation ? 'citationMachineTranslation' : 'citationTranslation',
+              langName(doc.originalLang),
+            )
           : undefined,
     });
     return (

@@ -25,6 +25,30 @@ describe('manifest', () => {
     // Originals known for certain (citations link to them); unknown ones are left out.
     expect(e['002']!.url).toBe('https://en.dl.gov.cn/art/2021/1/22/art_688_516703.html');
     expect(e['000']!.url).toBeUndefined();
+    // Only 003 is known to be a machine's translation (the manifest's note on its seed text).
+    expect(r.entries.filter((x) => x.machineTranslation).map((x) => x.id)).toEqual(['003']);
+  });
+  it('machineTranslation is true or false, and only on a translation', () => {
+    const doc = (id: string, extra: string) => `  - id: '${id}'
+    title: T
+    titleSupplied: false
+    titleEn: T
+    date: '2021-02-03'
+    place: P
+    body: B
+    lang: ja
+    originalLang: zh-Hans
+    seedFile: ${id}_a.txt
+    versions: []
+${extra}`;
+    const src = `documents:
+${doc('000', '    translation: false\n    machineTranslation: true\n')}${doc('001', '    translation: true\n    machineTranslation: yes please\n')}${doc('002', '    translation: true\n    machineTranslation: true\n')}`;
+    const r = validateManifest(parseYaml('m.yaml', src), ['000_a.txt', '001_a.txt', '002_a.txt']);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([
+      'm.yaml:14:25: error: document "000" is a machine translation but not a translation',
+      'm.yaml:27:25: error: machineTranslation of document "001" must be true or false',
+    ]);
+    expect(r.entries.map((e) => [e.id, e.machineTranslation])).toEqual([['002', true]]);
   });
   it('reports manifest errors with file:line:col', () => {
     const src = `documents:

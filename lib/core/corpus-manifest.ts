@@ -21,13 +21,21 @@ const MANIFEST_KEYS: Record<string, 'string' | 'boolean' | 'lang' | 'list' | 'da
   lang: 'lang',
   originalLang: 'lang',
   translation: 'boolean',
+  machineTranslation: 'boolean',
   source: 'string',
   seedFile: 'string',
   versions: 'list',
   url: 'url',
   originalUrl: 'url',
 };
-const OPTIONAL_MANIFEST_KEYS = new Set(['published', 'placeLocal', 'source', 'url', 'originalUrl']);
+const OPTIONAL_MANIFEST_KEYS = new Set([
+  'published',
+  'placeLocal',
+  'source',
+  'url',
+  'originalUrl',
+  'machineTranslation',
+]);
 
 function isValidIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -124,6 +132,10 @@ export function validateManifest(
       if (usedSeeds.has(rec.seedFile))
         err(['documents', i, 'seedFile'], `seed file "${rec.seedFile}" listed twice`);
       usedSeeds.add(rec.seedFile);
+    }
+    if (rec.machineTranslation === true && rec.translation !== true) {
+      err(['documents', i, 'machineTranslation'], `${name} is a machine translation but not a translation`);
+      ok = false;
     }
     if (rec.titleSupplied === false && typeof rec.title === 'string' && rec.title.trim() === '')
       err(['documents', i, 'title'], `${name} has an empty title`);

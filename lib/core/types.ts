@@ -45,6 +45,8 @@ export interface DocumentMeta {
   lang: Lang;
   originalLang: Lang;
   translation: boolean;
+  /** The translation is a machine's (citations say so): set only where the source says it. */
+  machineTranslation?: boolean;
   source?: string; // publisher info the text itself carries
   seedFile: string;
   /** Other language versions of the same report (doc ids). */

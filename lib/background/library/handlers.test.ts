@@ -2,8 +2,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { makeFixture } from '../../core/search/search.fixture.ts';
-import matcherJson from '../../../generated/matcher.json';
-import { createMatcher, type CompiledMatcher } from '../../core/term-matcher.ts';
+import { bundledMatcherData } from '../../matcher-data.ts';
+import { createMatcher } from '../../core/term-matcher.ts';
 import { LIBRARY_MESSAGES, type Req } from '../../messaging.ts';
 import { broadcastLibraryChanged } from './browser-io.ts';
 import { LibraryDb } from './db.ts';
@@ -14,7 +14,7 @@ import { LibraryStore } from './store.ts';
 
 const BASE = 'chrome-extension://abcdefgh/';
 const data = makeFixture();
-const matcher = createMatcher(matcherJson as unknown as CompiledMatcher);
+const matcher = createMatcher(bundledMatcherData);
 let n = 0;
 
 function setup(extraction: (tabId: number) => Promise<unknown> = async () => null) {

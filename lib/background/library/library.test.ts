@@ -4,10 +4,10 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import corpusJson from '../../../generated/corpus.json';
 import searchIndexJson from '../../../generated/search-index.json';
-import matcherJson from '../../../generated/matcher.json';
+import { bundledMatcherData } from '../../matcher-data.ts';
 import type { DocumentImport, TermListImport } from '../../core/library/schema.ts';
 import type { SearchIndexData } from '../../core/search/index-data.ts';
-import { createMatcher, type CompiledMatcher } from '../../core/term-matcher.ts';
+import { createMatcher } from '../../core/term-matcher.ts';
 import type { CorpusData, Passage } from '../../core/types.ts';
 import { createBundledSource } from '../sources/bundled-source.ts';
 import { combineSources } from '../sources/combined-source.ts';
@@ -19,7 +19,7 @@ import { compileLists } from './user-corpus.ts';
 import { UserSource } from './user-source.ts';
 
 const data = corpusJson as unknown as CorpusData;
-const matcher = createMatcher(matcherJson as unknown as CompiledMatcher);
+const matcher = createMatcher(bundledMatcherData);
 const bundled = { data: () => data, matcher: () => matcher };
 
 /** The derived rows an import stores with a document (no term lists). */

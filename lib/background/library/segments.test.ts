@@ -5,9 +5,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import corpusJson from '../../../generated/corpus.json';
-import matcherJson from '../../../generated/matcher.json';
+import { bundledMatcherData } from '../../matcher-data.ts';
 import type { DocumentImport } from '../../core/library/schema.ts';
-import { createMatcher, type CompiledMatcher } from '../../core/term-matcher.ts';
+import { createMatcher } from '../../core/term-matcher.ts';
 import type { CorpusData } from '../../core/types.ts';
 import * as segmentModule from '../../core/search/segment.ts';
 import * as occurrencesModule from '../../core/pipeline/occurrences.ts';
@@ -31,7 +31,7 @@ vi.mock('../../core/search/index-data.ts', async (original) => {
 });
 
 const data = corpusJson as unknown as CorpusData;
-const matcher = createMatcher(matcherJson as unknown as CompiledMatcher);
+const matcher = createMatcher(bundledMatcherData);
 
 const doc = (title: string, text: string, lang: DocumentImport['meta']['lang']): DocumentImport => ({
   meta: { title, lang, date: '2024-03-05', translation: false, tags: [], format: 'txt' },

@@ -173,6 +173,21 @@ describe('formatCitations: a translation without an original URL', () => {
     expect(l.plain.endsWith('(閲覧日 2026-12-01)')).toBe(true);
   });
 
+  it('says "Machine translation" for a machine’s, in every format', () => {
+    const m = formatCitations({ ...BUNDLED, machineTranslation: true }, BUNDLED_P, { readerUrl: READER });
+    expect(m.plain).toContain(', para. 13. Machine translation from Chinese (Simplified). ');
+    expect(m.markdown).toContain('. Machine translation from Chinese (Simplified).');
+    expect(m.bibtex).toContain('  note = {para. 13. Machine translation from Chinese (Simplified)},');
+    expect(m.csl.note).toBe(
+      'para. 13. Machine translation from Chinese (Simplified). English title: Tan Zuojun presides over an enlarged meeting',
+    );
+    // …and nothing of the kind for a text that is not a translation.
+    const own = formatCitations({ ...BUNDLED, translation: false, machineTranslation: true }, BUNDLED_P, {
+      readerUrl: READER,
+    });
+    expect(own.plain).not.toMatch(/translation/i);
+  });
+
   it('has no access date without an original URL', () => {
     const f = formatCitations({ ...BUNDLED, accessed: '2026-01-01' }, BUNDLED_P, { readerUrl: READER });
     expect(f.plain).not.toContain('2026-01-01');

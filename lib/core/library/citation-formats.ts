@@ -1,8 +1,9 @@
 // A passage cited in four formats (issue #12, item 7): plain text, Markdown, BibTeX and CSL-JSON.
 // Each names the issuing body, the title in the text's own language (and the original's title for a
 // translation, when known), the date, the passage number and, for a saved page, the access date,
-// and says when the text is a translation. The link is the page the text was taken from, with a
-// text directive to the passage; a translation whose own page is unknown links to its original's
+// and says when the text is a translation (and when a machine's). The link is the page the text
+// was taken from, with a text directive to the passage; a translation whose own page is unknown
+// links to its original's
 // page (no directive: the passage's words are not the original's). A document with neither (a
 // file) links to the extension's reader in plain text and Markdown only, since that address works
 // for nobody else: BibTeX and CSL then carry no URL.
@@ -25,6 +26,8 @@ export interface CitationSource {
   lang: Lang;
   originalLang?: Lang;
   translation: boolean;
+  /** The translation is a machine's: citations say "Machine translation". */
+  machineTranslation?: boolean;
   /** The address (http/https) of the page this very text was taken from. */
   url?: string;
   /** A translation's original-language page, when its own page is unknown. */
@@ -49,7 +52,8 @@ export interface CitationOptions {
   paraLabel?: string;
   /** "accessed" in the UI language. */
   accessedLabel?: string;
-  /** Replaces "Translation from <language>" (the UI passes it localised, language included). */
+  /** Replaces "(Machine) translation from <language>" (the UI passes it localised, language
+   * included, and for a machine translation says so). */
   translationLabel?: string;
 }
 
@@ -133,11 +137,10 @@ function parts(doc: CitationSource, passage: CitationPassageRef, opts: CitationO
   const titleEn = oneLine(doc.titleEn ?? '');
   const original = oneLine(doc.originalTitle ?? '');
   const origLang = doc.originalLang && doc.originalLang !== doc.lang ? doc.originalLang : undefined;
+  const kind = doc.machineTranslation ? 'Machine translation' : 'Translation';
   const translation = !doc.translation
     ? ''
-    : oneLine(
-        opts.translationLabel ?? (origLang ? `Translation from ${LANG_NAMES[origLang]}` : 'Translation'),
-      );
+    : oneLine(opts.translationLabel ?? (origLang ? `${kind} from ${LANG_NAMES[origLang]}` : kind));
   const hasUrl = isWebUrl(doc.url);
   const originalPage = !hasUrl && isWebUrl(doc.originalUrl) ? doc.originalUrl : undefined;
   return {

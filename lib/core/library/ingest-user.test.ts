@@ -1,12 +1,12 @@
 // A user's document through the corpus pipeline: paragraphs from plain text, no seed-page
 // cleaning, passage ids and occurrences of bundled concepts as the build makes them.
 import { describe, expect, it } from 'vitest';
-import matcherJson from '../../../generated/matcher.json';
-import { createMatcher, type CompiledMatcher } from '../term-matcher.ts';
+import { bundledMatcherData } from '../../matcher-data.ts';
+import { createMatcher } from '../term-matcher.ts';
 import { ingestUserDocument, splitLong, userManifestEntry, userParagraphs } from './ingest-user.ts';
 import type { UserDocumentRecord } from './schema.ts';
 
-const matcher = createMatcher(matcherJson as unknown as CompiledMatcher);
+const matcher = createMatcher(bundledMatcherData);
 
 const record = (text: string, meta: Partial<UserDocumentRecord['meta']> = {}): UserDocumentRecord => ({
   id: 'user-abcd1234',
