@@ -47,14 +47,17 @@ function writeMatcherFile(): string {
  */
 const PAGE_SCRIPTS = new Set(['content', 'card']);
 const NATIVE_BROWSER = here('lib/page/native-browser.ts');
+const BROWSER_MODULES = new Set([
+  'wxt/browser',
+  '@wxt-dev/webextension-polyfill/browser',
+  '@wxt-dev/browser',
+]);
 const pageScriptsNative: Plugin = {
   name: 'policy-lens:page-scripts-native-browser',
   enforce: 'pre',
-  resolveId(source, importer) {
-    if (importer === NATIVE_BROWSER) return null;
-    return source === 'wxt/browser' || source === '@wxt-dev/webextension-polyfill/browser'
-      ? NATIVE_BROWSER
-      : null;
+  resolveId(source) {
+    // (wxt's own browser.mjs re-exports @wxt-dev/browser: the same lookup, caught here too)
+    return BROWSER_MODULES.has(source) ? NATIVE_BROWSER : null;
   },
 };
 
