@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { sinkAudit } from './scripts/lib/sink-audit-plugin.ts';
 import { POPUP_SHORTCUT } from './scripts/lib/targets.ts';
@@ -30,10 +31,36 @@ function writeMatcherFile(): string {
   const { hanFold, needsContext, contextShared, countries } = data;
   const file = here('generated/matcher.bin');
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, matcherFile(createMatcher(data), { hanFold, needsContext, contextShared, countries }));
+  const extras = { hanFold, needsContext, contextShared, countries };
+  // the folding table ready-made: every frame would otherwise build the same 54 KB
+  writeFileSync(tmp, matcherFile(createMatcher(data), extras, { foldTable: true }));
   renameSync(tmp, file);
   return file;
 }
+
+/**
+ * The scripts that run in pages (the content script, and the card it imports) get the browser's
+ * own extension API instead of webextension-polyfill: `wxt/browser` (which the polyfill module
+ * aliases to its wrapper) resolves to lib/page/native-browser.ts in their builds. Every tab pays
+ * the content script's evaluation; the polyfill's code and its set-up at load were a share of it
+ * (lib/page/native-browser.ts says what it keeps). WXT builds each of these scripts on its own,
+ * so the other entrypoints' builds are untouched.
+ */
+const PAGE_SCRIPTS = new Set(['content', 'card']);
+const NATIVE_BROWSER = here('lib/page/native-browser.ts');
+const BROWSER_MODULES = new Set([
+  'wxt/browser',
+  '@wxt-dev/webextension-polyfill/browser',
+  '@wxt-dev/browser',
+]);
+const pageScriptsNative: Plugin = {
+  name: 'policy-lens:page-scripts-native-browser',
+  enforce: 'pre',
+  resolveId(source) {
+    // (wxt's own browser.mjs re-exports @wxt-dev/browser: the same lookup, caught here too)
+    return BROWSER_MODULES.has(source) ? NATIVE_BROWSER : null;
+  },
+};
 
 export default defineConfig({
   imports: false,
@@ -41,6 +68,10 @@ export default defineConfig({
   manifestVersion: 3,
   outDir,
   hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.length > 0 && entrypoints.every((e) => PAGE_SCRIPTS.has(e.name)))
+        (config.plugins ??= []).push(pageScriptsNative);
+    },
     // The store packages carry the licences: the code's (MIT), the glossary's and the corpus
     // documents' provenance (CC BY 4.0, corpus/LICENSE) and the third-party notices.
     'build:publicAssets': (_wxt, files) => {

@@ -21,7 +21,9 @@
 //  - CPU: the same two from the thread time of our trace events (bench/lib/trace.ts eventCpuMs,
 //    longestTaskCpuMs): on a loaded machine wall time mostly measures the other processes;
 //  - compile / evaluate: v8 compile events and EvaluateScript of our scripts (trace);
-//  - matcher: instantiation of the bundled matcher, timed in the page (performance.now()), and
+//  - matcher: instantiation of the bundled matcher, timed in the page (performance.now(); "file
+//    read": the prefix, header and views of it; "fetch wait": asking for the file until its bytes
+//    are here, async, not main-thread time), and
 //    where it came from (file: the packaged matcher.bin; message: the background's answer); the
 //    user lists' matcher's instantiation (always a message; NaN in builds that do not time it);
 //  - ready / first slice: from our script's start to the matcher ready / the first scan slice.
@@ -72,6 +74,8 @@ interface Sample {
   compileMs: number;
   evaluateMs: number;
   matcherMs: number;
+  matcherReadMs: number;
+  matcherFetchMs: number;
   userMatcherMs: number;
   readyMs: number;
   firstSliceMs: number;
@@ -138,6 +142,8 @@ async function measure(s: ChromiumSession, url: string, rate: number, ours: bool
     compileMs: eventMs(events, ['v8.compile', 'V8.CompileCode', 'v8.compileModule'], isOurs),
     evaluateMs: eventMs(events, ['EvaluateScript', 'v8.evaluateModule'], isOurs),
     matcherMs: at('matcherMs'),
+    matcherReadMs: at('matcherReadMs'),
+    matcherFetchMs: at('matcherFetchMs'),
     userMatcherMs: at('userMatcherMs'),
     readyMs: at('matcherReadyAt') - at('scriptAt'),
     firstSliceMs: at('firstSliceAt') - at('scriptAt'),
@@ -168,6 +174,8 @@ function summarise(v: Variant, control: Variant) {
     compileMs: med(xs.map((x) => x.compileMs)),
     evaluateMs: med(xs.map((x) => x.evaluateMs)),
     matcherMs: med(xs.map((x) => x.matcherMs)),
+    matcherReadMs: med(xs.map((x) => x.matcherReadMs)),
+    matcherFetchMs: med(xs.map((x) => x.matcherFetchMs)),
     userMatcherMs: med(xs.map((x) => x.userMatcherMs)),
     readyMs: med(xs.map((x) => x.readyMs)),
     firstSliceMs: med(xs.map((x) => x.firstSliceMs)),
@@ -242,7 +250,7 @@ async function main(): Promise<void> {
         };
         for (const v of row.variants)
           log(
-            `  ${v.variant}: added ${v.addedMs} ms (CPU ${v.addedCpuMs}; control ${row.controlMs}), longest ${v.longestMs} ms (CPU ${v.longestCpuMs}), matcher ${v.matcherMs} ms`,
+            `  ${v.variant}: added ${v.addedMs} ms (CPU ${v.addedCpuMs}; control ${row.controlMs}), longest ${v.longestMs} ms (CPU ${v.longestCpuMs}), matcher ${v.matcherMs} ms (file read ${v.matcherReadMs}; fetch wait ${v.matcherFetchMs}), user lists ${v.userMatcherMs} ms`,
           );
         rows.push(row);
       }
@@ -262,12 +270,12 @@ async function main(): Promise<void> {
   };
   const file = saveResult(`startup${o.label ? `-${o.label}` : ''}`, { meta, rows }, o.outDir);
   const head =
-    '| page | CPU × | load | build | added over control ms | our longest task ms (median / max) | added CPU ms | longest task CPU ms | compile ms | evaluate ms | matcher from | matcher instantiation ms (in page) | user lists’ matcher ms (in page) | script start → matcher ready ms | → first slice ms |\n' +
-    '|---|--:|--:|---|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|';
+    '| page | CPU × | load | build | added over control ms | our longest task ms (median / max) | added CPU ms | longest task CPU ms | compile ms | evaluate ms | matcher from | matcher instantiation ms (in page) | of which file read ms | fetch wait ms (async) | user lists’ matcher ms (in page) | script start → matcher ready ms | → first slice ms |\n' +
+    '|---|--:|--:|---|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|';
   const lines = rows.flatMap((r) =>
     r.variants.map(
       (v) =>
-        `| ${r.page} | ${r.rate}× | ${r.load1} | ${v.variant} | ${v.addedMs} | ${v.longestMs} / ${v.longestMaxMs} | ${v.addedCpuMs} | ${v.longestCpuMs} | ${v.compileMs} | ${v.evaluateMs} | ${v.via} | ${v.matcherMs} | ${v.userMatcherMs} | ${v.readyMs} | ${v.firstSliceMs} |`,
+        `| ${r.page} | ${r.rate}× | ${r.load1} | ${v.variant} | ${v.addedMs} | ${v.longestMs} / ${v.longestMaxMs} | ${v.addedCpuMs} | ${v.longestCpuMs} | ${v.compileMs} | ${v.evaluateMs} | ${v.via} | ${v.matcherMs} | ${v.matcherReadMs} | ${v.matcherFetchMs} | ${v.userMatcherMs} | ${v.readyMs} | ${v.firstSliceMs} |`,
     ),
   );
   const sizes = [`${meta.label || 'ours'} ${meta.contentBytes} B`];

@@ -17,6 +17,8 @@ const BENCHES: Record<string, string> = {
     'per-keystroke search on the shipped corpus and a generated 10,000-passage library (issue #11)',
   ranges: 'cost of held StaticRange / live Range highlights on DOM edits',
   startup: 'content-script start-up on pages with no term vs a do-nothing control',
+  'startup-user-wire':
+    "the user lists' matcher file on the message: base64 vs number array vs bytes, in a page",
   'huge-pages': 'content script on a 200k-node page, a 20 MB text page and a 10k-block scroll (issue #13)',
   'heap-diff': "where a page's extra heap goes (heap snapshots with / without the extension)",
   'library-import': 'a 300-page PDF (≈ 1 M characters) imported through the options page (issue #12 item 8)',

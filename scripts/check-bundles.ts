@@ -26,7 +26,8 @@ const TARGETS = BUILD_TARGETS;
 const LOCK = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as LockFile;
 const MAX_FILE = 4 * 1024 * 1024;
 const CONTENT_JS = 'content-scripts/content.js';
-// ~79 KB in the store build after issue #15 (it was 143 KB with the matcher and card inside);
+// ~72 KB in the E2E build after issue #15 (it was 143 KB with the matcher and card inside, 80 KB
+// with webextension-polyfill);
 // every KB is compiled and evaluated on every page, so the budget keeps some room, not more.
 const CONTENT_BUDGET = 100_000;
 const NOTICE = readFileSync(join(ROOT, 'NOTICE'), 'utf8');

@@ -48,7 +48,11 @@ function matcherFileProblems(
   const out: string[] = [];
   const bytes = readFileSync(file);
   try {
-    readMatcherFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const { matcher } = readMatcherFile(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
+    // the names are read at a frame's first match: read them here, so a bad section fails the build
+    if (matcher.ids.length === 0 || !matcher.fold) throw new Error('no concepts, or no Han folding table');
   } catch (e) {
     out.push(`${target}: matcher.bin does not read: ${(e as Error).message}`);
   }

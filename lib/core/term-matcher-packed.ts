@@ -122,11 +122,14 @@ export function tableBytes(m: Matcher): { lengths: number[]; bytes: Uint8Array }
   return { lengths, bytes };
 }
 
+/** What viewing the tables needs of a header: no concept names (the file defers those). */
+export type TablesHeader = Pick<PackedHeader, 'v' | 'lengths' | 'cased' | 'ringMask'>;
+
 /**
- * The matcher as typed-array views over `bytes` (no copy): `bytes.byteOffset` must be a multiple
- * of 4. Throws on anything that does not fit the header (sizes, counts, alignment).
+ * The automaton's tables as typed-array views over `bytes` (no copy): `bytes.byteOffset` must be
+ * a multiple of 4. Throws on anything that does not fit the header (sizes, counts, alignment).
  */
-export function viewTables(p: PackedHeader, bytes: Uint8Array): Matcher {
+export function viewRuntime(p: TablesHeader, bytes: Uint8Array): Runtime {
   if (
     !p ||
     p.v !== 4 ||
@@ -162,12 +165,25 @@ export function viewTables(p: PackedHeader, bytes: Uint8Array): Matcher {
     R.bounds.length !== T ||
     R.entryFlags.length !== R.entryConcept.length ||
     pairs.some((t) => t.length % 2 !== 0) ||
-    !Array.isArray(p.ids) ||
-    !Array.isArray(p.categories) ||
-    p.ids.length !== p.categories.length ||
     R.symBlock.length !== 256
   )
     throw new Error('unpackMatcher: corrupt data');
+  return R;
+}
+
+/** Concept names that fit a matcher: two arrays of the same length. */
+export function checkNames(p: Pick<PackedHeader, 'ids' | 'categories'>): void {
+  if (!Array.isArray(p.ids) || !Array.isArray(p.categories) || p.ids.length !== p.categories.length)
+    throw new Error('unpackMatcher: corrupt data');
+}
+
+/**
+ * The matcher as typed-array views over `bytes` (no copy): `bytes.byteOffset` must be a multiple
+ * of 4. Throws on anything that does not fit the header (sizes, counts, alignment).
+ */
+export function viewTables(p: PackedHeader, bytes: Uint8Array): Matcher {
+  const R = viewRuntime(p, bytes);
+  checkNames(p);
   return { ids: p.ids, categories: p.categories, patternCount: p.patternCount, _m: R };
 }
 

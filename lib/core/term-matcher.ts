@@ -80,7 +80,6 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
     bounds,
     ringMask,
   } = R;
-  const ids = matcher.ids;
 
   // Leftmost-longest selection, streamed: ring[start & mask] holds the longest accepted candidate
   // starting there (end, entry). A start position p is final once the scan has passed p + maxDepth
@@ -110,7 +109,8 @@ function scan(matcher: Matcher, text: string, corpus: boolean, result: TermMatch
           // an NFKC expansion (㍻ -> 平成) split between two matches would overlap in the original
           if (os >= lastOrigEnd) {
             const concept = at(entryConcept, R.farConcept, ringEnt[slot]!);
-            result.push({ start: os, end: oe, conceptId: ids[concept]! });
+            // (the names are read at the first match: a matcher file defers them, term-matcher-file.ts)
+            result.push({ start: os, end: oe, conceptId: matcher.ids[concept]! });
             lastOrigEnd = oe;
             takenEnd = e;
           }

@@ -14,6 +14,7 @@ import {
   type Passage,
   type SearchResult,
 } from '../core/types.ts';
+import type { MatcherFileWire } from '../core/term-matcher-file.ts';
 import type { PackedMatcher } from '../core/term-matcher-packed.ts';
 import {
   DocId,
@@ -181,11 +182,12 @@ interface BackgroundAnswers {
  * The user term lists' matcher as a frame receives it: ids are user concept ids
  * (`u.<listId>.<n>`), `colours` maps each list id to its LIST_COLOURS index (the highlight it is
  * painted with). `version` grows with every change of the lists; `matcher` is null when there is
- * no list.
+ * no list, else a matcher file (the bundled matcher.bin's format) as the browser's messages carry
+ * it: base64 (Chrome) or the ArrayBuffer (Firefox), lib/core/term-matcher-file.ts.
  */
 export interface UserMatcherAnswer {
   version: number;
-  matcher: PackedMatcher | null;
+  matcher: MatcherFileWire | null;
   colours: Record<string, number>;
 }
 

@@ -4,6 +4,7 @@
 // list highlights, named and coloured from LIST_COLOURS.
 import { describe, expect, it, vi } from 'vitest';
 import { LIST_COLOURS, listHighlightName } from '../core/library/list-colours.ts';
+import { matcherFile, matcherFileToWire, type MatcherFileWire } from '../core/term-matcher-file.ts';
 import { packMatcher, type PackedMatcher } from '../core/term-matcher-packed.ts';
 import { compileMatcher, createMatcher } from '../core/term-matcher.ts';
 import type { Category } from '../core/types.ts';
@@ -24,10 +25,24 @@ function packed(terms: Array<[text: string, id: string]>): PackedMatcher {
   );
 }
 
+/**
+ * The same terms as the background sends a user lists' matcher: a matcher file, base64 as
+ * Chrome's JSON messages carry it, or the ArrayBuffer Firefox's structured clone carries.
+ */
+function userFile(terms: Array<[text: string, id: string]>, cloneable = false): MatcherFileWire {
+  const m = createMatcher(
+    compileMatcher(
+      terms.map(([text], i) => ({ text, concept: i, flags: 0 })),
+      { ids: terms.map(([, id]) => id), categories: terms.map(() => 'plan' as const) },
+    ),
+  );
+  return matcherFileToWire(matcherFile(m), cloneable);
+}
+
 const bundled = () => Promise.resolve(packed([['两个维护', 'two-safeguards']]));
 const userV1: UserMatcherAnswer = {
   version: 1,
-  matcher: packed([
+  matcher: userFile([
     ['两个维护', 'u.Labc.0'], // the same term as a bundled concept: a tie, the bundled one wins
     ['坚决做到', 'u.Labc.1'],
     ['数字经济', 'u.Lbad.0'],

@@ -15,7 +15,7 @@ import { LIST_COLOURS } from '../core/library/list-colours.ts';
 import { hanFoldTable } from '../core/match-han-fold.ts';
 import { mergeMatches } from '../core/merge-matches.ts';
 import { pageTerms, type PageTerms } from '../core/page-terms.ts';
-import { readMatcherFile } from '../core/term-matcher-file.ts';
+import { matcherFileFromWire, readMatcherFile } from '../core/term-matcher-file.ts';
 import { unpackMatcher, type PackedHeader, type PackedMatcher } from '../core/term-matcher-packed.ts';
 import type { Matcher } from '../core/term-matcher.ts';
 import type { Category } from '../core/types.ts';
@@ -68,10 +68,15 @@ function withFilters(decoded: Matcher, header: PackedHeader): Instantiated {
 /** A packed matcher (a message) made usable: typed-array views over its decoded tables. */
 const instantiate = (packed: PackedMatcher): Instantiated => withFilters(unpackMatcher(packed), packed);
 
-/** The bundled matcher's file made usable: typed-array views over the file's own buffer. */
-function fromFile(buf: ArrayBuffer): Instantiated {
-  const { matcher, header } = readMatcherFile(buf);
-  return withFilters(matcher, header);
+/**
+ * A matcher file made usable (the bundled matcher.bin, or the user lists' file from a message):
+ * views over the file's own buffer; the page filters' data is read at the first match.
+ */
+function fromFile(buf: ArrayBuffer, bundled = true): Instantiated {
+  const t0 = now();
+  const { matcher, extras } = readMatcherFile(buf);
+  if (__E2E_HOOKS__ && bundled) startup.matcherReadMs = performance.now() - t0;
+  return { matcher, terms: pageTerms(matcher, extras) };
 }
 
 const now = () => (__E2E_HOOKS__ ? performance.now() : 0);
@@ -134,7 +139,8 @@ export function createPageMatcher(
       if (!user || a.version !== version) {
         try {
           const t0 = now();
-          user = { terms: a.matcher ? instantiate(a.matcher).terms : null, colours: a.colours };
+          const terms = a.matcher ? fromFile(matcherFileFromWire(a.matcher), false).terms : null;
+          user = { terms, colours: a.colours };
           if (__E2E_HOOKS__ && a.matcher) startup.userMatcherMs = performance.now() - t0;
         } catch (e) {
           console.debug('[policy-lens] user lists unusable', e);
@@ -158,8 +164,10 @@ export function createPageMatcher(
   const loadBundled = async (): Promise<Instantiated | null> => {
     if (readFile)
       try {
+        const asked = now();
         const buf = await readFile();
         const t0 = now();
+        if (__E2E_HOOKS__) startup.matcherFetchMs = t0 - asked;
         return timed('file', t0, fromFile(buf));
       } catch (e) {
         console.debug('[policy-lens] matcher file unusable, asking the background', e);

@@ -14,6 +14,10 @@ const timing = { slices: 0, busyMs: 0, maxSliceMs: 0 };
 export const startup = {
   scriptAt: NaN,
   matcherMs: NaN,
+  /** Of matcherMs: reading the file (prefix, header JSON, table views); the rest is the filters. */
+  matcherReadMs: NaN,
+  /** Wall time from asking for the file to its bytes in hand: waiting, not main-thread work. */
+  matcherFetchMs: NaN,
   matcherReadyAt: NaN,
   /** Instantiation of the user lists' matcher (the message), the last time it came. */
   userMatcherMs: NaN,

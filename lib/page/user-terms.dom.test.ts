@@ -5,6 +5,7 @@
 // list's colour beside the bundled ones; libraryChanged from the background brings the new
 // lists without a reload; the page cannot forge it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { matcherFile, matcherFileToWire, type MatcherFileWire } from '../core/term-matcher-file.ts';
 import { packMatcher, type PackedMatcher } from '../core/term-matcher-packed.ts';
 import { compileMatcher, createMatcher } from '../core/term-matcher.ts';
 import type { UserMatcherAnswer } from '../messaging.ts';
@@ -22,6 +23,20 @@ function packed(terms: Array<[text: string, id: string]>): PackedMatcher {
       ),
     ),
   );
+}
+
+/**
+ * The same terms as the background sends a user lists' matcher: a matcher file, base64 as
+ * Chrome's JSON messages carry it, or the ArrayBuffer Firefox's structured clone carries.
+ */
+function userFile(terms: Array<[text: string, id: string]>, cloneable = false): MatcherFileWire {
+  const m = createMatcher(
+    compileMatcher(
+      terms.map(([text], i) => ({ text, concept: i, flags: 0 })),
+      { ids: terms.map(([, id]) => id), categories: terms.map(() => 'formulation' as const) },
+    ),
+  );
+  return matcherFileToWire(matcherFile(m), cloneable);
 }
 
 const bg = vi.hoisted(() => ({
@@ -74,7 +89,7 @@ describe('user term lists on a page', () => {
     bg.user = {
       version: 1,
       // 维护 (shorter than the bundled 两个维护 it sits in) loses to it
-      matcher: packed([
+      matcher: userFile([
         ['数字经济', 'u.Labc.0'],
         ['维护', 'u.Labc.1'],
       ]),
@@ -105,10 +120,14 @@ describe('user term lists on a page', () => {
   it('ignores libraryChanged that does not come from the background, and anything the page does', async () => {
     bg.user = {
       version: 2,
-      matcher: packed([
-        ['新质生产力', 'u.Labc.2'],
-        ['重要', 'u.Lxyz.0'],
-      ]),
+      // Firefox's form this time (the first answer was Chrome's)
+      matcher: userFile(
+        [
+          ['新质生产力', 'u.Labc.2'],
+          ['重要', 'u.Lxyz.0'],
+        ],
+        true,
+      ),
       colours: { Labc: 2, Lxyz: 5 },
     };
     const before = bg.asked.length;

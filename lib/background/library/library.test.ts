@@ -7,7 +7,8 @@ import searchIndexJson from '../../../generated/search-index.json';
 import { bundledMatcherData } from '../../matcher-data.ts';
 import type { DocumentImport, TermListImport } from '../../core/library/schema.ts';
 import type { SearchIndexData } from '../../core/search/index-data.ts';
-import { createMatcher } from '../../core/term-matcher.ts';
+import { matcherFileFromWire, readMatcherFile } from '../../core/term-matcher-file.ts';
+import { createMatcher, findTermMatches } from '../../core/term-matcher.ts';
 import type { CorpusData, Passage } from '../../core/types.ts';
 import { createBundledSource } from '../sources/bundled-source.ts';
 import { combineSources } from '../sources/combined-source.ts';
@@ -243,7 +244,13 @@ describe('term lists', () => {
     const r = await library.importTermList(termList(['新质生产力']));
     const id = r.ok ? r.id : '';
     const first = await library.userMatcher();
-    expect(first.matcher?.ids).toEqual([`u.${id}.0`]);
+    // a matcher file (matcher.bin's format), base64 as Chrome's messages carry it
+    expect(typeof first.matcher).toBe('string');
+    const { matcher } = readMatcherFile(matcherFileFromWire(first.matcher));
+    expect(matcher.ids).toEqual([`u.${id}.0`]);
+    expect(findTermMatches(matcher, '发展新质生产力')).toEqual([
+      { start: 2, end: 7, conceptId: `u.${id}.0` },
+    ]);
     expect(first.colours).toEqual({ [id]: 2 });
     expect(broadcasts).toEqual([first.version]);
     expect(await library.userMatcher()).toBe(first); // cached

@@ -16,7 +16,7 @@ import {
   type UserDocumentRecord,
 } from '../../core/library/schema.ts';
 import { TERM_LISTS_MAX } from '../../core/limits.ts';
-import { packMatcher, type PackedMatcher } from '../../core/term-matcher-packed.ts';
+import { matcherFile, matcherFileToWire } from '../../core/term-matcher-file.ts';
 import type { Passage } from '../../core/types.ts';
 import type { UserMatcherAnswer } from '../../messaging.ts';
 import type { SegmentRow, UserOccRow } from './db.ts';
@@ -364,13 +364,22 @@ export class Library {
     });
   }
 
-  /** The user lists' matcher as every frame receives it, packed once per version. */
+  /**
+   * The user lists' matcher as every frame receives it, made once per version: a matcher file,
+   * the format of the bundled matcher.bin (lib/core/term-matcher-file.ts), in the cheapest form
+   * the browser's messages carry (base64 in Chrome, the bytes in Firefox).
+   */
   async userMatcher(): Promise<UserMatcherAnswer> {
     const s = await this.load();
     if (this.packed?.version === s.version) return this.packed.answer;
     const compiled = s.lists.build.compiled;
-    const matcher: PackedMatcher | null =
-      compiled && s.lists.matcher ? packMatcher(s.lists.matcher, { hanFold: compiled.hanFold }) : null;
+    const matcher =
+      compiled && s.lists.matcher
+        ? matcherFileToWire(
+            matcherFile(s.lists.matcher, { hanFold: compiled.hanFold }),
+            import.meta.env.FIREFOX === true,
+          )
+        : null;
     const colours = Object.fromEntries(s.lists.lists.map((l) => [l.id, l.colour]));
     const answer = { version: s.version, matcher, colours };
     this.packed = { version: s.version, answer };
