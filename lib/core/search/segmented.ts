@@ -294,9 +294,12 @@ export type SegmentConcepts = Pick<SearchIndexData, 'concepts' | 'conceptIndex'>
  * their characters): a query character neither holds stays as typed, which matters to the stop
  * words ("什么" stays a stop word when no text writes its other forms). */
 function queryFold(segments: readonly SearchSegment[], concepts: SegmentConcepts): FoldTable {
-  const chars = new Set(concepts.chars);
-  for (const s of segments) for (const c of s.han) chars.add(c);
-  return foldTableFor(tableHanFold([...chars].sort()));
+  // marks, not a Set: a library holds thousands of characters in every one of thousands of segments
+  const seen = new Uint8Array(65536);
+  for (const s of segments) for (let i = 0; i < s.han.length; i++) seen[s.han.charCodeAt(i)] = 1;
+  const chars = concepts.chars.filter((c) => c.length !== 1 || !seen[c.charCodeAt(0)]);
+  for (let c = 0; c < 65536; c++) if (seen[c]) chars.push(String.fromCharCode(c));
+  return foldTableFor(tableHanFold(chars.sort()));
 }
 
 export interface SegmentedSearchInput {
