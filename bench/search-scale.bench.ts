@@ -29,6 +29,8 @@ import type { Search } from '../lib/core/search/create-search.ts';
 import { buildSearchIndex } from '../lib/core/search/index-data.ts';
 import { buildSegment, segmentProblem } from '../lib/core/search/segment.ts';
 import type { SearchSegment } from '../lib/core/search/segment.ts';
+import { TableCursor } from '../lib/core/search/segment-pack.ts';
+import type { PackedTable } from '../lib/core/search/segment-pack.ts';
 import { createSegmentedSearch, segmentConceptIndex } from '../lib/core/search/segmented.ts';
 import type { SearchIndexData } from '../lib/core/search/index-data.ts';
 import type { CorpusData, Passage } from '../lib/core/types.ts';
@@ -157,6 +159,31 @@ function segmentBytes(seg: SearchSegment): number {
   return n;
 }
 
+/** A segment in the layout of version 1 (32-bit arrays: hashes or keys, starts, values), for a
+ * same-run comparison of what reading it back copies. */
+function wideLayout(seg: SearchSegment): unknown {
+  const wide = (t: PackedTable, pairs: boolean) => {
+    const keys: number[] = [];
+    const start: number[] = [0];
+    const values: number[] = [];
+    const cur = new TableCursor();
+    if (t.n && cur.seek(t, t.index[0]!))
+      do {
+        keys.push(cur.key);
+        for (let j = 0; j < cur.count * (pairs ? 2 : 1); j++) values.push(cur.values.next());
+        start.push(values.length);
+      } while (cur.next());
+    return [Uint32Array.from(keys), Uint32Array.from(start), Uint32Array.from(values)];
+  };
+  return {
+    ...seg,
+    words: wide(seg.words, true),
+    bigrams: wide(seg.bigrams, true),
+    chunks: Uint32Array.from(seg.chunks),
+    grams: wide(seg.grams, false),
+  };
+}
+
 /** Process CPU time of f (on a loaded machine, wall time is mostly waiting for a core). */
 const cpuTime = <T>(f: () => T): [T, number] => {
   const c0 = process.cpuUsage();
@@ -168,6 +195,8 @@ const cpuTime = <T>(f: () => T): [T, number] => {
 function measureSegmented(label: string, corpus: CorpusData) {
   const { data, groups } = byDocument(corpus);
   const [built, segmentsMs] = cpuTime(() => groups.map((g) => buildSegment(g)));
+  const wide = built.map(wideLayout);
+  const [, wideCloneMs] = cpuTime(() => structuredClone(wide));
   const [segments, cloneMs] = cpuTime(() => structuredClone(built));
   const [problems, checkMs] = cpuTime(() => segments.filter((seg, i) => segmentProblem(seg, groups[i]!)));
   if (problems.length) throw new Error(`${problems.length} segments fail their check`);
@@ -183,6 +212,8 @@ function measureSegmented(label: string, corpus: CorpusData) {
     segmentsMs: round(segmentsMs, 0),
     segmentsMb: round(built.reduce((n, seg) => n + segmentBytes(seg), 0) / 1e6, 1),
     cloneMs: round(cloneMs, 1),
+    wideMb: round(wide.reduce<number>((n, seg) => n + segmentBytes(seg as SearchSegment), 0) / 1e6, 1),
+    wideCloneMs: round(wideCloneMs, 1),
     checkMs: round(checkMs, 1),
     conceptIndexMs: round(conceptsMs, 1),
     assembleMs: round(assembleMs, 1),
@@ -230,11 +261,11 @@ console.log(
     '',
     'Segmented (per-document segments, the user library); one-time costs in process CPU ms:',
     '',
-    '| corpus | documents | passages | segments built (import) ms | segments MB | clone ms | check ms | concept index ms | assemble ms | first query ms | start → first answer ms | per keystroke p50 / p95 / max ms | CPU p50 / p95 ms | p95 of per-prefix medians ms |',
+    '| corpus | documents | passages | segments built (import) ms | segments MB (32-bit layout) | clone ms (32-bit layout) | check ms | concept index ms | assemble ms | first query ms | start → first answer ms | per keystroke p50 / p95 / max ms | CPU p50 / p95 ms | p95 of per-prefix medians ms |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...[sa, sb].map(
       (r) =>
-        `| ${r.label} | ${r.documents} | ${r.passages} | ${r.segmentsMs} | ${r.segmentsMb} | ${r.cloneMs} | ${r.checkMs} | ${r.conceptIndexMs} | ${r.assembleMs} | ${r.firstQueryMs} | ${r.startToFirstAnswerMs} | ${r.wall.p50} / ${r.wall.p95} / ${r.wall.max} | ${r.cpu.p50} / ${r.cpu.p95} | ${r.prefixMedians.p95} |`,
+        `| ${r.label} | ${r.documents} | ${r.passages} | ${r.segmentsMs} | ${r.segmentsMb} (${r.wideMb}) | ${r.cloneMs} (${r.wideCloneMs}) | ${r.checkMs} | ${r.conceptIndexMs} | ${r.assembleMs} | ${r.firstQueryMs} | ${r.startToFirstAnswerMs} | ${r.wall.p50} / ${r.wall.p95} / ${r.wall.max} | ${r.cpu.p50} / ${r.cpu.p95} | ${r.prefixMedians.p95} |`,
     ),
     '',
     `${result.date}, ${result.machine.cpu}, ${result.machine.cores} cores, Node ${result.machine.node}; 1-min load average ${result.loadavg.start[0]} → ${result.loadavg.end[0]}; ${file}`,
