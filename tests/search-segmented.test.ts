@@ -159,7 +159,9 @@ describe('segments', () => {
       const values = (t: PackedTable) => {
         let n = 0;
         const cur = new TableCursor();
-        if (t.n && cur.seek(t, t.index[0]!)) do n += cur.count; while (cur.next());
+        if (t.n && cur.seek(t, t.index[0]!))
+          do n += cur.count;
+          while (cur.next());
         return n;
       };
       wide += 8 * (seg.words.n + seg.bigrams.n) + 8 * (values(seg.words) + values(seg.bigrams));

@@ -151,7 +151,8 @@ function gramTable(texts: readonly string[]): GramTable {
   start.push(chunks.length);
   return packTable(keys, (i) => {
     const out: number[] = [];
-    for (let j = start[i]!; j < start[i + 1]!; j++) out.push(chunks[j]! - (j > start[i]! ? chunks[j - 1]! : 0));
+    for (let j = start[i]!; j < start[i + 1]!; j++)
+      out.push(chunks[j]! - (j > start[i]! ? chunks[j - 1]! : 0));
     return out;
   });
 }
