@@ -17,7 +17,9 @@
 // takes minutes at 10,000 passages), and per-document segments (lib/core/search/segment.ts, what
 // the user's library stores): the segments' build (once per document, at import), then what a
 // service-worker start pays — a structured clone of them (what reading them from IndexedDB
-// copies), the concept names' index, assembling the search — and its first query. Writes
+// copies), their check (segmentProblem, what the library runs on every stored segment), the concept
+// names' index, assembling the search — and its first query; and the bytes of typed arrays and
+// strings the segments hold (what the clone copies). Writes
 // bench/results/search-scale-<date>.json and prints two Markdown tables.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -25,7 +27,10 @@ import { join } from 'node:path';
 import { createSearch } from '../lib/core/search/create-search.ts';
 import type { Search } from '../lib/core/search/create-search.ts';
 import { buildSearchIndex } from '../lib/core/search/index-data.ts';
-import { buildSegment } from '../lib/core/search/segment.ts';
+import { buildSegment, segmentProblem } from '../lib/core/search/segment.ts';
+import type { SearchSegment } from '../lib/core/search/segment.ts';
+import { TableCursor } from '../lib/core/search/segment-pack.ts';
+import type { PackedTable } from '../lib/core/search/segment-pack.ts';
 import { createSegmentedSearch, segmentConceptIndex } from '../lib/core/search/segmented.ts';
 import type { SearchIndexData } from '../lib/core/search/index-data.ts';
 import type { CorpusData, Passage } from '../lib/core/types.ts';
@@ -141,6 +146,44 @@ function byDocument(data: CorpusData): { data: CorpusData; groups: Passage[][] }
   return { data: { ...data, passages: list.flat() }, groups: list };
 }
 
+/** Bytes a segment holds: its typed arrays' and its strings' (UTF-16) sizes. */
+function segmentBytes(seg: SearchSegment): number {
+  let n = 0;
+  const visit = (x: unknown): void => {
+    if (typeof x === 'string') n += 2 * x.length;
+    else if (ArrayBuffer.isView(x)) n += x.byteLength;
+    else if (Array.isArray(x)) x.forEach(visit);
+    else if (typeof x === 'object' && x !== null) Object.values(x).forEach(visit);
+  };
+  visit(seg);
+  return n;
+}
+
+/** A segment in the layout of version 1 (32-bit arrays: hashes or keys, starts, values), for a
+ * same-run comparison of what reading it back copies. */
+function wideLayout(seg: SearchSegment): unknown {
+  const wide = (t: PackedTable, pairs: boolean) => {
+    const keys: number[] = [];
+    const start: number[] = [0];
+    const values: number[] = [];
+    const cur = new TableCursor();
+    if (t.n && cur.seek(t, t.index[0]!))
+      do {
+        keys.push(cur.key);
+        for (let j = 0; j < cur.count * (pairs ? 2 : 1); j++) values.push(cur.values.next());
+        start.push(values.length);
+      } while (cur.next());
+    return [Uint32Array.from(keys), Uint32Array.from(start), Uint32Array.from(values)];
+  };
+  return {
+    ...seg,
+    words: wide(seg.words, true),
+    bigrams: wide(seg.bigrams, true),
+    chunks: Uint32Array.from(seg.chunks),
+    grams: wide(seg.grams, false),
+  };
+}
+
 /** Process CPU time of f (on a loaded machine, wall time is mostly waiting for a core). */
 const cpuTime = <T>(f: () => T): [T, number] => {
   const c0 = process.cpuUsage();
@@ -152,7 +195,11 @@ const cpuTime = <T>(f: () => T): [T, number] => {
 function measureSegmented(label: string, corpus: CorpusData) {
   const { data, groups } = byDocument(corpus);
   const [built, segmentsMs] = cpuTime(() => groups.map((g) => buildSegment(g)));
+  const wide = built.map(wideLayout);
+  const [, wideCloneMs] = cpuTime(() => structuredClone(wide));
   const [segments, cloneMs] = cpuTime(() => structuredClone(built));
+  const [problems, checkMs] = cpuTime(() => segments.filter((seg, i) => segmentProblem(seg, groups[i]!)));
+  if (problems.length) throw new Error(`${problems.length} segments fail their check`);
   const [concepts, conceptsMs] = cpuTime(() => segmentConceptIndex(data));
   const [s, assembleMs] = cpuTime(() => createSegmentedSearch({ data, segments, concepts }));
   const [, firstMs] = cpuTime(() => s.search('two safeguards', { limit: LIMIT }));
@@ -163,11 +210,15 @@ function measureSegmented(label: string, corpus: CorpusData) {
     documents: groups.length,
     passages: data.passages.length,
     segmentsMs: round(segmentsMs, 0),
+    segmentsMb: round(built.reduce((n, seg) => n + segmentBytes(seg), 0) / 1e6, 1),
     cloneMs: round(cloneMs, 1),
+    wideMb: round(wide.reduce<number>((n, seg) => n + segmentBytes(seg as SearchSegment), 0) / 1e6, 1),
+    wideCloneMs: round(wideCloneMs, 1),
+    checkMs: round(checkMs, 1),
     conceptIndexMs: round(conceptsMs, 1),
     assembleMs: round(assembleMs, 1),
     firstQueryMs: round(firstMs, 2),
-    startToFirstAnswerMs: round(cloneMs + conceptsMs + assembleMs + firstMs, 1),
+    startToFirstAnswerMs: round(cloneMs + checkMs + conceptsMs + assembleMs + firstMs, 1),
     heapUsedMb: round(process.memoryUsage().heapUsed / 2 ** 20, 0),
     ...k,
   };
@@ -210,13 +261,13 @@ console.log(
     '',
     'Segmented (per-document segments, the user library); one-time costs in process CPU ms:',
     '',
-    '| corpus | documents | passages | segments built (import) ms | clone ms | concept index ms | assemble ms | first query ms | start → first answer ms | per keystroke p50 / p95 / max ms | CPU p95 ms | p95 of per-prefix medians ms |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| corpus | documents | passages | segments built (import) ms | segments MB (32-bit layout) | clone ms (32-bit layout) | check ms | concept index ms | assemble ms | first query ms | start → first answer ms | per keystroke p50 / p95 / max ms | CPU p50 / p95 ms | p95 of per-prefix medians ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...[sa, sb].map(
       (r) =>
-        `| ${r.label} | ${r.documents} | ${r.passages} | ${r.segmentsMs} | ${r.cloneMs} | ${r.conceptIndexMs} | ${r.assembleMs} | ${r.firstQueryMs} | ${r.startToFirstAnswerMs} | ${r.wall.p50} / ${r.wall.p95} / ${r.wall.max} | ${r.cpu.p95} | ${r.prefixMedians.p95} |`,
+        `| ${r.label} | ${r.documents} | ${r.passages} | ${r.segmentsMs} | ${r.segmentsMb} (${r.wideMb}) | ${r.cloneMs} (${r.wideCloneMs}) | ${r.checkMs} | ${r.conceptIndexMs} | ${r.assembleMs} | ${r.firstQueryMs} | ${r.startToFirstAnswerMs} | ${r.wall.p50} / ${r.wall.p95} / ${r.wall.max} | ${r.cpu.p50} / ${r.cpu.p95} | ${r.prefixMedians.p95} |`,
     ),
     '',
-    `load average ${result.loadavg.start.join(' ')} → ${result.loadavg.end.join(' ')}; ${file}`,
+    `${result.date}, ${result.machine.cpu}, ${result.machine.cores} cores, Node ${result.machine.node}; 1-min load average ${result.loadavg.start[0]} → ${result.loadavg.end[0]}; ${file}`,
   ].join('\n'),
 );

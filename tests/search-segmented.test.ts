@@ -15,7 +15,9 @@ import { createSearch } from '../lib/core/search/create-search.ts';
 import { buildSearchIndex } from '../lib/core/search/index-data.ts';
 import { buildSegment, segmentProblem } from '../lib/core/search/segment.ts';
 import type { SearchSegment } from '../lib/core/search/segment.ts';
-import { createSegmentedSearch, segmentConceptIndex } from '../lib/core/search/segmented.ts';
+import { BLOCK, TableCursor } from '../lib/core/search/segment-pack.ts';
+import type { PackedTable } from '../lib/core/search/segment-pack.ts';
+import { createSegmentedSearch, SegmentedTerms, segmentConceptIndex } from '../lib/core/search/segmented.ts';
 import type { CorpusData, Passage } from '../lib/core/types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -119,6 +121,13 @@ describe('segmented search', () => {
   }, 300_000);
 });
 
+/** Passage index bases of a list of segments (segment after segment). */
+function bases(segs: readonly SearchSegment[]): Uint32Array {
+  const out = new Uint32Array(segs.length + 1);
+  segs.forEach((s, i) => (out[i + 1] = out[i]! + s.texts.length));
+  return out;
+}
+
 describe('segments', () => {
   it('survive a structured clone (what IndexedDB stores) and are checked on read', () => {
     const [id, ps] = [...byDoc][0]!;
@@ -126,10 +135,70 @@ describe('segments', () => {
     expect(segmentProblem(seg, ps)).toBe('');
     expect(segmentProblem(seg, ps.slice(1))).not.toBe('');
     expect(segmentProblem({ ...seg, texts: seg.texts.slice(1) }, ps)).not.toBe('');
-    const post = seg.words.post.slice();
-    post[0] = 1e6; // a passage the document does not have
-    expect(segmentProblem({ ...seg, words: { ...seg.words, post } }, ps)).not.toBe('');
-    expect(segmentProblem({ ...seg, grams: { ...seg.grams, keys: [1, 2] } }, ps)).not.toBe('');
+    expect(segmentProblem({ ...seg, v: 1 }, ps)).toBe('another segment version');
+    const { index, body } = seg.words;
+    const truncated = { ...seg.words, body: body.slice(0, index[index.length - 1]!) };
+    expect(segmentProblem({ ...seg, words: truncated }, ps)).toMatch(/^bad postings/);
+    const shuffled = { ...seg.bigrams, index: seg.bigrams.index.slice().reverse() };
+    expect(segmentProblem({ ...seg, bigrams: shuffled }, ps)).toMatch(/^bad postings/);
+    expect(segmentProblem({ ...seg, grams: { ...seg.grams, n: seg.grams.n + BLOCK } }, ps)).toMatch(
+      /^bad chunk bigrams/,
+    );
+    expect(segmentProblem({ ...seg, chunks: Float64Array.from(seg.chunks) }, ps)).toBe('bad chunks');
     expect(segmentProblem(null, ps)).not.toBe('');
   });
+
+  it('are smaller than the 32-bit arrays they replace (what a start reads back)', () => {
+    // version 1 stored per record a 32-bit hash and start and two 32-bit values per posting, per
+    // chunk bigram a 32-bit key and start and a 32-bit chunk index per chunk holding it
+    let packed = 0;
+    let wide = 0;
+    for (const seg of segments.values()) {
+      for (const t of [seg.words, seg.bigrams, seg.grams]) packed += t.index.byteLength + t.body.byteLength;
+      packed += seg.chunks.byteLength;
+      const values = (t: PackedTable) => {
+        let n = 0;
+        const cur = new TableCursor();
+        if (t.n && cur.seek(t, t.index[0]!))
+          do n += cur.count;
+          while (cur.next());
+        return n;
+      };
+      wide += 8 * (seg.words.n + seg.bigrams.n) + 8 * (values(seg.words) + values(seg.bigrams));
+      wide += 8 * seg.grams.n + 4 * values(seg.grams) + 4 * seg.chunks.length;
+    }
+    expect(packed).toBeLessThan(wide / 2);
+  });
+
+  it('a damaged byte never throws and never makes a term appear where the text lacks it', () => {
+    const docIds = corpus.documents.map((d) => d.id);
+    const data = subset(docIds);
+    const concepts = segmentConceptIndex(data);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 0, max: 255 }), (at, byte) => {
+        const damaged = docIds.map((id) => {
+          const seg = segments.get(id)!;
+          const hurt = (t: PackedTable): PackedTable => {
+            const body = t.body.slice();
+            if (body.length) body[at % body.length] = byte;
+            return { ...t, body };
+          };
+          return { ...seg, words: hurt(seg.words), bigrams: hurt(seg.bigrams), grams: hurt(seg.grams) };
+        });
+        const s = createSegmentedSearch({ data, segments: damaged, concepts });
+        for (const q of ['two safeguards', 'stabilties', '两个维护是什么', 'tinh gon bo may']) s.search(q);
+        const terms = new SegmentedTerms(damaged, bases(damaged), data.passages.length);
+        const prepared = docIds.flatMap((id) => segments.get(id)!.texts);
+        for (const [lookup, key] of [
+          [terms.words, 'safeguards'],
+          [terms.words, 'the'],
+          [terms.bigrams, '维护'],
+        ] as const) {
+          const p = lookup.get(key) ?? [];
+          for (let i = 0; i < p.length; i += 2) expect(prepared[p[i]!]!.startsWith(key, p[i + 1])).toBe(true);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  }, 300_000);
 });

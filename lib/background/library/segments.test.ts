@@ -138,10 +138,10 @@ describe('stored segments', () => {
     for (const d of DOCS) await first.library.importDocument(d);
     const before = await answers(first.user);
     const row = (await first.store.db.segments.get('user-id0001'))!;
-    const post = row.search.bigrams.post.slice();
-    expect(post.length).toBeGreaterThan(0);
-    post[0] = 999_999; // points past the document's passages
-    const bigrams = { ...row.search.bigrams, post };
+    const { index, body } = row.search.bigrams;
+    expect(index.length).toBeGreaterThan(0);
+    // its sparse index points past the table's bytes
+    const bigrams = { ...row.search.bigrams, body: body.slice(0, index[index.length - 1]!) };
     await first.store.db.segments.put({ ...row, search: { ...row.search, bigrams } });
     await first.store.db.segments.put({
       ...(await first.store.db.segments.get('user-id0002'))!,
@@ -164,6 +164,39 @@ describe('stored segments', () => {
       const own = passages.filter((p) => p.docId === id);
       expect(segmentModule.segmentProblem(stored?.search, own)).toBe('');
     }
+  });
+
+  it('a segment of the previous format (version 1) is made again from the passages and written back', async () => {
+    const name = `segments-${++dbCount}`;
+    const first = open(name);
+    for (const d of DOCS) await first.library.importDocument(d);
+    const before = await answers(first.user);
+    const row = (await first.store.db.segments.get('user-id0002'))!;
+    // what a version 1 build stored: 32-bit arrays of hashes, starts and (passage, position) pairs
+    const u32 = (n: number) => new Uint32Array(n);
+    const postings = { hash: u32(1), start: Uint32Array.of(0, 1), post: Uint32Array.of(0, 0) };
+    const v1 = {
+      ...row.search,
+      v: 1,
+      key: row.search.key.replace(/^2\./, '1.'),
+      words: postings,
+      bigrams: postings,
+      chunks: Uint32Array.from(row.search.chunks),
+      grams: { keys: u32(0), start: u32(1), chunks: u32(0) },
+    };
+    await first.store.db.segments.put({ ...row, search: v1 as never });
+    first.store.db.close();
+
+    vi.clearAllMocks();
+    const skipped: string[] = [];
+    const restarted = open(name, skipped);
+    expect(await answers(restarted.user)).toEqual(before);
+    expect(calls().segment).toBe(1);
+    expect(skipped).toEqual([expect.stringMatching(/^segments:user-id0002:another segment version/)]);
+    const stored = await restarted.store.db.segments.get('user-id0002');
+    expect(stored?.search.v).toBe(segmentModule.SEGMENT_VERSION);
+    const own = (await restarted.store.passages()).filter((p) => p.docId === 'user-id0002');
+    expect(segmentModule.segmentProblem(stored?.search, own)).toBe('');
   });
 
   it('a missing segment (a document of the previous database version) is made without a log line', async () => {

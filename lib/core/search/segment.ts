@@ -4,37 +4,36 @@
 // re-reading its text at start-up. A segmented search (segmented.ts) merges them at query time.
 //
 // Plain data of strings and typed arrays: IndexedDB stores it as it is (structured clone copies
-// typed arrays as bytes), and reading 20 MB of it back is a copy, not a parse. Term postings are
-// keyed by a 32-bit hash of the term instead of the term itself (no per-term string or Map to
-// rebuild on load); a lookup checks the term against the text at the posting's position, so a hash
-// collision never produces a false hit.
+// typed arrays as bytes), and reading it back is a copy, not a parse; the copy is what a
+// service-worker start pays, so the postings are packed (segment-pack.ts: varint-coded
+// differences, one byte array per table, about a third of 32-bit arrays). Term postings are keyed
+// by a 32-bit hash of the term instead of the term itself (no per-term string or Map to rebuild on
+// load); a lookup checks the term against the text at the posting's position, so a hash collision
+// never produces a false hit.
 import type { Passage } from '../types.ts';
 import { foldTableFor, tableHanFold } from './fold.ts';
 import type { FoldTable } from './fold.ts';
 import { HAN_FOLD_PAIRS } from './han-fold-table.ts';
 import { chunkRanges, fnv1a } from './index-data.ts';
 import { preparePassage } from './prepared-passage.ts';
+import { packTable, tableProblem } from './segment-pack.ts';
+import type { PackedTable } from './segment-pack.ts';
 import { TermIndex } from './term-index.ts';
 import type { Postings } from './term-index.ts';
 import { CHUNK_OVERLAP, CHUNK_SIZE } from './tunables.ts';
 
-export const SEGMENT_VERSION = 1;
+/** 2: packed postings (segment-pack.ts), 16-bit chunk ranges; a stored version 1 segment is stale
+ * and made again from its stored passages. */
+export const SEGMENT_VERSION = 2;
 
-/** Postings by term hash: terms hash[i] (ascending; equal hashes adjacent) hold the (passage,
- * first position) pairs post[2*start[i] .. 2*start[i+1]). */
-export interface HashPostings {
-  hash: Uint32Array;
-  start: Uint32Array;
-  post: Uint32Array;
-}
+/** Postings by term hash (keys ascending; equal hashes adjacent): per record, for each passage
+ * holding the term (ascending), the difference of its local index to the previous one's and the
+ * term's first position in it. */
+export type HashPostings = PackedTable;
 
-/** Character-bigram prefilter of the fuzzy chunks: bigram keys[i] (a * 65536 + b, ascending) is in
- * the chunks chunks[start[i] .. start[i+1]) (ascending, local chunk indices). */
-export interface GramTable {
-  keys: Uint32Array;
-  start: Uint32Array;
-  chunks: Uint32Array;
-}
+/** Character-bigram prefilter of the fuzzy chunks: keys a * 65536 + b; per record, the local
+ * indices of the chunks holding the bigram, as differences (ascending). */
+export type GramTable = PackedTable;
 
 export interface SearchSegment {
   v: typeof SEGMENT_VERSION;
@@ -51,8 +50,8 @@ export interface SearchSegment {
   vocab: string;
   words: HashPostings;
   bigrams: HashPostings;
-  /** Fuzzy chunks: [passage, start, end] per chunk, flat. */
-  chunks: Uint32Array;
+  /** Fuzzy chunks: [passage, start, end] per chunk, flat (16-bit when every value fits). */
+  chunks: Uint16Array | Uint32Array;
   grams: GramTable;
 }
 
@@ -103,20 +102,23 @@ export function segmentKey(passages: readonly Passage[]): string {
 
 function hashPostings(map: ReadonlyMap<string, Postings>): HashPostings {
   const keys = [...map.keys()].map((k) => ({ k, h: fnv1a(k) })).sort((a, b) => a.h - b.h);
-  const hash = new Uint32Array(keys.length);
-  const start = new Uint32Array(keys.length + 1);
-  let n = 0;
-  for (const { k } of keys) n += map.get(k)!.length;
-  const post = new Uint32Array(n);
-  let at = 0;
-  keys.forEach(({ k, h }, i) => {
-    hash[i] = h;
-    start[i] = at / 2;
-    post.set(map.get(k)!, at);
-    at += map.get(k)!.length;
-  });
-  start[keys.length] = at / 2;
-  return { hash, start, post };
+  return packTable(
+    keys.map(({ h }) => h),
+    (i) => {
+      const p = map.get(keys[i]!.k)!;
+      const out = new Array<number>(p.length);
+      for (let j = 0; j < p.length; j += 2) {
+        out[j] = p[j]! - (j ? p[j - 2]! : 0);
+        out[j + 1] = p[j + 1]!;
+      }
+      return out;
+    },
+  );
+}
+
+/** The narrowest unsigned array holding `values`. */
+function narrow(values: readonly number[]): Uint16Array | Uint32Array {
+  return values.every((x) => x < 65536) ? Uint16Array.from(values) : Uint32Array.from(values);
 }
 
 /** Bigram postings of the chunks, by one sort of (key, chunk) pairs (a Map keyed by numbers above
@@ -147,7 +149,12 @@ function gramTable(texts: readonly string[]): GramTable {
     chunks.push(prev - key * SHIFT);
   }
   start.push(chunks.length);
-  return { keys: Uint32Array.from(keys), start: Uint32Array.from(start), chunks: Uint32Array.from(chunks) };
+  return packTable(keys, (i) => {
+    const out: number[] = [];
+    for (let j = start[i]!; j < start[i + 1]!; j++)
+      out.push(chunks[j]! - (j > start[i]! ? chunks[j - 1]! : 0));
+    return out;
+  });
 }
 
 /** The segment of one document's passages (in index order). */
@@ -173,44 +180,16 @@ export function buildSegment(passages: readonly Passage[]): SearchSegment {
     vocab: [...terms.words.keys()].join(' '),
     words: hashPostings(terms.words),
     bigrams: hashPostings(terms.bigrams),
-    chunks: Uint32Array.from(chunks),
+    chunks: narrow(chunks),
     grams: gramTable(chunkTexts),
   };
 }
 
-const isU32 = (x: unknown): x is Uint32Array => x instanceof Uint32Array;
-
-function postingsOk(p: unknown, texts: readonly string[]): p is HashPostings {
-  if (typeof p !== 'object' || p === null) return false;
-  const { hash, start, post } = p as Partial<HashPostings>;
-  if (!isU32(hash) || !isU32(start) || !isU32(post)) return false;
-  if (start.length !== hash.length + 1 || start[0] !== 0 || start[hash.length]! * 2 !== post.length)
-    return false;
-  for (let i = 1; i < hash.length; i++)
-    if (hash[i]! < hash[i - 1]! || start[i]! < start[i - 1]!) return false;
-  for (let i = 0; i < post.length; i += 2) {
-    const text = texts[post[i]!];
-    if (text === undefined || post[i + 1]! >= text.length) return false;
-  }
-  return true;
-}
-
-function gramsOk(g: unknown, chunkCount: number): g is GramTable {
-  if (typeof g !== 'object' || g === null) return false;
-  const { keys, start, chunks } = g as Partial<GramTable>;
-  if (!isU32(keys) || !isU32(start) || !isU32(chunks)) return false;
-  if (start.length !== keys.length + 1 || start[0] !== 0 || start[keys.length] !== chunks.length)
-    return false;
-  for (let i = 1; i < keys.length; i++)
-    if (keys[i]! <= keys[i - 1]! || start[i]! < start[i - 1]!) return false;
-  for (let i = 0; i < chunks.length; i++) if (chunks[i]! >= chunkCount) return false;
-  return true;
-}
-
 /**
  * Why a stored segment cannot be used for these passages ('' when it can): wrong shape, built for
- * other passages or by another build, or inconsistent offsets. Linear in its size (typed arrays);
- * the caller rebuilds a bad segment from the passages, never trusts it.
+ * other passages or by another build, or inconsistent chunk ranges or table indexes. Linear in the
+ * passages and chunks, not in the postings (their values are checked where they are read:
+ * segment-pack.ts); the caller rebuilds a bad segment from the passages, never trusts it.
  */
 export function segmentProblem(x: unknown, passages: readonly Passage[]): string {
   if (typeof x !== 'object' || x === null) return 'not an object';
@@ -222,14 +201,17 @@ export function segmentProblem(x: unknown, passages: readonly Passage[]): string
     return 'texts do not match the passages';
   if (!(s.cjk instanceof Uint8Array) || s.cjk.length !== texts.length) return 'bad script flags';
   if (typeof s.vocab !== 'string' || typeof s.han !== 'string') return 'bad vocabulary';
-  if (!postingsOk(s.words, texts) || !postingsOk(s.bigrams, texts)) return 'bad postings';
+  const postings = tableProblem(s.words) || tableProblem(s.bigrams);
+  if (postings) return `bad postings (${postings})`;
   const chunks = s.chunks;
-  if (!isU32(chunks) || chunks.length % 3 !== 0) return 'bad chunks';
+  if (!(chunks instanceof Uint16Array || chunks instanceof Uint32Array) || chunks.length % 3 !== 0)
+    return 'bad chunks';
   for (let i = 0; i < chunks.length; i += 3) {
     const text = texts[chunks[i]!];
     if (text === undefined || chunks[i + 1]! > chunks[i + 2]! || chunks[i + 2]! > text.length)
       return 'bad chunks';
   }
-  if (!gramsOk(s.grams, chunks.length / 3)) return 'bad chunk bigrams';
+  const grams = tableProblem(s.grams);
+  if (grams) return `bad chunk bigrams (${grams})`;
   return '';
 }

@@ -16,6 +16,7 @@ import type { FoldTable } from './fold.ts';
 import { buildConceptIndex, conceptChars, fnv1a } from './index-data.ts';
 import type { SearchIndexData } from './index-data.ts';
 import type { PreparedPassage } from './prepared-passage.ts';
+import { TableCursor } from './segment-pack.ts';
 import { segmentFold } from './segment.ts';
 import type { HashPostings, SearchSegment } from './segment.ts';
 import { matchWords } from './term-index.ts';
@@ -32,18 +33,6 @@ function baseOf(bases: Uint32Array, i: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-/** First index of `key` in the ascending `keys`, or -1. */
-function find(keys: Uint32Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < keys.length && keys[lo] === key ? lo : -1;
 }
 
 const ALNUM = /[a-z0-9]/;
@@ -87,16 +76,21 @@ class SegmentedLookup implements TermLookup {
   private lookup(key: string): Postings | null {
     const h = fnv1a(key);
     const out: Postings = [];
+    const cur = new TableCursor();
     this.segs.forEach((seg, si) => {
-      const { hash, start, post } = this.table(seg);
+      if (!cur.seek(this.table(seg), h)) return;
       const base = this.bases[si]!;
-      for (let i = find(hash, h); i >= 0 && i < hash.length && hash[i] === h; i++) {
-        for (let j = start[i]!; j < start[i + 1]!; j++) {
-          const pi = post[2 * j]!;
-          const pos = post[2 * j + 1]!;
-          if (this.holds(seg.texts[pi]!, key, pos)) out.push(base + pi, pos);
+      do {
+        if (cur.key !== h) break;
+        const r = cur.values;
+        let pi = 0;
+        for (let j = 0; j < cur.count; j++) {
+          pi += r.next();
+          const pos = r.next();
+          const text = seg.texts[pi];
+          if (text !== undefined && this.holds(text, key, pos)) out.push(base + pi, pos);
         }
-      }
+      } while (cur.next());
     });
     return out.length ? out : null;
   }
@@ -162,20 +156,31 @@ export class SegmentedTerms implements TermSource {
   }
 }
 
+/** Cached chunk lists of the bigram prefilter (a query shares most bigrams with the previous
+ * keystroke's): at most this many chunk ids in all. */
+const GRAM_CACHE_MAX = 2_000_000;
+
 /** The fuzzy chunks of all segments, and their bigram prefilter merged at query time. */
 class SegmentedChunks implements ChunkTable, ChunkFilter {
   readonly count: number;
   private readonly chunkBases: Uint32Array;
+  /** Per chunk (global index), its passage (global index). */
+  private readonly passageOf: Uint32Array;
   private counts: Int32Array | null = null;
+  private readonly lists = new Map<number, Uint32Array>();
+  private cached = 0;
   private readonly segs: readonly SearchSegment[];
-  private readonly bases: Uint32Array;
 
   constructor(segs: readonly SearchSegment[], bases: Uint32Array) {
     this.segs = segs;
-    this.bases = bases;
     this.chunkBases = new Uint32Array(segs.length + 1);
     segs.forEach((s, si) => (this.chunkBases[si + 1] = this.chunkBases[si]! + s.chunks.length / 3));
     this.count = this.chunkBases[segs.length]!;
+    this.passageOf = new Uint32Array(this.count);
+    segs.forEach((s, si) => {
+      const at = this.chunkBases[si]!;
+      for (let k = 0; 3 * k < s.chunks.length; k++) this.passageOf[at + k] = bases[si]! + s.chunks[3 * k]!;
+    });
   }
 
   at(ci: number): [number, number, number] | undefined {
@@ -183,7 +188,7 @@ class SegmentedChunks implements ChunkTable, ChunkFilter {
     const si = baseOf(this.chunkBases, ci);
     const c = this.segs[si]!.chunks;
     const k = 3 * (ci - this.chunkBases[si]!);
-    return [this.bases[si]! + c[k]!, c[k + 1]!, c[k + 2]!];
+    return [this.passageOf[ci]!, c[k + 1]!, c[k + 2]!];
   }
 
   text(ci: number): string {
@@ -194,6 +199,33 @@ class SegmentedChunks implements ChunkTable, ChunkFilter {
     return seg.texts[seg.chunks[k]!]!.slice(seg.chunks[k + 1], seg.chunks[k + 2]);
   }
 
+  /** The chunks (global indices, ascending) holding bigram `key`, from every segment's table. */
+  private chunksWith(key: number): Uint32Array {
+    let list = this.lists.get(key);
+    if (list) return list;
+    const out: number[] = [];
+    const cur = new TableCursor();
+    this.segs.forEach((seg, si) => {
+      if (!cur.seek(seg.grams, key)) return;
+      const base = this.chunkBases[si]!;
+      const n = this.chunkBases[si + 1]! - base;
+      const r = cur.values;
+      let ci = 0;
+      for (let j = 0; j < cur.count; j++) {
+        ci += r.next();
+        if (ci < n) out.push(base + ci);
+      }
+    });
+    list = Uint32Array.from(out);
+    if (this.cached + list.length > GRAM_CACHE_MAX) {
+      this.lists.clear();
+      this.cached = 0;
+    }
+    this.lists.set(key, list);
+    this.cached += list.length;
+    return list;
+  }
+
   /**
    * Passages that may hold `s` (ascending): those with a chunk holding its rarest bigram. Every
    * two adjacent characters of a passage lie in one chunk (chunks overlap), so no passage holding
@@ -202,27 +234,16 @@ class SegmentedChunks implements ChunkTable, ChunkFilter {
   holders(s: string): number[] | null {
     const keys = [...bigramKeys(s)].slice(0, 8);
     if (keys.length === 0) return null;
-    let best = -1;
-    let bestCount = Infinity;
+    let best: Uint32Array | null = null;
     for (const k of keys) {
-      let n = 0;
-      for (const seg of this.segs) {
-        const i = find(seg.grams.keys, k);
-        if (i >= 0) n += seg.grams.start[i + 1]! - seg.grams.start[i]!;
-      }
-      if (n < bestCount) [best, bestCount] = [k, n];
+      const list = this.chunksWith(k);
+      if (!best || list.length < best.length) best = list;
     }
     const out: number[] = [];
-    this.segs.forEach((seg, si) => {
-      const g = seg.grams;
-      const i = find(g.keys, best);
-      if (i < 0) return;
-      const base = this.bases[si]!;
-      for (let j = g.start[i]!; j < g.start[i + 1]!; j++) {
-        const pi = base + seg.chunks[3 * g.chunks[j]!]!;
-        if (out[out.length - 1] !== pi) out.push(pi);
-      }
-    });
+    for (const ci of best!) {
+      const pi = this.passageOf[ci]!;
+      if (out[out.length - 1] !== pi) out.push(pi);
+    }
     return out;
   }
 
@@ -233,17 +254,10 @@ class SegmentedChunks implements ChunkTable, ChunkFilter {
     const counts = (this.counts ??= new Int32Array(this.count));
     const touched: number[] = [];
     for (const k of keys) {
-      this.segs.forEach((seg, si) => {
-        const g = seg.grams;
-        const i = find(g.keys, k);
-        if (i < 0) return;
-        const base = this.chunkBases[si]!;
-        for (let j = g.start[i]!; j < g.start[i + 1]!; j++) {
-          const ci = base + g.chunks[j]!;
-          if (counts[ci] === 0) touched.push(ci);
-          counts[ci]!++;
-        }
-      });
+      for (const ci of this.chunksWith(k)) {
+        if (counts[ci] === 0) touched.push(ci);
+        counts[ci]!++;
+      }
     }
     const minShared = Math.max(1, Math.ceil(keys.size * 0.25));
     const out = byShared(touched, counts, minShared, max);
@@ -280,9 +294,12 @@ export type SegmentConcepts = Pick<SearchIndexData, 'concepts' | 'conceptIndex'>
  * their characters): a query character neither holds stays as typed, which matters to the stop
  * words ("什么" stays a stop word when no text writes its other forms). */
 function queryFold(segments: readonly SearchSegment[], concepts: SegmentConcepts): FoldTable {
-  const chars = new Set(concepts.chars);
-  for (const s of segments) for (const c of s.han) chars.add(c);
-  return foldTableFor(tableHanFold([...chars].sort()));
+  // marks, not a Set: a library holds thousands of characters in every one of thousands of segments
+  const seen = new Uint8Array(65536);
+  for (const s of segments) for (let i = 0; i < s.han.length; i++) seen[s.han.charCodeAt(i)] = 1;
+  const chars = concepts.chars.filter((c) => c.length !== 1 || !seen[c.charCodeAt(0)]);
+  for (let c = 0; c < 65536; c++) if (seen[c]) chars.push(String.fromCharCode(c));
+  return foldTableFor(tableHanFold(chars.sort()));
 }
 
 export interface SegmentedSearchInput {
