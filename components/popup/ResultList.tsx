@@ -20,6 +20,7 @@ interface RowContext {
   docs: Map<string, DocInfo>;
   concepts: Map<string, ConceptSummary> | undefined;
   labelLang: Lang;
+  /** Concepts the query named: their chips come first. */
   expanded: readonly string[];
   /** Stable for the list's lifetime: calls the list's latest onOpen / onHover. */
   onOpen: (hit: SearchHit) => void;
@@ -113,20 +114,15 @@ function resultRow({ hit: h, active, ctx }: RowProps) {
   );
 }
 
-export function ResultList(props: {
-  groups: HitGroup[];
-  /** The query these results answer (data attribute for tests and benchmarks). */
-  answered: string;
-  busy: boolean;
-  activeId: string | undefined;
-  docs: Map<string, DocInfo>;
-  concepts: Map<string, ConceptSummary> | undefined;
-  labelLang: Lang;
-  /** Concepts the query named: their chips come first. */
-  expanded: readonly string[];
-  onOpen: (hit: SearchHit) => void;
-  onHover: (hit: SearchHit) => void;
-}) {
+export function ResultList(
+  props: RowContext & {
+    groups: HitGroup[];
+    /** The query these results answer (data attribute for tests and benchmarks). */
+    answered: string;
+    busy: boolean;
+    activeId: string | undefined;
+  },
+) {
   // The parents pass new handler closures on every render: the rows get stable ones that call the
   // latest, so a handler's identity never re-renders a row.
   const latest = useRef(props);
